@@ -1,0 +1,13 @@
+/** The kinds of entity the store keeps, and for each the data-set list it belongs to. */
+import type { DatasetPart } from "../../shared/schema/dataset";
+
+export type EntityKind = "region" | "topic" | "skill" | "organisation" | "funding-call" | "project";
+
+export const KIND_OF_PART: Record<DatasetPart, EntityKind> = {
+  regions: "region",
+  topics: "topic",
+  skills: "skill",
+  organisations: "organisation",
+  fundingCalls: "funding-call",
+  projects: "project",
+};

@@ -1,0 +1,117 @@
+/** The store: the only module that reads or writes the SQLite file. Every write runs in one transaction. */
+import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
+import { DATASET_FILES } from "../../shared/schema/dataset";
+import { type Db, openDatabase } from "./database";
+import { type EntityKind, KIND_OF_PART } from "./entity-kind";
+import {
+  type Reference,
+  referencesOfFundingCall,
+  referencesOfOrganisation,
+  referencesOfProject,
+  referencesOfRegion,
+} from "./references";
+
+export interface StoreInfo {
+  /** Grows by one with every write; caches keyed by it (layouts, exports) stay valid until it moves. */
+  dataVersion: number;
+  /** "seed" for the real data set, "synthetic" for a generated one. */
+  origin: string | undefined;
+  seededAt: string | undefined;
+}
+
+type AnyRecord = { id?: string; code?: string; synthetic?: true };
+
+function referencesOf(part: DatasetPart, record: unknown): Reference[] {
+  switch (part) {
+    case "regions":
+      return referencesOfRegion(record as Dataset["regions"][number]);
+    case "organisations":
+      return referencesOfOrganisation(record as Dataset["organisations"][number]);
+    case "fundingCalls":
+      return referencesOfFundingCall(record as Dataset["fundingCalls"][number]);
+    case "projects":
+      return referencesOfProject(record as Dataset["projects"][number]);
+    default:
+      return [];
+  }
+}
+
+export class Store {
+  readonly db: Db;
+
+  constructor(readonly path: string) {
+    this.db = openDatabase(path);
+  }
+
+  info(): StoreInfo {
+    const get = (key: string) =>
+      (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+    return { dataVersion: Number(get("data_version") ?? 0), origin: get("origin"), seededAt: get("seeded_at") };
+  }
+
+  isSeeded(): boolean {
+    return this.info().seededAt !== undefined;
+  }
+
+  /**
+   * Writes a whole, already validated data set in one transaction and marks the store as seeded.
+   * Entities are inserted before any reference, so the order of the lists does not matter.
+   */
+  importDataset(data: Dataset, origin: "seed" | "synthetic"): void {
+    const insertEntity = this.db.prepare("INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)");
+    const insertReference = this.db.prepare(
+      "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
+    );
+    const setMeta = this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    const parts = Object.keys(DATASET_FILES) as DatasetPart[];
+    this.db.transaction(() => {
+      if (this.isSeeded()) throw new Error(`The store at ${this.path} already holds a data set.`);
+      for (const part of parts) {
+        const kind = KIND_OF_PART[part];
+        for (const record of data[part] as AnyRecord[]) {
+          insertEntity.run(kind, record.code ?? record.id, JSON.stringify(record), record.synthetic ? 1 : 0);
+        }
+      }
+      for (const part of parts) {
+        const kind = KIND_OF_PART[part];
+        for (const record of data[part] as AnyRecord[]) {
+          const id = record.code ?? record.id;
+          for (const ref of referencesOf(part, record)) insertReference.run(kind, id, ref.relation, ref.toKind, ref.toId);
+        }
+      }
+      setMeta.run("origin", origin);
+      setMeta.run("seeded_at", new Date().toISOString());
+      setMeta.run("data_version", String(this.info().dataVersion + 1));
+    })();
+  }
+
+  /** Reads every entity back as the records they were written as. */
+  readDataset(): Dataset {
+    const data: Dataset = { regions: [], topics: [], skills: [], organisations: [], fundingCalls: [], projects: [] };
+    const partOfKind = Object.fromEntries(Object.entries(KIND_OF_PART).map(([part, kind]) => [kind, part])) as Record<
+      EntityKind,
+      DatasetPart
+    >;
+    const rows = this.db.prepare("SELECT kind, data FROM entity ORDER BY kind, id").iterate() as Iterable<{
+      kind: EntityKind;
+      data: string;
+    }>;
+    for (const row of rows) (data[partOfKind[row.kind]] as unknown[]).push(JSON.parse(row.data));
+    return data;
+  }
+
+  countEntities(): Record<EntityKind, number> {
+    const counts = { region: 0, topic: 0, skill: 0, organisation: 0, "funding-call": 0, project: 0 };
+    for (const row of this.db.prepare("SELECT kind, count(*) AS n FROM entity GROUP BY kind").all() as {
+      kind: EntityKind;
+      n: number;
+    }[]) {
+      counts[row.kind] = row.n;
+    }
+    return counts;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,40 @@
+/** A civic tech project: who leads it, who takes part, what it is about and where. */
+import { z } from "zod";
+import { LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema, YearSchema } from "./common";
+import { RegionCodeSchema } from "./region";
+
+export const PROJECT_STATUSES = ["planned", "active", "completed", "unknown"] as const;
+export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+
+export const ProjectSchema = z
+  .object({
+    id: SlugSchema,
+    name: z.string().trim().min(1),
+    summary: LabelSchema,
+    status: ProjectStatusSchema,
+    startYear: YearSchema.optional(),
+    endYear: YearSchema.optional(),
+    /** Lead organisation (coordinator), when a source names one. */
+    lead: SlugSchema.optional(),
+    /** Partner organisations other than the lead. */
+    partners: z.array(SlugSchema),
+    topics: z.array(SlugSchema),
+    skillsNeeded: z.array(SlugSchema),
+    /** Län the project covers. */
+    regions: z.array(RegionCodeSchema),
+    national: z.boolean(),
+    fundingCall: SlugSchema.optional(),
+    website: WebUrlSchema.optional(),
+    sources: SourcesSchema,
+    synthetic: z.literal(true).optional(),
+  })
+  .refine((p) => p.startYear === undefined || p.endYear === undefined || p.startYear <= p.endYear, {
+    message: "endYear must not be before startYear",
+    path: ["endYear"],
+  })
+  .refine((p) => p.lead === undefined || !p.partners.includes(p.lead), {
+    message: "the lead organisation must not also be listed as a partner",
+    path: ["partners"],
+  });
+export type Project = z.infer<typeof ProjectSchema>;

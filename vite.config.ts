@@ -1,0 +1,40 @@
+/// <reference types="vitest/config" />
+// Vite builds the client (client/ → dist/client); Vitest runs the three test projects.
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const apiPort = Number(process.env.PORT ?? 3000);
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: 5173,
+    proxy: { "/trpc": `http://localhost:${apiPort}`, "/api": `http://localhost:${apiPort}` },
+  },
+  test: {
+    root: ".",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", root: ".", include: ["tests/shared/**/*.test.ts", "tests/server/**/*.test.ts", "tests/client/**/*.test.ts", "tests/data/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "integration", root: ".", include: ["tests/integration/**/*.test.ts"], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          root: ".",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
