@@ -18,7 +18,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", root: ".", include: ["tests/shared/**/*.test.ts", "tests/server/**/*.test.ts", "tests/client/**/*.test.ts", "tests/data/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          root: ".",
+          include: [
+            "tests/shared/**/*.test.ts",
+            "tests/server/**/*.test.ts",
+            "tests/client/**/*.test.ts",
+            "tests/data/**/*.test.ts",
+          ],
+        },
       },
       {
         extends: true,

@@ -47,13 +47,16 @@ export function loadDataDir(dir: string): Dataset {
   const dataset = {} as Record<DatasetPart, unknown>;
   for (const [part, name] of Object.entries(DATASET_FILES) as [DatasetPart, string][]) {
     const file = join(dir, name);
-    if (!existsSync(file)) throw new DataFileError(`${file}: missing (the data set needs ${Object.values(DATASET_FILES).join(", ")})`);
+    if (!existsSync(file))
+      throw new DataFileError(`${file}: missing (the data set needs ${Object.values(DATASET_FILES).join(", ")})`);
     dataset[part] = parseDataFile(part, file, readFileSync(file, "utf8"));
   }
   const data = dataset as Dataset;
   const issues = findDatasetIssues(data);
   if (issues.length > 0) {
-    throw new DataFileError(`Inconsistent data set in ${dir}:\n  ${issues.slice(0, 20).map(formatDatasetIssue).join("\n  ")}`);
+    throw new DataFileError(
+      `Inconsistent data set in ${dir}:\n  ${issues.slice(0, 20).map(formatDatasetIssue).join("\n  ")}`,
+    );
   }
   return data;
 }

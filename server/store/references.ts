@@ -19,7 +19,11 @@ export function referencesOfRegion(r: Region): Reference[] {
 }
 
 export function referencesOfOrganisation(o: Organisation): Reference[] {
-  return [...refs("active-in", "region", o.regions), ...refs("topic", "topic", o.topics), ...refs("offers", "skill", o.skills)];
+  return [
+    ...refs("active-in", "region", o.regions),
+    ...refs("topic", "topic", o.topics),
+    ...refs("offers", "skill", o.skills),
+  ];
 }
 
 export function referencesOfFundingCall(c: FundingCall): Reference[] {

@@ -62,7 +62,9 @@ export class Store {
     const insertReference = this.db.prepare(
       "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
     );
-    const setMeta = this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    const setMeta = this.db.prepare(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
     const parts = Object.keys(DATASET_FILES) as DatasetPart[];
     this.db.transaction(() => {
       if (this.isSeeded()) throw new Error(`The store at ${this.path} already holds a data set.`);
@@ -76,7 +78,8 @@ export class Store {
         const kind = KIND_OF_PART[part];
         for (const record of data[part] as AnyRecord[]) {
           const id = record.code ?? record.id;
-          for (const ref of referencesOf(part, record)) insertReference.run(kind, id, ref.relation, ref.toKind, ref.toId);
+          for (const ref of referencesOf(part, record))
+            insertReference.run(kind, id, ref.relation, ref.toKind, ref.toId);
         }
       }
       setMeta.run("origin", origin);

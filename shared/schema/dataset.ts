@@ -52,11 +52,19 @@ export function findDatasetIssues(data: Dataset): DatasetIssue[] {
   for (const part of Object.keys(DATASET_FILES) as DatasetPart[]) {
     data[part].forEach((e, index) => {
       const id = idOf(part, e);
-      if (ids[part].has(id)) issues.push({ part, index, id, field: part === "regions" ? "code" : "id", message: `duplicate id "${id}"` });
+      if (ids[part].has(id))
+        issues.push({ part, index, id, field: part === "regions" ? "code" : "id", message: `duplicate id "${id}"` });
       ids[part].add(id);
     });
   }
-  const check = (part: DatasetPart, index: number, id: string, field: string, target: keyof typeof ids, refs: readonly (string | undefined)[]) => {
+  const check = (
+    part: DatasetPart,
+    index: number,
+    id: string,
+    field: string,
+    target: keyof typeof ids,
+    refs: readonly (string | undefined)[],
+  ) => {
     for (const ref of refs) {
       if (ref !== undefined && !ids[target].has(ref)) {
         issues.push({ part, index, id, field, message: `unknown ${target.replace(/s$/, "")} "${ref}"` });
@@ -65,14 +73,23 @@ export function findDatasetIssues(data: Dataset): DatasetIssue[] {
   };
   data.regions.forEach((r, i) => {
     check("regions", i, r.code, "neighbours", "regions", r.neighbours);
-    if (r.neighbours.includes(r.code)) issues.push({ part: "regions", index: i, id: r.code, field: "neighbours", message: "a county cannot neighbour itself" });
+    if (r.neighbours.includes(r.code))
+      issues.push({
+        part: "regions",
+        index: i,
+        id: r.code,
+        field: "neighbours",
+        message: "a county cannot neighbour itself",
+      });
   });
   data.organisations.forEach((o, i) => {
     check("organisations", i, o.id, "regions", "regions", o.regions);
     check("organisations", i, o.id, "topics", "topics", o.topics);
     check("organisations", i, o.id, "skills", "skills", o.skills);
   });
-  data.fundingCalls.forEach((c, i) => check("fundingCalls", i, c.id, "funder", "organisations", [c.funder]));
+  data.fundingCalls.forEach((c, i) => {
+    check("fundingCalls", i, c.id, "funder", "organisations", [c.funder]);
+  });
   data.projects.forEach((p, i) => {
     check("projects", i, p.id, "lead", "organisations", [p.lead]);
     check("projects", i, p.id, "partners", "organisations", p.partners);

@@ -1,0 +1,47 @@
+/** The facts block of the details panel, specific to each kind of node. */
+import { useTranslation } from "react-i18next";
+import type { Lang } from "../../state/url-state";
+import type { useNodeDetails } from "./use-node-details";
+
+type Details = NonNullable<ReturnType<typeof useNodeDetails>["data"]>;
+
+export function NodeFacts({ details, lang }: { details: Details; lang: Lang }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE");
+  const rows: [string, string][] = [];
+  switch (details.kind) {
+    case "organisation":
+      rows.push([t("kind.organisation"), t(`orgKind.${details.record.kind}`)]);
+      if (details.record.national) rows.push([t("details.national"), "✓"]);
+      break;
+    case "project": {
+      const p = details.record;
+      rows.push([t("details.status"), t(`status.${p.status}`)]);
+      if (p.startYear || p.endYear) rows.push([t("details.years"), [p.startYear, p.endYear].filter(Boolean).join("–")]);
+      if (details.fundingCall) rows.push([t("details.fundingCall"), details.fundingCall.name[lang]]);
+      if (p.national) rows.push([t("details.national"), "✓"]);
+      break;
+    }
+    case "region":
+      rows.push([t("details.code"), `${details.record.code} (${details.record.iso})`]);
+      rows.push([t("details.seat"), details.record.seat]);
+      rows.push([
+        t("details.population", { year: details.record.population.year }),
+        number.format(details.record.population.count),
+      ]);
+      break;
+    default:
+      break;
+  }
+  if (rows.length === 0) return null;
+  return (
+    <dl className="facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

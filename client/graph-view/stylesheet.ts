@@ -1,0 +1,42 @@
+/** The Cytoscape stylesheet: one node rule and one edge rule reading precomputed data, plus selection states. */
+import type { StylesheetJson } from "cytoscape";
+
+export const stylesheet: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(color)",
+      shape: "data(shape)" as never,
+      width: "data(size)",
+      height: "data(size)",
+      label: "data(label)",
+      "font-size": "data(fontSize)",
+      "font-family": "system-ui, sans-serif",
+      color: "#1d1d1f",
+      "text-valign": "bottom",
+      "text-margin-y": 3,
+      "text-outline-color": "#ffffff",
+      "text-outline-width": 2,
+      "min-zoomed-font-size": 9,
+      "border-width": 1.5,
+      "border-color": "#ffffff",
+    },
+  },
+  {
+    selector: "edge",
+    style: {
+      width: 1,
+      "line-color": "#b8bcc4",
+      "curve-style": "haystack",
+      "haystack-radius": 0,
+      opacity: 0.7,
+    },
+  },
+  {
+    selector: "node:selected",
+    style: { "border-width": 4, "border-color": "#1d1d1f", "z-index": 10, "min-zoomed-font-size": 0 },
+  },
+  { selector: "node.neighbour", style: { "min-zoomed-font-size": 0, "z-index": 5 } },
+  { selector: "edge.neighbour", style: { "line-color": "#4a4f57", width: 2, opacity: 1, "z-index": 5 } },
+  { selector: ".faded", style: { opacity: 0.15 } },
+];

@@ -1,0 +1,15 @@
+/** The app's tRPC router: one sub-router per resource. The client imports only its type. */
+import { graphRouter } from "./routers/graph";
+import { nodeRouter } from "./routers/node";
+import { regionRouter } from "./routers/region";
+import { searchRouter } from "./routers/search";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  graph: graphRouter,
+  node: nodeRouter,
+  search: searchRouter,
+  region: regionRouter,
+});
+
+export type AppRouter = typeof appRouter;

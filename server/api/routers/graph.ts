@@ -1,0 +1,11 @@
+/** graph.snapshot: all nodes and edges, optionally only some node kinds. */
+import { z } from "zod";
+import { NodeKindSchema } from "../../../shared/schema/graph";
+import { graphSnapshot } from "../../graph/snapshot";
+import { publicProcedure, router } from "../trpc";
+
+export const graphRouter = router({
+  snapshot: publicProcedure
+    .input(z.object({ kinds: z.array(NodeKindSchema).optional() }).optional())
+    .query(({ ctx, input }) => graphSnapshot(ctx.services.graph, ctx.services.dataVersion, input?.kinds)),
+});

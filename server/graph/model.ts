@@ -1,0 +1,34 @@
+/** The in-memory graph type: graphology attributes for nodes and edges, and the key helpers. */
+import type { MultiDirectedGraph } from "graphology";
+import type { Label } from "../../shared/schema/common";
+import type { FundingCall } from "../../shared/schema/funding-call";
+import type { EdgeType, NodeKind } from "../../shared/schema/graph";
+import type { Organisation } from "../../shared/schema/organisation";
+import type { Project } from "../../shared/schema/project";
+import type { Region } from "../../shared/schema/region";
+import type { Skill } from "../../shared/schema/skill";
+import type { Topic } from "../../shared/schema/topic";
+
+export type NodeRecord =
+  | { kind: "project"; record: Project }
+  | { kind: "organisation"; record: Organisation }
+  | { kind: "topic"; record: Topic }
+  | { kind: "skill"; record: Skill }
+  | { kind: "region"; record: Region };
+
+export type NodeAttributes = NodeRecord & { id: string; label: Label };
+
+export interface EdgeAttributes {
+  type: EdgeType;
+  /** For funded-by edges: the funding call the money came through. */
+  fundingCall?: FundingCall;
+}
+
+export type PartnerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export const nodeKey = (kind: NodeKind, id: string): string => `${kind}:${id}`;
+
+export function parseNodeKey(key: string): { kind: NodeKind; id: string } {
+  const colon = key.indexOf(":");
+  return { kind: key.slice(0, colon) as NodeKind, id: key.slice(colon + 1) };
+}

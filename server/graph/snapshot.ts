@@ -1,0 +1,29 @@
+/** Projects the graph into the plain nodes and edges the client draws, optionally keeping only some node kinds. */
+import type { GraphEdge, GraphNode, GraphSnapshot, NodeKind } from "../../shared/schema/graph";
+import type { NodeAttributes, PartnerGraph } from "./model";
+
+export function toGraphNode(
+  graph: PartnerGraph,
+  key: string,
+  attrs: NodeAttributes = graph.getNodeAttributes(key),
+): GraphNode {
+  const node: GraphNode = { key, kind: attrs.kind, label: attrs.label, degree: graph.degree(key) };
+  if (attrs.kind === "organisation") node.orgKind = attrs.record.kind;
+  if (attrs.kind === "project") node.status = attrs.record.status;
+  return node;
+}
+
+export function graphSnapshot(graph: PartnerGraph, dataVersion: number, kinds?: readonly NodeKind[]): GraphSnapshot {
+  const keep = kinds && kinds.length > 0 ? new Set<NodeKind>(kinds) : undefined;
+  const nodes: GraphNode[] = [];
+  graph.forEachNode((key, attrs) => {
+    if (!keep || keep.has(attrs.kind)) nodes.push(toGraphNode(graph, key, attrs));
+  });
+  const edges: GraphEdge[] = [];
+  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
+    if (!keep || (keep.has(sourceAttrs.kind) && keep.has(targetAttrs.kind))) {
+      edges.push({ key, source, target, type: attrs.type });
+    }
+  });
+  return { dataVersion, nodes, edges };
+}

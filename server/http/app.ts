@@ -1,0 +1,72 @@
+/** The Fastify app: tRPC under /trpc, plain /api URLs, the built client as static files, security headers, limits. */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { createContextFactory } from "../api/context";
+import { type AppRouter, appRouter } from "../api/router";
+import type { Services } from "../services";
+
+export interface AppOptions {
+  services: Services;
+  /** Folder with the built client (index.html); omitted in `npm run dev`, where Vite serves it. */
+  clientDir?: string;
+  logLevel?: string;
+}
+
+/** Largest request body accepted; the API takes small JSON inputs only. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function createApp({ services, clientDir, logLevel = "info" }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logLevel === "silent" ? false : { level: logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        workerSrc: ["'self'", "blob:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["*"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(services),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  app.get("/api/health", async () => {
+    const counts = services.store.countEntities();
+    return { status: "ok", dataVersion: services.dataVersion, origin: services.store.info().origin, counts };
+  });
+
+  if (clientDir && existsSync(join(clientDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    // Client-side routes fall back to the app; unknown API paths stay 404.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !/^\/(api|trpc)\//.test(request.url)) return reply.sendFile("index.html");
+      return reply.code(404).send({ error: "Not Found", message: `No route ${request.method} ${request.url}` });
+    });
+  }
+  return app;
+}

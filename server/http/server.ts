@@ -1,0 +1,50 @@
+/** Starts the whole server: store (seeded on first start), read model, HTTP app. Returns a handle to stop it. */
+import type { FastifyInstance } from "fastify";
+import type { Env } from "../env";
+import { loadServices } from "../services";
+import { loadDataDir } from "../store/load-data-dir";
+import { Store } from "../store/store";
+import { createApp } from "./app";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the store and loads data/ into it if, and only if, the store is new. */
+export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store: Store; seeded: boolean } {
+  const store = new Store(env.DATABASE_PATH);
+  try {
+    if (store.isSeeded()) return { store, seeded: false };
+    store.importDataset(loadDataDir(env.DATA_DIR), "seed");
+    return { store, seeded: true };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+export async function startServer(env: Env, clientDir?: string): Promise<RunningServer> {
+  const { store, seeded } = openStore(env);
+  const app = await createApp({ services: loadServices(store), clientDir, logLevel: env.LOG_LEVEL });
+  app.addHook("onClose", async () => store.close());
+  try {
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  return {
+    app,
+    store,
+    seeded,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () => app.close(),
+  };
+}

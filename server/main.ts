@@ -1,0 +1,40 @@
+/** `npm start`: builds the client if needed, opens (or creates and seeds) the database, serves app and API on one origin. */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readEnv } from "./env";
+import { startServer } from "./http/server";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const clientDir = join(root, "dist", "client");
+const withClient = !process.argv.includes("--no-client");
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (withClient && !existsSync(join(clientDir, "index.html"))) {
+    console.log("Building the client (first start)…");
+    const { build } = await import("vite");
+    await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+  }
+  const server = await startServer(env, withClient ? clientDir : undefined);
+  const counts = server.store.countEntities();
+  console.log(
+    `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +
+      `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
+  );
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing the server and the database…`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exit(1);
+});

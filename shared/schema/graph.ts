@@ -1,0 +1,52 @@
+/** The graph as the API shows it: node kinds, edge types, and the shapes of nodes and edges sent to the client. */
+import { z } from "zod";
+import { LabelSchema } from "./common";
+import { OrganisationKindSchema } from "./organisation";
+import { ProjectStatusSchema } from "./project";
+
+export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region"] as const;
+export const NodeKindSchema = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKindSchema>;
+
+export const EDGE_TYPES = [
+  "leads",
+  "partner-in",
+  "about-topic",
+  "offers-skill",
+  "needs-skill",
+  "active-in",
+  "covers",
+  "neighbours",
+  "funded-by",
+] as const;
+export const EdgeTypeSchema = z.enum(EDGE_TYPES);
+export type EdgeType = z.infer<typeof EdgeTypeSchema>;
+
+/** A node key: kind, colon, id ("organisation:digidem-lab", "region:01"). */
+export const NodeKeySchema = z
+  .string()
+  .regex(/^(project|organisation|topic|skill|region):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
+
+export const GraphNodeSchema = z.object({
+  key: NodeKeySchema,
+  kind: NodeKindSchema,
+  label: LabelSchema,
+  orgKind: OrganisationKindSchema.optional(),
+  status: ProjectStatusSchema.optional(),
+  degree: z.number().int().nonnegative(),
+});
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+export const GraphEdgeSchema = z.object({
+  key: z.string(),
+  source: NodeKeySchema,
+  target: NodeKeySchema,
+  type: EdgeTypeSchema,
+});
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+export interface GraphSnapshot {
+  dataVersion: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}

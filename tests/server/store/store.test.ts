@@ -1,0 +1,90 @@
+/** Pins the SQLite store: a real file, migrations, a faithful round trip, one transaction per write, foreign keys. */
+import { existsSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { MIGRATIONS } from "../../../server/store/migrations";
+import { Store } from "../../../server/store/store";
+import { organisation, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+
+const stores: Store[] = [];
+const open = (path: string) => {
+  const store = new Store(path);
+  stores.push(store);
+  return store;
+};
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+describe("Store", () => {
+  it("creates the database file with WAL, foreign keys and the latest schema version", () => {
+    const path = tempDatabasePath();
+    const store = open(path);
+    expect(existsSync(path)).toBe(true);
+    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(store.isSeeded()).toBe(false);
+  });
+
+  it("reads back exactly the data set it was given, after reopening the file", () => {
+    const path = tempDatabasePath();
+    const data = smallDataset();
+    open(path).importDataset(data, "seed");
+    stores.pop()?.close();
+    const reopened = open(path);
+    const back = reopened.readDataset();
+    const byId = <T extends { id?: string; code?: string }>(xs: T[]) =>
+      [...xs].sort((a, b) => String(a.id ?? a.code).localeCompare(String(b.id ?? b.code)));
+    expect(byId(back.organisations)).toEqual(byId(data.organisations));
+    expect(byId(back.projects)).toEqual(byId(data.projects));
+    expect(byId(back.regions)).toEqual(byId(data.regions));
+    expect(reopened.info()).toMatchObject({ dataVersion: 1, origin: "seed" });
+    expect(reopened.countEntities()).toEqual({
+      region: 3,
+      topic: 2,
+      skill: 2,
+      organisation: 4,
+      "funding-call": 1,
+      project: 2,
+    });
+  });
+
+  it("records every reference as a row the database checks", () => {
+    const store = open(tempDatabasePath());
+    store.importDataset(smallDataset(), "seed");
+    const leads = store.db
+      .prepare("SELECT from_id, to_id FROM reference WHERE relation = 'lead' ORDER BY from_id")
+      .all();
+    expect(leads).toEqual([
+      { from_id: "civic-tech-platform", to_id: "digidem-lab" },
+      { from_id: "open-up", to_id: "open-knowledge-sweden" },
+    ]);
+    expect(() =>
+      store.db.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'digidem-lab'").run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it("refuses a second import and keeps the first one whole", () => {
+    const store = open(tempDatabasePath());
+    store.importDataset(smallDataset(), "seed");
+    expect(() => store.importDataset(smallDataset(), "seed")).toThrow(/already holds a data set/);
+    expect(store.countEntities().organisation).toBe(4);
+  });
+
+  it("writes nothing when an import fails half-way (one transaction)", () => {
+    const store = open(tempDatabasePath());
+    const data = smallDataset();
+    // A reference the schema allows but the database cannot resolve: fails after all entities were inserted.
+    data.organisations.push(organisation("stray", { topics: ["no-such-topic"] }));
+    expect(() => store.importDataset(data, "seed")).toThrow(/FOREIGN KEY/);
+    expect(store.countEntities()).toEqual({
+      region: 0,
+      topic: 0,
+      skill: 0,
+      organisation: 0,
+      "funding-call": 0,
+      project: 0,
+    });
+    expect(store.isSeeded()).toBe(false);
+  });
+});
