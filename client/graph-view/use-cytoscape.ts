@@ -21,7 +21,6 @@ export function useCytoscape(
       style: stylesheet,
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       // Hide edges and labels while the view moves: smooth pan and zoom on large graphs.
       hideEdgesOnViewport: true,
