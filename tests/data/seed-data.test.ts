@@ -1,0 +1,90 @@
+/**
+ * Pins the real seed data in data/: it loads, every reference resolves, nothing is duplicated after normalising names,
+ * everything carries a source and both languages, and no personal contact data slipped in.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DATASET_FILES } from "../../shared/schema/dataset";
+import { foldText } from "../../server/graph/search-index";
+import { loadDataDir } from "../../server/store/load-data-dir";
+
+const dataDir = join(import.meta.dirname, "..", "..", "data");
+const data = loadDataDir(dataDir);
+
+/** Folds away case, diacritics, punctuation and legal-form words, so "Föreningen VoteIT" and "VoteIT AB" collide. */
+export function normaliseName(name: string): string {
+  return foldText(name)
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .split(/\s+/)
+    .filter((w) => w && !["ab", "foreningen", "ideella", "forening", "ekonomisk", "the"].includes(w))
+    .join(" ");
+}
+
+describe("seed data", () => {
+  it("holds the whole ecosystem the facts name", () => {
+    expect(data.regions).toHaveLength(21);
+    expect(data.organisations.length).toBeGreaterThanOrEqual(60);
+    expect(data.projects.length).toBeGreaterThanOrEqual(40);
+    expect(data.topics.length).toBeGreaterThanOrEqual(20);
+    expect(data.skills.length).toBeGreaterThanOrEqual(15);
+    expect(data.fundingCalls.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("has the 21 län with one population year, summing to SCB's total for Sweden", () => {
+    expect(new Set(data.regions.map((r) => r.population.year))).toEqual(new Set([2019]));
+    expect(data.regions.reduce((sum, r) => sum + r.population.count, 0)).toBe(10_327_589);
+    expect(data.regions.map((r) => r.code).sort()).toEqual(
+      ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"],
+    );
+  });
+
+  it("has symmetric neighbours, and Gotland has none", () => {
+    const byCode = new Map(data.regions.map((r) => [r.code, r]));
+    for (const r of data.regions) for (const n of r.neighbours) expect(byCode.get(n)?.neighbours, `${r.code}→${n}`).toContain(r.code);
+    expect(byCode.get("09")?.neighbours).toEqual([]);
+  });
+
+  it("has the Civic Tech Platform with Digidem Lab leading and its partners", () => {
+    const platform = data.projects.find((p) => p.name === "Civic Tech Platform");
+    expect(platform?.lead).toBe("digidem-lab");
+    expect(platform?.partners.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("has the three local groups as organisations of kind local-group", () => {
+    const groups = data.organisations.filter((o) => o.kind === "local-group").map((o) => o.name);
+    expect(groups).toEqual(expect.arrayContaining(["Civic Tech Göteborg", "Civic Tech Stockholm", "Civic Tech Uppsala"]));
+  });
+
+  it("has no two organisations, or two projects, with the same normalised name", () => {
+    for (const list of [data.organisations, data.projects]) {
+      const seen = new Map<string, string>();
+      for (const e of list) {
+        const key = normaliseName(e.name);
+        expect(seen.get(key), `"${e.name}" duplicates "${seen.get(key)}"`).toBeUndefined();
+        seen.set(key, e.name);
+      }
+    }
+  });
+
+  it("gives every organisation and project a summary in Swedish and English that differ where prose is involved", () => {
+    for (const e of [...data.organisations, ...data.projects]) {
+      expect(e.summary.sv.length, e.id).toBeGreaterThan(10);
+      expect(e.summary.en.length, e.id).toBeGreaterThan(10);
+      expect(e.summary.sv, e.id).not.toBe(e.summary.en);
+    }
+  });
+
+  it("contains no synthetic entity", () => {
+    expect([...data.organisations, ...data.projects, ...data.fundingCalls].filter((e) => e.synthetic)).toEqual([]);
+  });
+
+  it("contains no e-mail address or phone number anywhere", () => {
+    for (const file of Object.values(DATASET_FILES)) {
+      const text = readFileSync(join(dataDir, file), "utf8");
+      expect(text.match(/[\w.+-]+@[\w-]+\.[\w.]+/g), file).toBeNull();
+      expect(text.match(/(?:\+46|\b0\d{1,3})[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}\b/g), file).toBeNull();
+      expect(text.match(/"(contact|email|e-mail|phone|telefon|person)"/gi), file).toBeNull();
+    }
+  });
+});
