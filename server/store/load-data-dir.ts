@@ -1,7 +1,7 @@
 /** Reads and validates the seed files in data/: a bad file stops start-up with the file, entity and field named. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   DATASET_FILES,
   type Dataset,
@@ -40,6 +40,24 @@ export function parseDataFile(part: DatasetPart, file: string, text: string): Da
     throw new DataFileError(`Invalid data file:\n  ${lines.join("\n  ")}`);
   }
   return result.data;
+}
+
+/** Throws a DataFileError listing the first dangling references or duplicate ids, if any. */
+export function assertConsistent(data: Dataset, origin: string): Dataset {
+  const issues = findDatasetIssues(data);
+  if (issues.length > 0) {
+    throw new DataFileError(
+      `Inconsistent data set in ${origin}:\n  ${issues.slice(0, 20).map(formatDatasetIssue).join("\n  ")}`,
+    );
+  }
+  return data;
+}
+
+/** Validates a data set built in memory (e.g. by the synthetic generator) exactly as the seed files are validated. */
+export function checkDataset(data: unknown, origin: string): Dataset {
+  const result = DatasetSchema.safeParse(data);
+  if (!result.success) throw new DataFileError(`Invalid data set from ${origin}:\n${z.prettifyError(result.error)}`);
+  return assertConsistent(result.data, origin);
 }
 
 /** Loads the whole data set from a folder and checks that every reference resolves. */

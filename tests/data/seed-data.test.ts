@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DATASET_FILES } from "../../shared/schema/dataset";
 import { foldText } from "../../server/graph/search-index";
 import { loadDataDir } from "../../server/store/load-data-dir";
+import { DATASET_FILES } from "../../shared/schema/dataset";
 
 const dataDir = join(import.meta.dirname, "..", "..", "data");
 const data = loadDataDir(dataDir);
@@ -34,14 +34,35 @@ describe("seed data", () => {
   it("has the 21 län with one population year, summing to SCB's total for Sweden", () => {
     expect(new Set(data.regions.map((r) => r.population.year))).toEqual(new Set([2019]));
     expect(data.regions.reduce((sum, r) => sum + r.population.count, 0)).toBe(10_327_589);
-    expect(data.regions.map((r) => r.code).sort()).toEqual(
-      ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22", "23", "24", "25"],
-    );
+    expect(data.regions.map((r) => r.code).sort()).toEqual([
+      "01",
+      "03",
+      "04",
+      "05",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "12",
+      "13",
+      "14",
+      "17",
+      "18",
+      "19",
+      "20",
+      "21",
+      "22",
+      "23",
+      "24",
+      "25",
+    ]);
   });
 
   it("has symmetric neighbours, and Gotland has none", () => {
     const byCode = new Map(data.regions.map((r) => [r.code, r]));
-    for (const r of data.regions) for (const n of r.neighbours) expect(byCode.get(n)?.neighbours, `${r.code}→${n}`).toContain(r.code);
+    for (const r of data.regions)
+      for (const n of r.neighbours) expect(byCode.get(n)?.neighbours, `${r.code}→${n}`).toContain(r.code);
     expect(byCode.get("09")?.neighbours).toEqual([]);
   });
 
@@ -53,7 +74,9 @@ describe("seed data", () => {
 
   it("has the three local groups as organisations of kind local-group", () => {
     const groups = data.organisations.filter((o) => o.kind === "local-group").map((o) => o.name);
-    expect(groups).toEqual(expect.arrayContaining(["Civic Tech Göteborg", "Civic Tech Stockholm", "Civic Tech Uppsala"]));
+    expect(groups).toEqual(
+      expect.arrayContaining(["Civic Tech Göteborg", "Civic Tech Stockholm", "Civic Tech Uppsala"]),
+    );
   });
 
   it("has no two organisations, or two projects, with the same normalised name", () => {

@@ -1,6 +1,7 @@
 /** Pins the API over real HTTP: tRPC procedures, plain /api URLs, errors that name the field or the id, and persistence. */
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../../server/api/router";
 import type { RunningServer } from "../../server/http/server";
 import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { clientFor, startTestServer } from "./server-helpers";
@@ -18,11 +19,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function trpcError(promise: Promise<unknown>): Promise<TRPCClientError<never>> {
+async function trpcError(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCClientError) return error as TRPCClientError<never>;
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
     throw error;
   }
   throw new Error("expected the call to fail");
