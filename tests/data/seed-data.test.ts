@@ -13,7 +13,7 @@ const dataDir = join(import.meta.dirname, "..", "..", "data");
 const data = loadDataDir(dataDir);
 
 /** Folds away case, diacritics, punctuation and legal-form words, so "Föreningen VoteIT" and "VoteIT AB" collide. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return foldText(name)
     .replace(/[^a-z0-9 ]+/g, " ")
     .split(/\s+/)
