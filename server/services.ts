@@ -2,16 +2,24 @@
 import { buildGraph } from "./graph/build";
 import type { PartnerGraph } from "./graph/model";
 import { SearchIndex } from "./graph/search-index";
+import { buildMatchIndex, type MatchIndex } from "./match/match-index";
 import type { Store } from "./store/store";
 
 export interface Services {
   store: Store;
   graph: PartnerGraph;
   search: SearchIndex;
+  matchIndex: MatchIndex;
   dataVersion: number;
 }
 
 export function loadServices(store: Store): Services {
   const graph = buildGraph(store.readDataset());
-  return { store, graph, search: new SearchIndex(graph), dataVersion: store.info().dataVersion };
+  return {
+    store,
+    graph,
+    search: new SearchIndex(graph),
+    matchIndex: buildMatchIndex(graph),
+    dataVersion: store.info().dataVersion,
+  };
 }

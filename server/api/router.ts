@@ -1,5 +1,6 @@
 /** The app's tRPC router: one sub-router per resource. The client imports only its type. */
 import { graphRouter } from "./routers/graph";
+import { matchRouter } from "./routers/match";
 import { nodeRouter } from "./routers/node";
 import { regionRouter } from "./routers/region";
 import { searchRouter } from "./routers/search";
@@ -10,6 +11,7 @@ export const appRouter = router({
   node: nodeRouter,
   search: searchRouter,
   region: regionRouter,
+  match: matchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 /** The one initTRPC of the server: context type, error formatting that names the bad field, procedure builders. */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { UnknownNodeError } from "../graph/node-details";
+import { NotFoundError } from "../../shared/errors";
 import type { Context } from "./context";
 
 function describeZodIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -25,7 +25,7 @@ const t = initTRPC.context<Context>().create({
 /** Maps domain errors to tRPC codes, so routers stay thin. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof UnknownNodeError) {
+  if (!result.ok && result.error.cause instanceof NotFoundError) {
     throw new TRPCError({ code: "NOT_FOUND", message: result.error.cause.message, cause: result.error.cause });
   }
   return result;

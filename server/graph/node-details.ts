@@ -1,4 +1,5 @@
 /** One node with its record and its neighbours grouped by relation: what the details panel shows. */
+import { NotFoundError } from "../../shared/errors";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, GraphNode } from "../../shared/schema/graph";
 import type { NodeRecord, PartnerGraph } from "./model";
@@ -13,10 +14,10 @@ export interface NeighbourGroup {
 
 export type NodeDetails = { node: GraphNode; neighbours: NeighbourGroup[]; fundingCall?: FundingCall } & NodeRecord;
 
-export class UnknownNodeError extends Error {
+export class UnknownNodeError extends NotFoundError {
   override name = "UnknownNodeError";
   constructor(readonly key: string) {
-    super(`No node with id "${key}"`);
+    super("node", key);
   }
 }
 
