@@ -1,10 +1,11 @@
 /** The app shell: header with search and language, the graph with its legend, and the details panel. */
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
 import { Legend } from "./features/legend/Legend";
+import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
@@ -14,7 +15,15 @@ export function App() {
   const { t } = useTranslation();
   const [state, update] = useUrlState();
   const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: () => trpc.graph.snapshot.query() });
-  const select = useCallback((key: string | undefined) => update({ selected: key }), [update]);
+  const [highlight, setHighlight] = useState<string[]>();
+  const select = useCallback(
+    (key: string | undefined) => {
+      setHighlight(undefined);
+      update({ selected: key });
+    },
+    [update],
+  );
+  const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
 
   const counts = useMemo(() => {
     const c = { organisations: 0, projects: 0, regions: 0 };
@@ -48,13 +57,42 @@ export function App() {
             </p>
           )}
           {snapshot.data && (
-            <GraphView snapshot={snapshot.data} lang={state.lang} selected={state.selected} onSelect={select} />
+            <GraphView
+              snapshot={snapshot.data}
+              lang={state.lang}
+              selected={state.selected}
+              highlight={highlight}
+              onSelect={select}
+            />
           )}
           <Legend />
           {snapshot.data && <p className="data-summary">{t("app.dataSummary", counts)}</p>}
         </section>
         <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
-          <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select} />
+          <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
+            {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
+              <SuggestionsPanel
+                key={state.selected}
+                kind={selectedKind === "project" ? "partners" : "projects"}
+                id={selectedId}
+                selectedKey={state.selected}
+                lang={state.lang}
+                onSelect={select}
+                onHighlight={setHighlight}
+              />
+            )}
+            {state.selected && selectedId && selectedKind === "project" && (
+              <SuggestionsPanel
+                key={`${state.selected}-similar`}
+                kind="similar"
+                id={selectedId}
+                selectedKey={state.selected}
+                lang={state.lang}
+                onSelect={select}
+                onHighlight={setHighlight}
+              />
+            )}
+          </DetailsPanel>
         </aside>
       </main>
     </div>

@@ -39,4 +39,10 @@ export const stylesheet: StylesheetJson = [
   { selector: "node.neighbour", style: { "min-zoomed-font-size": 0, "z-index": 5 } },
   { selector: "edge.neighbour", style: { "line-color": "#4a4f57", width: 2, opacity: 1, "z-index": 5 } },
   { selector: ".faded", style: { opacity: 0.15 } },
+  { selector: ".dimmed", style: { opacity: 0.08 } },
+  {
+    selector: "node.path",
+    style: { opacity: 1, "min-zoomed-font-size": 0, "z-index": 20, "border-width": 3, "border-color": "#b35900" },
+  },
+  { selector: "edge.path", style: { opacity: 1, "line-color": "#b35900", width: 3, "z-index": 20 } },
 ];

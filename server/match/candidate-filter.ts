@@ -1,4 +1,7 @@
-/** The user's filters on organisation candidates: kinds, län (national organisations pass), and an exclude list. */
+/**
+ * The user's filters on organisation candidates: kinds, län (national organisations pass), and an exclude list.
+ * Funders are not partners: they are left out unless the kinds filter asks for them.
+ */
 import type { MatchFilters } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
 
@@ -8,7 +11,7 @@ export function organisationFilter(ix: MatchIndex, filters: MatchFilters | undef
   const exclude = new Set(filters?.exclude ?? []);
   return (org) => {
     if (exclude.has(ix.orgIds[org] as string)) return false;
-    if (kinds && !kinds.has(ix.orgKinds[org] as never)) return false;
+    if (kinds ? !kinds.has(ix.orgKinds[org] as never) : ix.orgKinds[org] === "funder") return false;
     if (
       regions &&
       !ix.orgNational[org] &&

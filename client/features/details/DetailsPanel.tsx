@@ -1,4 +1,5 @@
 /** The details panel: what the selected node is, its facts, links, sources and neighbours grouped by relation. */
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { KIND_STYLES } from "../../graph-view/kind-style";
 import type { Lang } from "../../state/url-state";
@@ -9,9 +10,11 @@ interface Props {
   selected: string | undefined;
   lang: Lang;
   onSelect: (key: string | undefined) => void;
+  /** Shown after the facts: the suggestions for this node. */
+  children?: ReactNode;
 }
 
-export function DetailsPanel({ selected, lang, onSelect }: Props) {
+export function DetailsPanel({ selected, lang, onSelect, children }: Props) {
   const { t } = useTranslation();
   const { data, isLoading, isError, error } = useNodeDetails(selected);
 
@@ -50,6 +53,7 @@ export function DetailsPanel({ selected, lang, onSelect }: Props) {
           </a>
         </p>
       )}
+      {children}
       <h3>{t("details.neighbours")}</h3>
       {data.neighbours.map((group) => (
         <section key={`${group.direction}:${group.relation}`} className="neighbour-group">

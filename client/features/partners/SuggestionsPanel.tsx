@@ -1,0 +1,104 @@
+/**
+ * Ranked, explained suggestions for the selected node: partners for a project, projects for an organisation.
+ * Hovering or focusing a suggestion highlights, in the graph, the nodes that justify it.
+ */
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  DEFAULT_WEIGHTS,
+  MATCH_TERMS,
+  type MatchFilters,
+  type Suggestion,
+  type Weights,
+} from "../../../shared/schema/match";
+import type { Lang } from "../../state/url-state";
+import { evidenceNodeKeys, explain, type Perspective } from "./explain";
+import { type SuggestionKind, useSuggestions } from "./use-suggestions";
+import { WeightSliders } from "./WeightSliders";
+
+interface Props {
+  kind: SuggestionKind;
+  /** The project or organisation id (without the kind prefix). */
+  id: string;
+  selectedKey: string;
+  lang: Lang;
+  onSelect: (key: string) => void;
+  onHighlight: (keys: string[] | undefined) => void;
+}
+
+const PERSPECTIVE: Record<SuggestionKind, Perspective> = {
+  partners: "partner",
+  projects: "project",
+  similar: "similar",
+};
+const HEADING: Record<SuggestionKind, string> = {
+  partners: "match.partnersHeading",
+  projects: "match.projectsHeading",
+  similar: "match.similarHeading",
+};
+
+export function SuggestionsPanel({ kind, id, selectedKey, lang, onSelect, onHighlight }: Props) {
+  const { t, i18n } = useTranslation();
+  const [weights, setWeights] = useState<Weights>(DEFAULT_WEIGHTS);
+  const [geography, setGeography] = useState<NonNullable<MatchFilters["geography"]>>("complement");
+  const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
+  const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
+  const highlight = (s: Suggestion) => onHighlight([selectedKey, s.key, ...evidenceNodeKeys(s.evidence)]);
+
+  return (
+    <section className="suggestions" aria-labelledby={`suggestions-${kind}`}>
+      <h3 id={`suggestions-${kind}`}>{t(HEADING[kind])}</h3>
+      {kind !== "similar" && (
+        <WeightSliders weights={weights} onWeights={setWeights} geography={geography} onGeography={setGeography} />
+      )}
+      {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
+      {isError && <p role="alert">{t("match.error", { message: error.message })}</p>}
+      {data && data.length === 0 && <p>{t("match.none")}</p>}
+      <ol className="suggestion-list" aria-live="polite">
+        {data?.map((s) => (
+          <li key={s.key} onMouseEnter={() => highlight(s)} onMouseLeave={() => onHighlight(undefined)}>
+            <div className="suggestion-head">
+              <button
+                type="button"
+                className="link-button suggestion-name"
+                onClick={() => onSelect(s.key)}
+                onFocus={() => highlight(s)}
+                onBlur={() => onHighlight(undefined)}
+              >
+                {s.name}
+              </button>
+              <span className="suggestion-score">{t("match.score", { score: percent.format(s.score) })}</span>
+            </div>
+            <ScoreBar suggestion={s} label={t("match.breakdown")} />
+            <ul className="reasons">
+              {explain(s.evidence, PERSPECTIVE[kind], lang, t).map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+
+  function ScoreBar({ suggestion, label }: { suggestion: Suggestion; label: string }) {
+    const parts = MATCH_TERMS.filter((term) => suggestion.contributions[term] > 0);
+    const text = parts
+      .map((term) => `${t(`match.weight.${term}`)} ${percent.format(suggestion.contributions[term])}`)
+      .join(", ");
+    return (
+      <div className="score-bar" role="img" aria-label={`${label}: ${text}`} title={text}>
+        {parts.map((term) => (
+          <span
+            key={term}
+            className={`score-part score-${term}`}
+            style={{ width: `${suggestion.contributions[term] * 100}%` }}
+          />
+        ))}
+      </div>
+    );
+  }
+}

@@ -1,0 +1,21 @@
+/** Brings a set of nodes and the edges among them forward (the path that justifies a suggestion); the rest fades. */
+import type { Core } from "cytoscape";
+import { useEffect } from "react";
+
+export function useHighlight(cy: Core | undefined, keys: string[] | undefined): void {
+  useEffect(() => {
+    if (!cy || !keys || keys.length === 0) return;
+    const nodes = cy.collection();
+    for (const key of keys) nodes.merge(cy.getElementById(key));
+    const edges = nodes.edgesWith(nodes);
+    cy.batch(() => {
+      cy.elements().addClass("dimmed");
+      nodes.union(edges).removeClass("dimmed").addClass("path");
+    });
+    return () => {
+      cy.batch(() => {
+        cy.elements().removeClass("dimmed path");
+      });
+    };
+  }, [cy, keys]);
+}
