@@ -82,6 +82,6 @@ export class Random {
     if (mean <= 0 || max <= 0) return 0;
     const q = mean / (1 + mean); // P(k) = (1 − q) q^k has mean q / (1 − q)
     const k = Math.floor(Math.log(1 - this.float()) / Math.log(q));
-    return k > max ? max : k;
+    return Math.min(k, max);
   }
 }

@@ -67,7 +67,9 @@ export function buildWorld(taxonomy: Taxonomy, random: Random): World {
   const k = communityCount(topics.length);
   const order = random.shuffle(Array.from({ length: topics.length }, (_, i) => i));
   const members: number[][] = Array.from({ length: k }, () => []);
-  order.forEach((t, i) => members[i % k]?.push(t));
+  order.forEach((t, i) => {
+    members[i % k]?.push(t);
+  });
   const communityOfTopic = new Int32Array(topics.length);
   const communities = members.map((list, c) => {
     for (const t of list) communityOfTopic[t] = c;

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench [-- NAME…]`: runs every benchmark in tests/bench (or the named ones), each in its own process so
+ * memory figures do not mix, and prints what each one prints.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = import.meta.dirname;
+const wanted = process.argv.slice(2);
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort();
+const chosen = wanted.length > 0 ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
+if (chosen.length === 0) {
+  console.error(
+    `No benchmark matches ${wanted.join(", ")}. Available: ${all.map((f) => f.replace(".bench.ts", "")).join(", ")}`,
+  );
+  process.exit(2);
+}
+let failed = 0;
+for (const file of chosen) {
+  console.log(`\n## ${file.replace(".bench.ts", "")}  (reproduce: npx tsx tests/bench/${file})\n`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(dir, file)], { stdio: "inherit" });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);
