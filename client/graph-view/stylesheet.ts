@@ -17,7 +17,9 @@ export const stylesheet: StylesheetJson = [
       "text-margin-y": 3,
       "text-outline-color": "#ffffff",
       "text-outline-width": 2,
-      "min-zoomed-font-size": 9,
+      "min-zoomed-font-size": 15,
+      "text-wrap": "ellipsis",
+      "text-max-width": "160px",
       "border-width": 1.5,
       "border-color": "#ffffff",
     },
@@ -38,8 +40,9 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: "node.neighbour", style: { "min-zoomed-font-size": 0, "z-index": 5 } },
   { selector: "edge.neighbour", style: { "line-color": "#4a4f57", width: 2, opacity: 1, "z-index": 5 } },
-  { selector: ".faded", style: { opacity: 0.15 } },
-  { selector: ".dimmed", style: { opacity: 0.08 } },
+  // Faded context keeps its shape but not its label, so the focus stays readable.
+  { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0 } },
+  { selector: ".dimmed", style: { opacity: 0.08, "text-opacity": 0 } },
   {
     selector: "node.path",
     style: { opacity: 1, "min-zoomed-font-size": 0, "z-index": 20, "border-width": 3, "border-color": "#b35900" },

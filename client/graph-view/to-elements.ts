@@ -7,7 +7,19 @@ import { KIND_STYLES } from "./kind-style";
 /** Node diameter grows with the square root of degree, so hubs stand out without swallowing the view. */
 export const nodeSize = (degree: number): number => Math.round(14 + 6 * Math.sqrt(degree));
 
+/**
+ * Label size by a node's degree rank within the graph: the top 6 % is large enough to show at overview zoom,
+ * the next fifth appears when zooming in a little, the rest when zooming in further (see min-zoomed-font-size).
+ */
+export function labelSizes(degrees: number[]): (degree: number) => number {
+  const sorted = [...degrees].sort((a, b) => b - a);
+  const top = sorted[Math.floor(sorted.length * 0.06)] ?? 0;
+  const next = sorted[Math.floor(sorted.length * 0.3)] ?? 0;
+  return (degree) => (degree > top ? 18 : degree > next ? 13 : 10);
+}
+
 export function toElements(snapshot: GraphSnapshot, lang: Lang): ElementDefinition[] {
+  const labelSize = labelSizes(snapshot.nodes.map((n) => n.degree));
   const nodes: ElementDefinition[] = snapshot.nodes.map((n) => ({
     group: "nodes",
     data: {
@@ -17,8 +29,9 @@ export function toElements(snapshot: GraphSnapshot, lang: Lang): ElementDefiniti
       color: KIND_STYLES[n.kind].color,
       shape: KIND_STYLES[n.kind].shape,
       size: nodeSize(n.degree),
-      // Larger nodes keep their labels at lower zoom: a simple level of detail.
-      fontSize: Math.min(22, 9 + Math.sqrt(n.degree) * 1.5),
+      // Label level of detail: font size grows with degree, and the stylesheet hides labels whose size on screen is
+      // under its threshold, so at overview zoom only hubs are named and zooming in reveals the rest.
+      fontSize: labelSize(n.degree),
     },
   }));
   const edges: ElementDefinition[] = snapshot.edges.map((e) => ({

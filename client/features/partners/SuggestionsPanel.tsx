@@ -72,7 +72,7 @@ export function SuggestionsPanel({ kind, id, selectedKey, lang, onSelect, onHigh
               </button>
               <span className="suggestion-score">{t("match.score", { score: percent.format(s.score) })}</span>
             </div>
-            <ScoreBar suggestion={s} label={t("match.breakdown")} />
+            <ScoreBar suggestion={s} percent={percent} />
             <ul className="reasons">
               {explain(s.evidence, PERSPECTIVE[kind], lang, t).map((sentence) => (
                 <li key={sentence}>{sentence}</li>
@@ -83,22 +83,24 @@ export function SuggestionsPanel({ kind, id, selectedKey, lang, onSelect, onHigh
       </ol>
     </section>
   );
+}
 
-  function ScoreBar({ suggestion, label }: { suggestion: Suggestion; label: string }) {
-    const parts = MATCH_TERMS.filter((term) => suggestion.contributions[term] > 0);
-    const text = parts
-      .map((term) => `${t(`match.weight.${term}`)} ${percent.format(suggestion.contributions[term])}`)
-      .join(", ");
-    return (
-      <div className="score-bar" role="img" aria-label={`${label}: ${text}`} title={text}>
-        {parts.map((term) => (
-          <span
-            key={term}
-            className={`score-part score-${term}`}
-            style={{ width: `${suggestion.contributions[term] * 100}%` }}
-          />
-        ))}
-      </div>
-    );
-  }
+/** The score as a bar of coloured parts, one per term, with a text alternative. */
+function ScoreBar({ suggestion, percent }: { suggestion: Suggestion; percent: Intl.NumberFormat }) {
+  const { t } = useTranslation();
+  const parts = MATCH_TERMS.filter((term) => suggestion.contributions[term] > 0);
+  const text = parts
+    .map((term) => `${t(`match.weight.${term}`)} ${percent.format(suggestion.contributions[term])}`)
+    .join(", ");
+  return (
+    <div className="score-bar" role="img" aria-label={`${t("match.breakdown")}: ${text}`} title={text}>
+      {parts.map((term) => (
+        <span
+          key={term}
+          className={`score-part score-${term}`}
+          style={{ width: `${suggestion.contributions[term] * 100}%` }}
+        />
+      ))}
+    </div>
+  );
 }
