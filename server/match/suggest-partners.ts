@@ -38,8 +38,8 @@ interface Scratch {
   net: Float64Array;
   best: Float64Array;
   stamp: Uint32Array;
+  member: Uint8Array;
   generation: number;
-  touched: Uint8Array;
 }
 const scratches = new WeakMap<MatchIndex, Scratch>();
 function scratchFor(ix: MatchIndex): Scratch {
@@ -53,8 +53,8 @@ function scratchFor(ix: MatchIndex): Scratch {
       net: new Float64Array(n),
       best: new Float64Array(n),
       stamp: new Uint32Array(n),
+      member: new Uint8Array(n),
       generation: 0,
-      touched: new Uint8Array(n),
     };
     scratches.set(ix, s);
   }
@@ -67,47 +67,42 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   const mode: GeographyMode = options.filters?.geography ?? "complement";
   const needs = projectNeeds(ix, project, mode);
   const s = scratchFor(ix);
-  const touched: number[] = [];
-  const touch = (o: number) => {
-    if (!s.touched[o]) {
-      s.touched[o] = 1;
-      touched.push(o);
-    }
-  };
+  const { topic, skill, geo, net, best, stamp, member } = s;
 
+  // Each term accumulates along posting lists: only organisations sharing something get a non-zero value.
   for (const t of ix.projectTopics[project] as number[]) {
     const idf = ix.topicIdf[t] as number;
-    for (const o of ix.topicOrgs[t] as number[]) {
-      touch(o);
-      s.topic[o] = (s.topic[o] as number) + idf;
+    const orgs = ix.topicOrgs[t] as number[];
+    for (let i = 0; i < orgs.length; i++) {
+      const o = orgs[i] as number;
+      topic[o] = (topic[o] as number) + idf;
     }
   }
   for (const sk of needs.missingSkills) {
-    for (const o of ix.skillOrgs[sk] as number[]) {
-      touch(o);
-      s.skill[o] = (s.skill[o] as number) + 1;
+    const orgs = ix.skillOrgs[sk] as number[];
+    for (let i = 0; i < orgs.length; i++) {
+      const o = orgs[i] as number;
+      skill[o] = (skill[o] as number) + 1;
     }
   }
   for (const r of needs.targetRegions) {
     // Best reach per organisation for this län: in it, else a neighbour, else national.
     const gen = ++s.generation;
     const reached: number[] = [];
-    const credit = (o: number, value: number) => {
-      if (s.stamp[o] !== gen) {
-        s.stamp[o] = gen;
-        s.best[o] = 0;
-        reached.push(o);
+    const credit = (orgs: readonly number[], value: number) => {
+      for (let i = 0; i < orgs.length; i++) {
+        const o = orgs[i] as number;
+        if (stamp[o] !== gen) {
+          stamp[o] = gen;
+          best[o] = value;
+          reached.push(o);
+        } else if ((best[o] as number) < value) best[o] = value;
       }
-      if ((s.best[o] as number) < value) s.best[o] = value;
     };
-    for (const o of ix.regionOrgs[r] as number[]) credit(o, 1);
-    for (const n of ix.regionNeighbours[r] as number[])
-      for (const o of ix.regionOrgs[n] as number[]) credit(o, NEIGHBOUR_CREDIT);
-    for (const o of ix.nationalOrgs) credit(o, NATIONAL_CREDIT);
-    for (const o of reached) {
-      touch(o);
-      s.geo[o] = (s.geo[o] as number) + (s.best[o] as number);
-    }
+    credit(ix.regionOrgs[r] as number[], 1);
+    for (const n of ix.regionNeighbours[r] as number[]) credit(ix.regionOrgs[n] as number[], NEIGHBOUR_CREDIT);
+    credit(ix.nationalOrgs, NATIONAL_CREDIT);
+    for (const o of reached) geo[o] = (geo[o] as number) + (best[o] as number);
   }
   for (const z of needs.members) {
     const gen = ++s.generation;
@@ -115,34 +110,40 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
     for (const p of ix.orgProjects[z] as number[]) {
       if (p === project) continue;
       for (const c of ix.projectMembers[p] as number[]) {
-        if (c === z || s.stamp[c] === gen) continue;
-        s.stamp[c] = gen;
-        touch(c);
-        s.net[c] = (s.net[c] as number) + weight;
+        if (c === z || stamp[c] === gen) continue;
+        stamp[c] = gen;
+        net[c] = (net[c] as number) + weight;
       }
     }
   }
+  for (const m of needs.members) member[m] = 1;
 
   const w = options.weights;
   const total = totalWeight(w) || 1;
+  const wTopic = needs.topicIdfTotal > 0 ? w.topics / needs.topicIdfTotal / total : 0;
+  const wSkill = needs.missingSkills.length > 0 ? w.skills / needs.missingSkills.length / total : 0;
+  const wGeo = needs.targetRegions.length > 0 ? w.geography / needs.targetRegions.length / total : 0;
+  const wNet = w.network / total;
   const keep = organisationFilter(ix, options.filters);
   const top = new TopK<number>(options.limit);
-  for (const o of touched) {
-    if (!needs.members.has(o) && keep(o)) {
-      const score =
-        (w.topics * (needs.topicIdfTotal > 0 ? (s.topic[o] as number) / needs.topicIdfTotal : 0) +
-          w.skills * (needs.missingSkills.length > 0 ? (s.skill[o] as number) / needs.missingSkills.length : 0) +
-          w.geography * (needs.targetRegions.length > 0 ? (s.geo[o] as number) / needs.targetRegions.length : 0) +
-          w.network * (1 - Math.exp(-(s.net[o] as number)))) /
-        total;
-      if (score > 0) top.offer(score, o);
+  let threshold = top.threshold;
+  for (let o = 0; o < topic.length; o++) {
+    const ne = net[o] as number;
+    const score =
+      wTopic * (topic[o] as number) +
+      wSkill * (skill[o] as number) +
+      wGeo * (geo[o] as number) +
+      (ne > 0 ? wNet * (1 - Math.exp(-ne)) : 0);
+    if (score > 0 && score > threshold && !member[o] && keep(o)) {
+      top.offer(score, o);
+      threshold = top.threshold;
     }
-    s.topic[o] = 0;
-    s.skill[o] = 0;
-    s.geo[o] = 0;
-    s.net[o] = 0;
-    s.touched[o] = 0;
   }
+  topic.fill(0);
+  skill.fill(0);
+  geo.fill(0);
+  net.fill(0);
+  for (const m of needs.members) member[m] = 0;
 
   return top.result().map(({ item: o }) => {
     const { terms, evidence } = scorePair(ix, needs, o, mode);
