@@ -42,6 +42,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The browser and server share two cores with the test runner: give UI waits room.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
