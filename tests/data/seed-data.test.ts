@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { foldText } from "../../server/graph/search-index";
+import { buildGraph } from "../../server/graph/build";
+import { foldText, SearchIndex } from "../../server/graph/search-index";
 import { loadDataDir } from "../../server/store/load-data-dir";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 
@@ -95,6 +96,19 @@ describe("seed data", () => {
       expect(e.summary.sv.length, e.id).toBeGreaterThan(10);
       expect(e.summary.en.length, e.id).toBeGreaterThan(10);
       expect(e.summary.sv, e.id).not.toBe(e.summary.en);
+    }
+  });
+
+  it("lets search find every organisation and project by its name, typed without diacritics", () => {
+    const index = new SearchIndex(buildGraph(data));
+    for (const [kind, list] of [
+      ["organisation", data.organisations],
+      ["project", data.projects],
+    ] as const) {
+      for (const e of list) {
+        const hits = index.search(foldText(e.name), { limit: 5 }).map((h) => h.node.key);
+        expect(hits, e.name).toContain(`${kind}:${e.id}`);
+      }
     }
   });
 
