@@ -1,4 +1,6 @@
 /** English texts, mirroring sv.ts key for key. */
+import { coverageMessages } from "../features/coverage/messages";
+import { exportMessages } from "../features/export/messages";
 import type { Messages } from "./messages";
 
 export const en: Messages = {
@@ -8,6 +10,9 @@ export const en: Messages = {
     skipToDetails: "Skip to details",
     dataSummary: "{{organisations}} organisations · {{projects}} projects · {{regions}} counties",
   },
+  nav: { label: "Views", graph: "Graph", coverage: "Coverage" },
+  coverage: coverageMessages.en,
+  export: exportMessages.en,
   lang: { label: "Language", sv: "Svenska", en: "English", switchTo: "På svenska" },
   search: {
     label: "Search projects, organisations, topics, skills and counties",

@@ -1,4 +1,7 @@
 /** Swedish texts: the default language. Every key here must exist in en.ts (the type check enforces it). */
+import { coverageMessages } from "../features/coverage/messages";
+import { exportMessages } from "../features/export/messages";
+
 export const sv = {
   app: {
     title: "Partnerkartan",
@@ -6,6 +9,9 @@ export const sv = {
     skipToDetails: "Hoppa till detaljer",
     dataSummary: "{{organisations}} organisationer · {{projects}} projekt · {{regions}} län",
   },
+  nav: { label: "Vyer", graph: "Graf", coverage: "Täckning" },
+  coverage: coverageMessages.sv,
+  export: exportMessages.sv,
   lang: { label: "Språk", sv: "Svenska", en: "English", switchTo: "In English" },
   search: {
     label: "Sök projekt, organisationer, ämnen, kompetenser och län",
