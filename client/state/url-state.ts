@@ -1,28 +1,149 @@
-/** What a shared link carries (selected node, language), as pure parse/serialise functions over the query string. */
-export type Lang = "sv" | "en";
+/**
+ * What a shared link carries: view, language, selection, filters, focus and layout, as pure functions over the query
+ * string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep links short.
+ */
+import { NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import { ORGANISATION_KINDS, type OrganisationKind } from "../../shared/schema/organisation";
+import { PROJECT_STATUSES, type ProjectStatus } from "../../shared/schema/project";
 
-export interface UrlState {
-  lang: Lang;
-  selected: string | undefined;
+export type Lang = "sv" | "en";
+export const VIEWS = ["graph", "list", "coverage"] as const;
+export type View = (typeof VIEWS)[number];
+export const LAYOUTS = ["force", "concentric", "geographic", "projects"] as const;
+/** force: d3-force; concentric: rings by kind; geographic: at the län seats; projects: project ↔ project projection. */
+export type Layout = (typeof LAYOUTS)[number];
+
+export interface Filters {
+  kinds: NodeKind[];
+  topics: string[];
+  skills: string[];
+  regions: string[];
+  orgKinds: OrganisationKind[];
+  status: ProjectStatus[];
+  /** Active in some year of [from, to] (inclusive); projects without years pass. */
+  yearFrom: number | undefined;
+  yearTo: number | undefined;
 }
 
+export interface UrlState {
+  view: View;
+  lang: Lang;
+  selected: string | undefined;
+  filters: Filters;
+  /** Show only the neighbourhood of this node, `hops` steps out. */
+  focus: string | undefined;
+  hops: 1 | 2 | 3;
+  layout: Layout;
+  /** Read-only embedding on a partner's page: no chrome. */
+  embed: boolean;
+  /** The coverage view's chosen län and topic. */
+  region: string | undefined;
+  topic: string | undefined;
+}
+
+export const EMPTY_FILTERS: Filters = {
+  kinds: [],
+  topics: [],
+  skills: [],
+  regions: [],
+  orgKinds: [],
+  status: [],
+  yearFrom: undefined,
+  yearTo: undefined,
+};
+
+export const DEFAULT_STATE: UrlState = {
+  view: "graph",
+  lang: "sv",
+  selected: undefined,
+  filters: EMPTY_FILTERS,
+  focus: undefined,
+  hops: 1,
+  layout: "force",
+  embed: false,
+  region: undefined,
+  topic: undefined,
+};
+
 const NODE_KEY = /^(project|organisation|topic|skill|region):[a-z0-9-]+$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REGION = /^\d{2}$/;
+
+const list = (params: URLSearchParams, name: string): string[] =>
+  (params.get(name) ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+const oneOf = <T extends string>(allowed: readonly T[], values: string[]): T[] =>
+  [...new Set(values)].filter((v): v is T => (allowed as readonly string[]).includes(v));
+const year = (value: string | null): number | undefined => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : undefined;
+};
+const key = (value: string | null): string | undefined => (value && NODE_KEY.test(value) ? value : undefined);
 
 export function readUrlState(search: string): UrlState {
-  const params = new URLSearchParams(search);
-  const selected = params.get("node") ?? undefined;
+  const p = new URLSearchParams(search);
+  const hops = Number(p.get("hops"));
   return {
-    lang: params.get("lang") === "en" ? "en" : "sv",
-    selected: selected && NODE_KEY.test(selected) ? selected : undefined,
+    view: oneOf(VIEWS, [p.get("view") ?? ""])[0] ?? "graph",
+    lang: p.get("lang") === "en" ? "en" : "sv",
+    selected: key(p.get("node")),
+    filters: {
+      kinds: oneOf(NODE_KINDS, list(p, "kinds")),
+      topics: list(p, "topics").filter((v) => SLUG.test(v)),
+      skills: list(p, "skills").filter((v) => SLUG.test(v)),
+      regions: list(p, "regions").filter((v) => REGION.test(v)),
+      orgKinds: oneOf(ORGANISATION_KINDS, list(p, "orgKinds")),
+      status: oneOf(PROJECT_STATUSES, list(p, "status")),
+      yearFrom: year(p.get("from")),
+      yearTo: year(p.get("to")),
+    },
+    focus: key(p.get("focus")),
+    hops: hops === 2 || hops === 3 ? hops : 1,
+    layout: oneOf(LAYOUTS, [p.get("layout") ?? ""])[0] ?? "force",
+    embed: p.get("embed") === "1",
+    region: REGION.test(p.get("region") ?? "") ? (p.get("region") as string) : undefined,
+    topic: SLUG.test(p.get("topic") ?? "") ? (p.get("topic") as string) : undefined,
   };
 }
 
-export function writeUrlState(state: UrlState, current: string = ""): string {
-  const params = new URLSearchParams(current);
-  if (state.lang === "en") params.set("lang", "en");
-  else params.delete("lang");
-  if (state.selected) params.set("node", state.selected);
-  else params.delete("node");
-  const text = params.toString();
+/** The filter part of the query string alone: also what the export URLs take. */
+export function filterParams(filters: Filters, params = new URLSearchParams()): URLSearchParams {
+  const setList = (name: string, values: readonly string[]) =>
+    values.length > 0 ? params.set(name, values.join(",")) : params.delete(name);
+  setList("kinds", filters.kinds);
+  setList("topics", filters.topics);
+  setList("skills", filters.skills);
+  setList("regions", filters.regions);
+  setList("orgKinds", filters.orgKinds);
+  setList("status", filters.status);
+  if (filters.yearFrom !== undefined) params.set("from", String(filters.yearFrom));
+  else params.delete("from");
+  if (filters.yearTo !== undefined) params.set("to", String(filters.yearTo));
+  else params.delete("to");
+  return params;
+}
+
+export function writeUrlState(state: UrlState, current = ""): string {
+  const p = filterParams(state.filters, new URLSearchParams(current));
+  const set = (name: string, value: string | undefined, fallback?: string) => {
+    if (value === undefined || value === fallback) p.delete(name);
+    else p.set(name, value);
+  };
+  set("view", state.view, "graph");
+  set("lang", state.lang, "sv");
+  set("node", state.selected);
+  set("focus", state.focus);
+  set("hops", state.focus ? String(state.hops) : undefined, "1");
+  set("layout", state.layout, "force");
+  set("embed", state.embed ? "1" : undefined);
+  set("region", state.region);
+  set("topic", state.topic);
+  const text = p.toString();
   return text ? `?${text}` : "";
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return filterParams(filters).toString() !== "";
 }

@@ -9,7 +9,12 @@ export function toGraphNode(
 ): GraphNode {
   const node: GraphNode = { key, kind: attrs.kind, label: attrs.label, degree: graph.degree(key) };
   if (attrs.kind === "organisation") node.orgKind = attrs.record.kind;
-  if (attrs.kind === "project") node.status = attrs.record.status;
+  if (attrs.kind === "project") {
+    node.status = attrs.record.status;
+    if (attrs.record.startYear !== undefined) node.startYear = attrs.record.startYear;
+    if (attrs.record.endYear !== undefined) node.endYear = attrs.record.endYear;
+  }
+  if (attrs.kind === "region") node.seat = attrs.record.seatCoordinates;
   return node;
 }
 

@@ -33,6 +33,11 @@ export const GraphNodeSchema = z.object({
   label: LabelSchema,
   orgKind: OrganisationKindSchema.optional(),
   status: ProjectStatusSchema.optional(),
+  /** A project's years, when known. */
+  startYear: z.number().int().optional(),
+  endYear: z.number().int().optional(),
+  /** A region's seat (for the geographic layout). */
+  seat: z.object({ lat: z.number(), lon: z.number() }).optional(),
   degree: z.number().int().nonnegative(),
 });
 export type GraphNode = z.infer<typeof GraphNodeSchema>;

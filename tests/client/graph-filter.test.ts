@@ -1,0 +1,77 @@
+/** Pins faceted filtering and focus over a snapshot: AND across facets, OR within one, counts, and ego networks. */
+import { describe, expect, it } from "vitest";
+import { buildFacetIndex, facetCounts, visibleKeys } from "../../client/state/graph-filter";
+import { EMPTY_FILTERS, type Filters } from "../../client/state/url-state";
+import { buildGraph } from "../../server/graph/build";
+import { graphSnapshot } from "../../server/graph/snapshot";
+import { smallDataset } from "../fixtures/dataset";
+
+const index = buildFacetIndex(graphSnapshot(buildGraph(smallDataset()), 1));
+const filters = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
+const entities = (keys: Set<string>) => [...keys].filter((k) => /^(project|organisation):/.test(k)).sort();
+
+describe("visibleKeys", () => {
+  it("shows everything without filters", () => {
+    expect(visibleKeys(index, EMPTY_FILTERS).size).toBe(index.nodes.size);
+  });
+
+  it("keeps entities with a chosen topic, and the taxonomy nodes they link to", () => {
+    const keys = visibleKeys(index, filters({ topics: ["participation"] }));
+    expect(entities(keys)).toEqual(["organisation:digidem-lab", "project:civic-tech-platform"]);
+    expect(keys.has("topic:participation")).toBe(true);
+    expect(keys.has("region:14")).toBe(true);
+    expect(keys.has("region:03")).toBe(false);
+  });
+
+  it("combines facets with AND and values with OR", () => {
+    expect(entities(visibleKeys(index, filters({ topics: ["open-data", "participation"] })))).toEqual([
+      "organisation:digidem-lab",
+      "organisation:open-knowledge-sweden",
+      "project:civic-tech-platform",
+      "project:open-up",
+    ]);
+    expect(entities(visibleKeys(index, filters({ topics: ["open-data"], regions: ["14"] })))).toEqual([
+      "project:civic-tech-platform",
+    ]);
+  });
+
+  it("applies organisation kinds to organisations only and status to projects only", () => {
+    const keys = visibleKeys(index, filters({ orgKinds: ["cooperative"], status: ["completed"] }));
+    expect(entities(keys)).toEqual(["organisation:digidem-lab", "project:civic-tech-platform"]);
+  });
+
+  it("filters projects by active years, letting projects without years pass", () => {
+    expect(entities(visibleKeys(index, filters({ kinds: ["project"], yearFrom: 2022 })))).toEqual(["project:open-up"]);
+    expect(entities(visibleKeys(index, filters({ kinds: ["project"], yearFrom: 2021, yearTo: 2021 })))).toEqual([
+      "project:civic-tech-platform",
+      "project:open-up",
+    ]);
+  });
+
+  it("focuses on a node's neighbourhood, one or two steps out", () => {
+    const one = visibleKeys(index, EMPTY_FILTERS, "organisation:digidem-lab", 1);
+    expect([...one].sort()).toEqual([
+      "organisation:digidem-lab",
+      "project:civic-tech-platform",
+      "region:14",
+      "skill:facilitation",
+      "topic:participation",
+    ]);
+    const two = visibleKeys(index, EMPTY_FILTERS, "organisation:digidem-lab", 2);
+    expect(two.has("organisation:open-knowledge-sweden")).toBe(true);
+    expect(two.has("organisation:civic-tech-goteborg")).toBe(true);
+    expect(two.has("project:open-up")).toBe(false);
+  });
+});
+
+describe("facetCounts", () => {
+  it("counts, per value, the entities the choice would show, given the other facets", () => {
+    const counts = facetCounts(index, filters({ regions: ["14"] }));
+    expect(counts.topics.get("open-data")).toBe(1);
+    expect(counts.topics.get("participation")).toBe(2);
+    // The region facet ignores its own selection: Stockholm still shows what it would give.
+    expect(counts.regions.get("01")).toBe(2);
+    expect(counts.kinds.get("organisation")).toBe(2);
+    expect(counts.kinds.get("project")).toBe(1);
+  });
+});

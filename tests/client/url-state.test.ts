@@ -1,0 +1,53 @@
+/** Pins the link format: every part of the view survives a round trip, bad values are dropped, defaults are omitted. */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_STATE, readUrlState, type UrlState, writeUrlState } from "../../client/state/url-state";
+
+describe("url state", () => {
+  it("reads an empty query as the default view", () => {
+    expect(readUrlState("")).toEqual(DEFAULT_STATE);
+    expect(writeUrlState(DEFAULT_STATE)).toBe("");
+  });
+
+  it("round-trips a full view", () => {
+    const state: UrlState = {
+      view: "list",
+      lang: "en",
+      selected: "organisation:digidem-lab",
+      filters: {
+        kinds: ["project", "organisation"],
+        topics: ["open-data"],
+        skills: ["facilitation"],
+        regions: ["25", "01"],
+        orgKinds: ["cooperative"],
+        status: ["completed"],
+        yearFrom: 2019,
+        yearTo: 2021,
+      },
+      focus: "project:civic-tech-platform",
+      hops: 2,
+      layout: "geographic",
+      embed: true,
+      region: "25",
+      topic: "open-data",
+    };
+    expect(readUrlState(writeUrlState(state))).toEqual(state);
+  });
+
+  it("drops values it does not understand instead of failing", () => {
+    const s = readUrlState(
+      "?view=moon&lang=fr&node=<script>&kinds=project,planet&regions=1,25&hops=9&layout=spiral&from=abc",
+    );
+    expect(s.view).toBe("graph");
+    expect(s.lang).toBe("sv");
+    expect(s.selected).toBeUndefined();
+    expect(s.filters.kinds).toEqual(["project"]);
+    expect(s.filters.regions).toEqual(["25"]);
+    expect(s.hops).toBe(1);
+    expect(s.layout).toBe("force");
+    expect(s.filters.yearFrom).toBeUndefined();
+  });
+
+  it("keeps unrelated parameters of the current URL", () => {
+    expect(writeUrlState({ ...DEFAULT_STATE, lang: "en" }, "?utm=x")).toBe("?utm=x&lang=en");
+  });
+});
