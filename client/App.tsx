@@ -1,21 +1,29 @@
-/** The app shell: header with search and language, the graph with its legend, and the details panel. */
+/** The app shell: header (search, views, language), filters, the graph or list, and the details panel. */
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DetailsPanel } from "./features/details/DetailsPanel";
+import { FilterPanel } from "./features/filters/FilterPanel";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
 import { Legend } from "./features/legend/Legend";
+import { ListView } from "./features/list/ListView";
 import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
+import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
+import { buildFacetIndex, facetCounts, visibleKeys } from "./state/graph-filter";
+import { hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
+
+const VIEW_TABS: View[] = ["graph", "list"];
 
 export function App() {
   const { t } = useTranslation();
   const [state, update] = useUrlState();
   const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: () => trpc.graph.snapshot.query() });
   const [highlight, setHighlight] = useState<string[]>();
+  const [webgl, setWebgl] = useState(false);
   const select = useCallback(
     (key: string | undefined) => {
       setHighlight(undefined);
@@ -25,15 +33,60 @@ export function App() {
   );
   const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
 
-  const counts = useMemo(() => {
+  const index = useMemo(() => (snapshot.data ? buildFacetIndex(snapshot.data) : undefined), [snapshot.data]);
+  const visible = useMemo(
+    () => (index ? visibleKeys(index, state.filters, state.focus, state.hops) : undefined),
+    [index, state.filters, state.focus, state.hops],
+  );
+  const counts = useMemo(() => (index ? facetCounts(index, state.filters) : undefined), [index, state.filters]);
+  const taxonomy = useMemo(
+    () => snapshot.data?.nodes.filter((n) => n.kind === "topic" || n.kind === "skill" || n.kind === "region") ?? [],
+    [snapshot.data],
+  );
+  const narrowed = hasFilters(state.filters) || state.focus !== undefined;
+
+  const summary = useMemo(() => {
     const c = { organisations: 0, projects: 0, regions: 0 };
-    for (const n of snapshot.data?.nodes ?? []) {
-      if (n.kind === "organisation") c.organisations++;
-      else if (n.kind === "project") c.projects++;
-      else if (n.kind === "region") c.regions++;
+    for (const key of visible ?? []) {
+      if (key.startsWith("organisation:")) c.organisations++;
+      else if (key.startsWith("project:")) c.projects++;
+      else if (key.startsWith("region:")) c.regions++;
     }
     return c;
-  }, [snapshot.data]);
+  }, [visible]);
+  const selectedNode = state.selected ? index?.nodes.get(state.selected) : undefined;
+
+  const graph = snapshot.data && (
+    <GraphView
+      snapshot={snapshot.data}
+      visible={narrowed ? visible : undefined}
+      layout={state.layout}
+      webgl={webgl}
+      lang={state.lang}
+      selected={state.selected}
+      highlight={highlight}
+      onSelect={select}
+    />
+  );
+
+  if (state.embed) {
+    return (
+      <div className="app embed">
+        <main className="graph-area embed-area" aria-label={t("graph.label")}>
+          {graph}
+          <Legend />
+          <a
+            className="embed-credit"
+            href={window.location.href.replace(/([?&])embed=1&?/, "$1")}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {t("app.openFull")}
+          </a>
+        </main>
+      </div>
+    );
+  }
 
   return (
     <div className="app">
@@ -46,28 +99,65 @@ export function App() {
           <p>{t("app.tagline")}</p>
         </div>
         <SearchBox lang={state.lang} onPick={select} />
+        <nav aria-label={t("nav.label")} className="view-tabs">
+          {VIEW_TABS.map((view) => (
+            <button
+              key={view}
+              type="button"
+              aria-current={state.view === view ? "page" : undefined}
+              onClick={() => update({ view })}
+            >
+              {t(`nav.${view}`)}
+            </button>
+          ))}
+        </nav>
         <LanguageSwitch lang={state.lang} onChange={(lang) => update({ lang })} />
       </header>
+      <div className="visually-hidden" aria-live="polite">
+        {selectedNode
+          ? t("announce.selected", { name: selectedNode.label[state.lang], kind: t(`kind.${selectedNode.kind}`) })
+          : ""}
+      </div>
       <main className="app-main">
-        <section className="graph-area" aria-label={t("graph.label")}>
+        <aside className="filters-panel" aria-label={t("filters.title")}>
+          {counts && (
+            <FilterPanel
+              filters={state.filters}
+              counts={counts}
+              taxonomy={taxonomy}
+              lang={state.lang}
+              onChange={(filters) => update({ filters })}
+            />
+          )}
+        </aside>
+        <div className="center">
+          <GraphToolbar
+            layout={state.layout}
+            onLayout={(layout) => update({ layout })}
+            selected={state.selected}
+            focus={state.focus}
+            hops={state.hops}
+            onFocus={(focus, hops) => update({ focus, hops })}
+            webgl={webgl}
+            onWebgl={setWebgl}
+            showGraphOptions={state.view === "graph"}
+          />
           {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
           {snapshot.isError && (
             <p className="graph-status" role="alert">
               {t("graph.error", { message: snapshot.error.message })}
             </p>
           )}
-          {snapshot.data && (
-            <GraphView
-              snapshot={snapshot.data}
-              lang={state.lang}
-              selected={state.selected}
-              highlight={highlight}
-              onSelect={select}
-            />
+          {state.view === "list" && index && visible ? (
+            <ListView index={index} visible={visible} lang={state.lang} selected={state.selected} onSelect={select} />
+          ) : (
+            <section className="graph-area" aria-label={t("graph.label")}>
+              {graph}
+              <Legend />
+              {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+            </section>
           )}
-          <Legend />
-          {snapshot.data && <p className="data-summary">{t("app.dataSummary", counts)}</p>}
-        </section>
+        </div>
         <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
           <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
             {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (

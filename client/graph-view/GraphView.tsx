@@ -1,14 +1,21 @@
 /** The graph canvas: the only component that touches Cytoscape. */
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GraphSnapshot } from "../../shared/schema/graph";
-import type { Lang } from "../state/url-state";
+import { projectProjection } from "../state/project-projection";
+import type { Lang, Layout } from "../state/url-state";
+import { useLayout } from "./layout/use-layout";
 import { useCytoscape } from "./use-cytoscape";
 import { useHighlight } from "./use-highlight";
 import { useSelection } from "./use-selection";
+import { useVisibility } from "./use-visibility";
 
 interface Props {
   snapshot: GraphSnapshot;
+  /** Nodes the filters and focus leave visible (undefined: all). */
+  visible: Set<string> | undefined;
+  layout: Layout;
+  webgl: boolean;
   lang: Lang;
   selected: string | undefined;
   /** Nodes to bring forward (e.g. the evidence of a hovered suggestion); the rest fades. */
@@ -16,10 +23,17 @@ interface Props {
   onSelect: (key: string | undefined) => void;
 }
 
-export function GraphView({ snapshot, lang, selected, highlight, onSelect }: Props) {
+export function GraphView({ snapshot, visible, layout, webgl, lang, selected, highlight, onSelect }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const cy = useCytoscape(container, snapshot, lang);
+  const projected = layout === "projects";
+  const shown = useMemo(
+    () => (projected ? projectProjection(snapshot, visible) : snapshot),
+    [projected, snapshot, visible],
+  );
+  const cy = useCytoscape(container, shown, lang, webgl);
+  const status = useLayout(cy, shown, layout);
+  useVisibility(cy, projected ? undefined : visible, shown);
   useSelection(cy, selected, onSelect);
   useHighlight(cy, highlight);
   return (
@@ -31,10 +45,19 @@ export function GraphView({ snapshot, lang, selected, highlight, onSelect }: Pro
         aria-label={t("graph.label")}
         data-testid="graph-canvas"
       />
+      {status.running && (
+        <div className="layout-progress" role="status">
+          <span>{t("graph.layoutRunning", { percent: Math.round(status.progress * 100) })}</span>
+          <progress max={1} value={status.progress} aria-hidden="true" />
+          <button type="button" onClick={status.stop}>
+            {t("graph.layoutStop")}
+          </button>
+        </div>
+      )}
       <button
         type="button"
         className="graph-fit"
-        onClick={() => cy?.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 })}
+        onClick={() => cy?.animate({ fit: { eles: cy.elements(":visible"), padding: 30 } }, { duration: 300 })}
       >
         {t("graph.fit")}
       </button>

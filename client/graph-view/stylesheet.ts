@@ -17,7 +17,7 @@ export const stylesheet: StylesheetJson = [
       "text-margin-y": 3,
       "text-outline-color": "#ffffff",
       "text-outline-width": 2,
-      "min-zoomed-font-size": 15,
+      "min-zoomed-font-size": 10,
       "text-wrap": "ellipsis",
       "text-max-width": "160px",
       "border-width": 1.5,
@@ -34,6 +34,11 @@ export const stylesheet: StylesheetJson = [
       opacity: 0.7,
     },
   },
+  {
+    selector: "edge[weight]",
+    style: { width: "mapData(weight, 1, 5, 1.5, 6)", "line-color": "#8f949c", opacity: 0.8 },
+  },
+  { selector: ".hidden", style: { display: "none" } },
   {
     selector: "node:selected",
     style: { "border-width": 4, "border-color": "#1d1d1f", "z-index": 10, "min-zoomed-font-size": 0 },

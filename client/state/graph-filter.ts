@@ -143,7 +143,9 @@ export function facetCounts(
     if (allBut("regions")) for (const r of new Set(facets.regions)) bump(counts.regions, r);
     if (allBut("orgKinds") && node.kind === "organisation" && node.orgKind) bump(counts.orgKinds, node.orgKind);
     if (allBut("status") && node.kind === "project" && node.status) bump(counts.status, node.status);
-    if (FACETS.every((facet) => ok[facet])) bump(counts.kinds, node.kind);
   }
+  // Kinds: what each kind would show with the other facets as they are (taxonomy nodes included).
+  for (const key of visibleKeys(index, { ...f, kinds: [] }))
+    bump(counts.kinds, (index.nodes.get(key) as GraphNode).kind);
   return counts;
 }

@@ -18,6 +18,9 @@ export const EDGE_TYPES = [
   "covers",
   "neighbours",
   "funded-by",
+  // Only in the project ↔ project projection drawn by the client:
+  "shares-organisation",
+  "shares-topic",
 ] as const;
 export const EdgeTypeSchema = z.enum(EDGE_TYPES);
 export type EdgeType = z.infer<typeof EdgeTypeSchema>;
@@ -47,6 +50,8 @@ export const GraphEdgeSchema = z.object({
   source: NodeKeySchema,
   target: NodeKeySchema,
   type: EdgeTypeSchema,
+  /** Strength of a projected link: the number of organisations or topics shared. */
+  weight: z.number().positive().optional(),
 });
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 

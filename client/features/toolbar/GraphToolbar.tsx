@@ -1,0 +1,89 @@
+/** Above the graph: layout, focus on the selected node (1–3 steps), copy a link to this view, renderer choice. */
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LAYOUTS, type Layout } from "../../state/url-state";
+
+interface Props {
+  layout: Layout;
+  onLayout: (layout: Layout) => void;
+  selected: string | undefined;
+  focus: string | undefined;
+  hops: 1 | 2 | 3;
+  onFocus: (focus: string | undefined, hops: 1 | 2 | 3) => void;
+  webgl: boolean;
+  onWebgl: (on: boolean) => void;
+  showGraphOptions: boolean;
+}
+
+export function GraphToolbar({
+  layout,
+  onLayout,
+  selected,
+  focus,
+  hops,
+  onFocus,
+  webgl,
+  onWebgl,
+  showGraphOptions,
+}: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2500);
+    } catch {
+      window.prompt(t("toolbar.copyPrompt"), window.location.href);
+    }
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+      {showGraphOptions && (
+        <label htmlFor={`${id}-layout`}>
+          {t("toolbar.layout")}
+          <select id={`${id}-layout`} value={layout} onChange={(e) => onLayout(e.target.value as Layout)}>
+            {LAYOUTS.map((l) => (
+              <option key={l} value={l}>
+                {t(`toolbar.layouts.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="toolbar-group">
+        <button type="button" disabled={!selected || selected === focus} onClick={() => onFocus(selected, hops)}>
+          {t("toolbar.focus")}
+        </button>
+        <label htmlFor={`${id}-hops`} className="visually-hidden">
+          {t("toolbar.hops")}
+        </label>
+        <select id={`${id}-hops`} value={hops} onChange={(e) => onFocus(focus, Number(e.target.value) as 1 | 2 | 3)}>
+          {[1, 2, 3].map((h) => (
+            <option key={h} value={h}>
+              {t("toolbar.hopsValue", { count: h })}
+            </option>
+          ))}
+        </select>
+        {focus && (
+          <button type="button" onClick={() => onFocus(undefined, 1)}>
+            {t("toolbar.unfocus")}
+          </button>
+        )}
+      </div>
+      <button type="button" onClick={copy}>
+        {copied ? t("toolbar.copied") : t("toolbar.copyLink")}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {copied ? t("toolbar.copied") : ""}
+      </span>
+      {showGraphOptions && (
+        <label className="toolbar-check">
+          <input type="checkbox" checked={webgl} onChange={(e) => onWebgl(e.target.checked)} />
+          {t("toolbar.webgl")}
+        </label>
+      )}
+    </div>
+  );
+}
