@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
 import { tempDatabasePath } from "../fixtures/dataset";
 import { startTestServer } from "../integration/server-helpers";
-import { launchBrowser } from "./browser";
+import { launchBrowser, searchBox } from "./browser";
 
 const root = join(import.meta.dirname, "..", "..");
 let server: RunningServer;
@@ -51,7 +51,7 @@ describe("Partnerkartan in a browser", () => {
   });
 
   it("finds Digidem Lab by search and shows it with its project in the details panel", async () => {
-    const search = page.getByRole("combobox");
+    const search = searchBox(page);
     await search.fill("digidem");
     const option = page.getByRole("option", { name: /Digidem Lab/ });
     await option.first().waitFor();

@@ -15,7 +15,8 @@ export function SearchBox({ lang, onPick }: Props) {
   const id = useId();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted option; -1 until the arrows move (Enter then takes the best hit). */
+  const [active, setActive] = useState(-1);
   const { data: hits = [], isError, error } = useSearch(text);
   const showList = open && text.trim().length > 0;
 
@@ -37,7 +38,7 @@ export function SearchBox({ lang, onPick }: Props) {
       setActive((a) => Math.max(a - 1, 0));
     } else if (event.key === "Enter") {
       event.preventDefault();
-      pick(active);
+      pick(Math.max(active, 0));
     } else if (event.key === "Escape") {
       setOpen(false);
     }
@@ -62,7 +63,7 @@ export function SearchBox({ lang, onPick }: Props) {
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

@@ -41,8 +41,8 @@ export function GraphToolbar({
   return (
     <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
       {showGraphOptions && (
-        <label htmlFor={`${id}-layout`}>
-          {t("toolbar.layout")}
+        <div className="toolbar-group">
+          <label htmlFor={`${id}-layout`}>{t("toolbar.layout")}</label>
           <select id={`${id}-layout`} value={layout} onChange={(e) => onLayout(e.target.value as Layout)}>
             {LAYOUTS.map((l) => (
               <option key={l} value={l}>
@@ -50,7 +50,7 @@ export function GraphToolbar({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <div className="toolbar-group">
         <button type="button" disabled={!selected || selected === focus} onClick={() => onFocus(selected, hops)}>
