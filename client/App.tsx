@@ -12,7 +12,7 @@ import { SearchBox } from "./features/search/SearchBox";
 import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
-import { buildFacetIndex, facetCounts, visibleKeys } from "./state/graph-filter";
+import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "./state/graph-filter";
 import { hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
 
@@ -34,10 +34,14 @@ export function App() {
   const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
 
   const index = useMemo(() => (snapshot.data ? buildFacetIndex(snapshot.data) : undefined), [snapshot.data]);
-  const visible = useMemo(
-    () => (index ? visibleKeys(index, state.filters, state.focus, state.hops) : undefined),
-    [index, state.filters, state.focus, state.hops],
-  );
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const visible = useMemo(() => {
+    if (!index) return undefined;
+    const allowed = visibleKeys(index, state.filters);
+    return state.focus
+      ? withExpanded(index, visibleKeys(index, state.filters, state.focus, state.hops), expanded, allowed)
+      : allowed;
+  }, [index, state.filters, state.focus, state.hops, expanded]);
   const counts = useMemo(() => (index ? facetCounts(index, state.filters) : undefined), [index, state.filters]);
   const taxonomy = useMemo(
     () => snapshot.data?.nodes.filter((n) => n.kind === "topic" || n.kind === "skill" || n.kind === "region") ?? [],
@@ -137,7 +141,14 @@ export function App() {
             selected={state.selected}
             focus={state.focus}
             hops={state.hops}
-            onFocus={(focus, hops) => update({ focus, hops })}
+            onFocus={(focus, hops) => {
+              setExpanded([]);
+              update({ focus, hops });
+            }}
+            canExpand={
+              state.focus !== undefined && state.selected !== undefined && (visible?.has(state.selected) ?? false)
+            }
+            onExpand={() => state.selected && setExpanded((list) => [...list, state.selected as string])}
             webgl={webgl}
             onWebgl={setWebgl}
             showGraphOptions={state.view === "graph"}

@@ -22,8 +22,9 @@ export function useCytoscape(
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,
-      // Hide edges while the view moves: smooth pan and zoom on large graphs.
+      // Hide edges and labels while the view moves: smooth pan and zoom on large graphs.
       hideEdgesOnViewport: true,
+      hideLabelsOnViewport: true,
       textureOnViewport: false,
       webgl,
     });

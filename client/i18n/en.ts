@@ -154,6 +154,7 @@ export const en: Messages = {
     hops: "Steps from the focus",
     hopsValue_one: "{{count}} step",
     hopsValue_other: "{{count}} steps",
+    expand: "Expand selected",
     unfocus: "Show all",
     copyLink: "Copy link",
     copied: "Link copied",

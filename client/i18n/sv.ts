@@ -149,6 +149,7 @@ export const sv = {
     hops: "Antal steg från fokus",
     hopsValue_one: "{{count}} steg",
     hopsValue_other: "{{count}} steg",
+    expand: "Expandera vald",
     unfocus: "Visa allt",
     copyLink: "Kopiera länk",
     copied: "Länken är kopierad",

@@ -149,3 +149,19 @@ export function facetCounts(
     bump(counts.kinds, (index.nodes.get(key) as GraphNode).kind);
   return counts;
 }
+
+/** Adds the neighbours of the expanded nodes to a focused view, keeping to what the filters allow. */
+export function withExpanded(
+  index: FacetIndex,
+  shown: Set<string>,
+  expanded: readonly string[],
+  allowed: Set<string>,
+): Set<string> {
+  if (expanded.length === 0) return shown;
+  const result = new Set(shown);
+  for (const key of expanded) {
+    if (!result.has(key)) continue;
+    for (const n of index.neighbours.get(key) ?? []) if (allowed.has(n)) result.add(n);
+  }
+  return result;
+}

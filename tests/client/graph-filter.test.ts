@@ -1,6 +1,6 @@
 /** Pins faceted filtering and focus over a snapshot: AND across facets, OR within one, counts, and ego networks. */
 import { describe, expect, it } from "vitest";
-import { buildFacetIndex, facetCounts, visibleKeys } from "../../client/state/graph-filter";
+import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "../../client/state/graph-filter";
 import { EMPTY_FILTERS, type Filters } from "../../client/state/url-state";
 import { buildGraph } from "../../server/graph/build";
 import { graphSnapshot } from "../../server/graph/snapshot";
@@ -73,5 +73,16 @@ describe("facetCounts", () => {
     expect(counts.regions.get("01")).toBe(2);
     expect(counts.kinds.get("organisation")).toBe(2);
     expect(counts.kinds.get("project")).toBe(1);
+  });
+});
+
+describe("withExpanded", () => {
+  it("adds an expanded node's neighbours to a focused view, within what the filters allow", () => {
+    const focused = visibleKeys(index, EMPTY_FILTERS, "organisation:digidem-lab", 1);
+    const allowed = visibleKeys(index, EMPTY_FILTERS);
+    const expanded = withExpanded(index, focused, ["project:civic-tech-platform"], allowed);
+    expect(expanded.has("organisation:open-knowledge-sweden")).toBe(true);
+    expect(expanded.has("organisation:vinnova")).toBe(true);
+    expect(withExpanded(index, focused, ["project:open-up"], allowed)).toEqual(focused);
   });
 });

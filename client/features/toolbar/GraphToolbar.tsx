@@ -10,6 +10,9 @@ interface Props {
   focus: string | undefined;
   hops: 1 | 2 | 3;
   onFocus: (focus: string | undefined, hops: 1 | 2 | 3) => void;
+  /** In a focused view: show the selected node's neighbours too. */
+  canExpand: boolean;
+  onExpand: () => void;
   webgl: boolean;
   onWebgl: (on: boolean) => void;
   showGraphOptions: boolean;
@@ -22,6 +25,8 @@ export function GraphToolbar({
   focus,
   hops,
   onFocus,
+  canExpand,
+  onExpand,
   webgl,
   onWebgl,
   showGraphOptions,
@@ -66,6 +71,11 @@ export function GraphToolbar({
             </option>
           ))}
         </select>
+        {focus && (
+          <button type="button" disabled={!canExpand} onClick={onExpand}>
+            {t("toolbar.expand")}
+          </button>
+        )}
         {focus && (
           <button type="button" onClick={() => onFocus(undefined, 1)}>
             {t("toolbar.unfocus")}
