@@ -41,16 +41,29 @@ export const stylesheet: StylesheetJson = [
   { selector: ".hidden", style: { display: "none" } },
   {
     selector: "node:selected",
-    style: { "border-width": 4, "border-color": "#1d1d1f", "z-index": 10, "min-zoomed-font-size": 0 },
+    style: {
+      label: "data(name)",
+      "border-width": 4,
+      "border-color": "#1d1d1f",
+      "z-index": 10,
+      "min-zoomed-font-size": 0,
+    },
   },
-  { selector: "node.neighbour", style: { "min-zoomed-font-size": 0, "z-index": 5 } },
+  { selector: "node.neighbour", style: { label: "data(name)", "min-zoomed-font-size": 0, "z-index": 5 } },
   { selector: "edge.neighbour", style: { "line-color": "#4a4f57", width: 2, opacity: 1, "z-index": 5 } },
   // Faded context keeps its shape but not its label, so the focus stays readable.
   { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0 } },
   { selector: ".dimmed", style: { opacity: 0.08, "text-opacity": 0 } },
   {
     selector: "node.path",
-    style: { opacity: 1, "min-zoomed-font-size": 0, "z-index": 20, "border-width": 3, "border-color": "#b35900" },
+    style: {
+      label: "data(name)",
+      opacity: 1,
+      "min-zoomed-font-size": 0,
+      "z-index": 20,
+      "border-width": 3,
+      "border-color": "#b35900",
+    },
   },
   { selector: "edge.path", style: { opacity: 1, "line-color": "#b35900", width: 3, "z-index": 20 } },
 ];

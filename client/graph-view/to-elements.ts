@@ -11,6 +11,9 @@ export const nodeSize = (degree: number): number => Math.round(14 + 6 * Math.sqr
  * Label size by a node's degree rank within the graph: the top 6 % is large enough to show at overview zoom,
  * the next fifth appears when zooming in a little, the rest when zooming in further (see min-zoomed-font-size).
  */
+/** From this many nodes on, the view switches to cheaper rendering. */
+export const LARGE_GRAPH = 5000;
+
 export function labelSizes(degrees: number[]): (degree: number) => number {
   const sorted = [...degrees].sort((a, b) => b - a);
   const top = sorted[Math.floor(sorted.length * 0.06)] ?? 0;
@@ -20,12 +23,16 @@ export function labelSizes(degrees: number[]): (degree: number) => number {
 
 export function toElements(snapshot: GraphSnapshot, lang: Lang): ElementDefinition[] {
   const labelSize = labelSizes(snapshot.nodes.map((n) => n.degree));
+  const labelled = (degree: number) => snapshot.nodes.length <= LARGE_GRAPH || labelSize(degree) >= 18;
   const nodes: ElementDefinition[] = snapshot.nodes.map((n) => ({
     group: "nodes",
     data: {
       id: n.key,
       kind: n.kind,
-      label: n.label[lang],
+      name: n.label[lang],
+      // On large graphs only hubs carry a standing label (measuring thousands of labels costs seconds);
+      // the selected node and its neighbours show theirs through the stylesheet.
+      label: labelled(n.degree) ? n.label[lang] : "",
       color: KIND_STYLES[n.kind].color,
       shape: KIND_STYLES[n.kind].shape,
       size: nodeSize(n.degree),

@@ -4,7 +4,7 @@ import { type RefObject, useEffect, useState } from "react";
 import type { GraphSnapshot } from "../../shared/schema/graph";
 import type { Lang } from "../state/url-state";
 import { stylesheet } from "./stylesheet";
-import { toElements } from "./to-elements";
+import { LARGE_GRAPH, toElements } from "./to-elements";
 
 export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
@@ -13,6 +13,8 @@ export function useCytoscape(
   webgl: boolean,
 ): Core | undefined {
   const [cy, setCy] = useState<Core>();
+  /** Large graphs get cheaper rendering options; crossing the threshold recreates the instance. */
+  const large = snapshot.nodes.length > LARGE_GRAPH;
 
   useEffect(() => {
     if (!container.current) return;
@@ -25,7 +27,9 @@ export function useCytoscape(
       // Hide edges and labels while the view moves: smooth pan and zoom on large graphs.
       hideEdgesOnViewport: true,
       hideLabelsOnViewport: true,
-      textureOnViewport: false,
+      // Large graphs pan a cached bitmap instead of redrawing every element per frame.
+      textureOnViewport: large,
+      pixelRatio: large ? 1 : "auto",
       webgl,
     });
     setCy(instance);
@@ -33,7 +37,7 @@ export function useCytoscape(
       instance.destroy();
       setCy(undefined);
     };
-  }, [container, webgl]);
+  }, [container, webgl, large]);
 
   // Elements follow the snapshot (a new data version, or the project projection).
   useEffect(() => {
@@ -48,7 +52,10 @@ export function useCytoscape(
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
-      for (const n of snapshot.nodes) cy.getElementById(n.key).data("label", n.label[lang]);
+      for (const n of snapshot.nodes) {
+        const node = cy.getElementById(n.key);
+        node.data({ name: n.label[lang], label: node.data("label") ? n.label[lang] : "" });
+      }
     });
   }, [cy, snapshot, lang]);
 

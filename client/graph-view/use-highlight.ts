@@ -14,7 +14,7 @@ export function useHighlight(cy: Core | undefined, keys: string[] | undefined): 
     });
     return () => {
       cy.batch(() => {
-        cy.elements().removeClass("dimmed path");
+        cy.$(".dimmed, .path").removeClass("dimmed path");
       });
     };
   }, [cy, keys]);

@@ -1,6 +1,7 @@
 /** Shows only the visible nodes (filters, focus) and the edges between them; hidden ones keep their positions. */
 import type { Core } from "cytoscape";
 import { useEffect } from "react";
+import { fitVisible } from "./fit-visible";
 
 export function useVisibility(cy: Core | undefined, visible: Set<string> | undefined, snapshotKey: unknown): void {
   // Also re-applied when the elements change (snapshotKey), since new elements start visible.
@@ -8,12 +9,16 @@ export function useVisibility(cy: Core | undefined, visible: Set<string> | undef
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
+      if (!visible) {
+        cy.$(".hidden").removeClass("hidden");
+        return;
+      }
+      // Change only the nodes whose visibility changes.
       cy.nodes().forEach((node) => {
-        if (!visible || visible.has(node.id())) node.removeClass("hidden");
-        else node.addClass("hidden");
+        const hidden = node.hasClass("hidden");
+        if (visible.has(node.id()) === hidden) node.toggleClass("hidden", !hidden);
       });
     });
-    const shown = cy.nodes().not(".hidden");
-    if (shown.nonempty()) cy.fit(shown, 40);
+    fitVisible(cy);
   }, [cy, visible, snapshotKey]);
 }

@@ -6,6 +6,7 @@ import type { Core } from "cytoscape";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GraphSnapshot } from "../../../shared/schema/graph";
 import type { Layout } from "../../state/url-state";
+import { fitVisible } from "../fit-visible";
 import type { ForceProgress, ForceRequest } from "./force-protocol";
 import { geographicPositions } from "./geographic";
 import { layoutCacheKey, readPositions, writePositions } from "./position-cache";
@@ -34,8 +35,7 @@ function applyPositions(cy: Core, positions: Record<string, [number, number]>): 
       if (p) node.position({ x: p[0], y: p[1] });
     });
   });
-  const shown = cy.nodes().not(".hidden");
-  cy.fit(shown.nonempty() ? shown : undefined, 40);
+  fitVisible(cy);
   cy.one("render", markDrawn);
 }
 
