@@ -1,6 +1,6 @@
 /** The app shell: header (search, views, language), filters, the graph or list, and the details panel. */
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { FilterPanel } from "./features/filters/FilterPanel";
@@ -13,10 +13,13 @@ import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
 import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "./state/graph-filter";
-import { hasFilters, type View } from "./state/url-state";
+import { EMPTY_FILTERS, hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
 
-const VIEW_TABS: View[] = ["graph", "list"];
+/** The coverage view (maps, d3-geo, Sweden's outline) loads only when opened, keeping the first download small. */
+const CoverageView = lazy(() => import("./features/coverage/CoverageView").then((m) => ({ default: m.CoverageView })));
+
+const VIEW_TABS: View[] = ["graph", "list", "coverage"];
 
 export function App() {
   const { t } = useTranslation();
@@ -94,8 +97,8 @@ export function App() {
 
   return (
     <div className="app">
-      <a href="#details" className="skip-link">
-        {t("app.skipToDetails")}
+      <a href={state.view === "coverage" ? "#coverage" : "#details"} className="skip-link">
+        {state.view === "coverage" ? t("app.skipToCoverage") : t("app.skipToDetails")}
       </a>
       <header className="app-header">
         <div className="brand">
@@ -122,80 +125,96 @@ export function App() {
           ? t("announce.selected", { name: selectedNode.label[state.lang], kind: t(`kind.${selectedNode.kind}`) })
           : ""}
       </div>
-      <main className="app-main">
-        <aside className="filters-panel" aria-label={t("filters.title")}>
-          {counts && (
-            <FilterPanel
-              filters={state.filters}
-              counts={counts}
-              taxonomy={taxonomy}
+      {state.view === "coverage" ? (
+        <main className="app-main coverage-main" id="coverage">
+          <Suspense fallback={<p className="graph-status">{t("graph.loading")}</p>}>
+            <CoverageView
               lang={state.lang}
-              onChange={(filters) => update({ filters })}
+              region={state.region}
+              topic={state.topic}
+              onRegion={(region) => update({ region })}
+              onTopic={(topic) => update({ topic })}
+              onSelectNode={(key) => update({ view: "graph", selected: key })}
+              onShowInGraph={(code) => update({ view: "graph", filters: { ...EMPTY_FILTERS, regions: [code] } })}
             />
-          )}
-        </aside>
-        <div className="center">
-          <GraphToolbar
-            layout={state.layout}
-            onLayout={(layout) => update({ layout })}
-            selected={state.selected}
-            focus={state.focus}
-            hops={state.hops}
-            onFocus={(focus, hops) => {
-              setExpanded([]);
-              update({ focus, hops });
-            }}
-            canExpand={
-              state.focus !== undefined && state.selected !== undefined && (visible?.has(state.selected) ?? false)
-            }
-            onExpand={() => state.selected && setExpanded((list) => [...list, state.selected as string])}
-            webgl={webgl}
-            onWebgl={setWebgl}
-            showGraphOptions={state.view === "graph"}
-          />
-          {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
-          {snapshot.isError && (
-            <p className="graph-status" role="alert">
-              {t("graph.error", { message: snapshot.error.message })}
-            </p>
-          )}
-          {state.view === "list" && index && visible ? (
-            <ListView index={index} visible={visible} lang={state.lang} selected={state.selected} onSelect={select} />
-          ) : (
-            <section className="graph-area" aria-label={t("graph.label")}>
-              {graph}
-              <Legend />
-              {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
-            </section>
-          )}
-        </div>
-        <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
-          <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
-            {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
-              <SuggestionsPanel
-                key={state.selected}
-                kind={selectedKind === "project" ? "partners" : "projects"}
-                id={selectedId}
-                selectedKey={state.selected}
+          </Suspense>
+        </main>
+      ) : (
+        <main className="app-main">
+          <aside className="filters-panel" aria-label={t("filters.title")}>
+            {counts && (
+              <FilterPanel
+                filters={state.filters}
+                counts={counts}
+                taxonomy={taxonomy}
                 lang={state.lang}
-                onSelect={select}
-                onHighlight={setHighlight}
+                onChange={(filters) => update({ filters })}
               />
             )}
-            {state.selected && selectedId && selectedKind === "project" && (
-              <SuggestionsPanel
-                key={`${state.selected}-similar`}
-                kind="similar"
-                id={selectedId}
-                selectedKey={state.selected}
-                lang={state.lang}
-                onSelect={select}
-                onHighlight={setHighlight}
-              />
+          </aside>
+          <div className="center">
+            <GraphToolbar
+              layout={state.layout}
+              onLayout={(layout) => update({ layout })}
+              selected={state.selected}
+              focus={state.focus}
+              hops={state.hops}
+              onFocus={(focus, hops) => {
+                setExpanded([]);
+                update({ focus, hops });
+              }}
+              canExpand={
+                state.focus !== undefined && state.selected !== undefined && (visible?.has(state.selected) ?? false)
+              }
+              onExpand={() => state.selected && setExpanded((list) => [...list, state.selected as string])}
+              webgl={webgl}
+              onWebgl={setWebgl}
+              showGraphOptions={state.view === "graph"}
+            />
+            {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
+            {snapshot.isError && (
+              <p className="graph-status" role="alert">
+                {t("graph.error", { message: snapshot.error.message })}
+              </p>
             )}
-          </DetailsPanel>
-        </aside>
-      </main>
+            {state.view === "list" && index && visible ? (
+              <ListView index={index} visible={visible} lang={state.lang} selected={state.selected} onSelect={select} />
+            ) : (
+              <section className="graph-area" aria-label={t("graph.label")}>
+                {graph}
+                <Legend />
+                {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+              </section>
+            )}
+          </div>
+          <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
+            <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
+              {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
+                <SuggestionsPanel
+                  key={state.selected}
+                  kind={selectedKind === "project" ? "partners" : "projects"}
+                  id={selectedId}
+                  selectedKey={state.selected}
+                  lang={state.lang}
+                  onSelect={select}
+                  onHighlight={setHighlight}
+                />
+              )}
+              {state.selected && selectedId && selectedKind === "project" && (
+                <SuggestionsPanel
+                  key={`${state.selected}-similar`}
+                  kind="similar"
+                  id={selectedId}
+                  selectedKey={state.selected}
+                  lang={state.lang}
+                  onSelect={select}
+                  onHighlight={setHighlight}
+                />
+              )}
+            </DetailsPanel>
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

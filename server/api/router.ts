@@ -1,4 +1,5 @@
 /** The app's tRPC router: one sub-router per resource. The client imports only its type. */
+import { coverageRouter } from "./routers/coverage";
 import { graphRouter } from "./routers/graph";
 import { matchRouter } from "./routers/match";
 import { nodeRouter } from "./routers/node";
@@ -12,6 +13,7 @@ export const appRouter = router({
   search: searchRouter,
   region: regionRouter,
   match: matchRouter,
+  coverage: coverageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,8 +3,11 @@ import type { TFunction } from "i18next";
 import type { Evidence, EvidenceItem, RegionEvidence } from "../../../shared/schema/match";
 import type { Lang } from "../../state/url-state";
 
-/** Who "you" are in the sentences: the project looking for partners, the organisation looking for projects, or a project compared. */
-export type Perspective = "partner" | "project" | "similar";
+/**
+ * Who "you" are in the sentences: the project looking for partners, the organisation looking for projects, a project
+ * compared, or a coverage gap (a topic missing in a län) that an organisation could fill.
+ */
+export type Perspective = "partner" | "project" | "similar" | "gap";
 
 /** Lower-cases a label's first letter inside a sentence, unless it is an acronym ("AI-policy" stays). */
 export function inSentence(label: string): string {
@@ -17,18 +20,18 @@ function list(items: EvidenceItem[], lang: Lang, lowerCase: boolean): string {
   return new Intl.ListFormat(lang === "sv" ? "sv" : "en-GB", { type: "conjunction" }).format(names);
 }
 
-const REGION_KEYS: Record<"complement" | "nearby" | "project", Record<RegionEvidence["via"], string>> = {
+const REGION_KEYS: Record<"complement" | "nearby" | "project" | "gap", Record<RegionEvidence["via"], string>> = {
   complement: { in: "regionInPartner", neighbour: "regionNeighbourPartner", national: "regionNationalPartner" },
   nearby: { in: "regionNearby", neighbour: "regionNeighbourNearby", national: "regionNationalNearby" },
   project: { in: "regionInProject", neighbour: "regionNeighbourProject", national: "regionNationalProject" },
+  gap: { in: "regionInGap", neighbour: "regionNeighbourGap", national: "regionNationalGap" },
 };
 
 export function explain(evidence: Evidence, perspective: Perspective, lang: Lang, t: TFunction): string[] {
   const sentences: string[] = [];
   if (evidence.topics.length > 0) {
-    sentences.push(
-      t("match.reason.topics", { count: evidence.topics.length, list: list(evidence.topics, lang, true) }),
-    );
+    const key = perspective === "gap" ? "match.reason.topicsGap" : "match.reason.topics";
+    sentences.push(t(key, { count: evidence.topics.length, list: list(evidence.topics, lang, true) }));
   }
   if (evidence.skills.length > 0) {
     const key =
@@ -39,15 +42,16 @@ export function explain(evidence: Evidence, perspective: Perspective, lang: Lang
     if (evidence.regions.length > 0)
       sentences.push(t("match.reason.regionSimilar", { list: list(evidence.regions, lang, false) }));
   } else {
-    const keys = REGION_KEYS[perspective === "project" ? "project" : evidence.geography];
+    const keys = REGION_KEYS[perspective === "project" || perspective === "gap" ? perspective : evidence.geography];
     for (const via of ["in", "neighbour", "national"] as const) {
       const regions = evidence.regions.filter((r) => r.via === via);
       if (regions.length > 0) sentences.push(t(`match.reason.${keys[via]}`, { list: list(regions, lang, false) }));
     }
   }
   if (evidence.sharedPartners.length > 0) {
-    const key =
-      perspective === "partner" ? "networkPartner" : perspective === "project" ? "networkProject" : "networkSimilar";
+    const key = { partner: "networkPartner", project: "networkProject", similar: "networkSimilar", gap: "networkGap" }[
+      perspective
+    ];
     sentences.push(t(`match.reason.${key}`, { list: list(evidence.sharedPartners, lang, false) }));
   }
   return sentences;

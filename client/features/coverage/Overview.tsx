@@ -1,0 +1,66 @@
+/**
+ * What the panel shows before a län is picked: the län with no project (for the chosen topic), and how many topics
+ * the five most populous län lack entirely. Each län is a button that opens its gaps.
+ */
+import { useTranslation } from "react-i18next";
+import type { CoverageByRegion, CoverageMatrix } from "../../../shared/schema/coverage";
+import type { Lang } from "../../state/url-state";
+import { inSentence } from "../partners/explain";
+
+interface Props {
+  coverage: CoverageByRegion;
+  matrix: CoverageMatrix | undefined;
+  lang: Lang;
+  onSelect: (code: string) => void;
+}
+
+export function Overview({ coverage, matrix, lang, onSelect }: Props) {
+  const { t } = useTranslation();
+  const noProject = coverage.regions.filter((r) => r.counts.projects === 0);
+  const topic = coverage.topic && inSentence(coverage.topic.label[lang]);
+  const populous = matrix?.regions.slice(0, 5).map((r, i) => ({
+    region: r,
+    missing: (matrix.cells[i] ?? []).filter((c) => c.activity === 0).length,
+  }));
+  return (
+    <section className="coverage-overview" aria-labelledby="coverage-overview-heading">
+      <h3 id="coverage-overview-heading">{t("coverage.overview.heading")}</h3>
+      {noProject.length === 0 ? (
+        <p>{t("coverage.overview.allHaveProjects")}</p>
+      ) : (
+        <>
+          <p>
+            {topic
+              ? t("coverage.overview.noProjectsTopic", { count: noProject.length, topic })
+              : t("coverage.overview.noProjects", { count: noProject.length })}
+          </p>
+          <ul className="chip-list" aria-label={t("coverage.table.heading")}>
+            {noProject.map((r) => (
+              <li key={r.code}>
+                <button type="button" className="chip" onClick={() => onSelect(r.code)}>
+                  {r.name[lang]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {populous && matrix && (
+        <>
+          <p>{t("coverage.overview.populous")}</p>
+          <ul className="populous-list">
+            {populous.map(({ region, missing }) => (
+              <li key={region.code}>
+                <button type="button" className="link-button" onClick={() => onSelect(region.code)}>
+                  {region.name[lang]}
+                </button>
+                : {t("coverage.overview.missingTopics", { count: missing, total: matrix.topics.length })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="hint">{t("coverage.overview.pick")}</p>
+    </section>
+  );
+}
