@@ -9,6 +9,8 @@ function describeZodIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces stay on the server unless explicitly developing.
+  isDev: process.env.NODE_ENV === "development",
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (error.code === "BAD_REQUEST" && cause instanceof z.ZodError) {

@@ -96,6 +96,7 @@ describe("API over HTTP", () => {
     const body = await response.json();
     expect(body.error.message).toMatch(/field "q"/);
     expect(body.error.data.fieldErrors).toHaveProperty("q");
+    expect(body.error.data.stack).toBeUndefined();
   });
 
   it("sends security headers", async () => {
