@@ -3,17 +3,18 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DetailsPanel } from "./features/details/DetailsPanel";
+import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
 import { Legend } from "./features/legend/Legend";
 import { ListView } from "./features/list/ListView";
 import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
-import { GraphToolbar } from "./features/toolbar/GraphToolbar";
+import { GraphToolbar, type SizeMeasure } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
 import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "./state/graph-filter";
-import { EMPTY_FILTERS, hasFilters, type View } from "./state/url-state";
+import { EMPTY_FILTERS, filterParams, hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
 
 /** The coverage view (maps, d3-geo, Sweden's outline) loads only when opened, keeping the first download small. */
@@ -27,6 +28,18 @@ export function App() {
   const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: () => trpc.graph.snapshot.query() });
   const [highlight, setHighlight] = useState<string[]>();
   const [webgl, setWebgl] = useState(false);
+  const [sizeBy, setSizeBy] = useState<SizeMeasure>("degree");
+  const metrics = useQuery({
+    queryKey: ["graph", "metrics"],
+    queryFn: () => trpc.graph.metrics.query(),
+    enabled: sizeBy !== "degree",
+  });
+  const sizeMeasure = useMemo(() => {
+    if (sizeBy === "degree" || !metrics.data) return undefined;
+    const values = metrics.data[sizeBy];
+    const max = Math.max(...values, Number.MIN_VALUE);
+    return new Map(metrics.data.keys.map((key, i) => [key, (values[i] as number) / max]));
+  }, [sizeBy, metrics.data]);
   const select = useCallback(
     (key: string | undefined) => {
       setHighlight(undefined);
@@ -51,6 +64,14 @@ export function App() {
     [snapshot.data],
   );
   const narrowed = hasFilters(state.filters) || state.focus !== undefined;
+  const exportQuery = useMemo(() => {
+    const params = filterParams(state.filters);
+    if (state.focus) {
+      params.set("focus", state.focus);
+      params.set("hops", String(state.hops));
+    }
+    return params.toString();
+  }, [state.filters, state.focus, state.hops]);
 
   const summary = useMemo(() => {
     const c = { organisations: 0, projects: 0, regions: 0 };
@@ -72,6 +93,7 @@ export function App() {
       lang={state.lang}
       selected={state.selected}
       highlight={highlight}
+      sizeMeasure={sizeMeasure}
       onSelect={select}
     />
   );
@@ -170,7 +192,11 @@ export function App() {
               webgl={webgl}
               onWebgl={setWebgl}
               showGraphOptions={state.view === "graph"}
-            />
+              sizeBy={sizeBy}
+              onSizeBy={setSizeBy}
+            >
+              <ExportMenu filterQuery={exportQuery} />
+            </GraphToolbar>
             {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
             {snapshot.isError && (
               <p className="graph-status" role="alert">

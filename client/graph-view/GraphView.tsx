@@ -7,6 +7,7 @@ import type { Lang, Layout } from "../state/url-state";
 import { useLayout } from "./layout/use-layout";
 import { useCytoscape } from "./use-cytoscape";
 import { useHighlight } from "./use-highlight";
+import { useNodeSize } from "./use-node-size";
 import { useSelection } from "./use-selection";
 import { useVisibility } from "./use-visibility";
 
@@ -20,10 +21,22 @@ interface Props {
   selected: string | undefined;
   /** Nodes to bring forward (e.g. the evidence of a hovered suggestion); the rest fades. */
   highlight?: string[];
+  /** Node sizes by a chosen measure, scaled to 0–1 (undefined: by degree). */
+  sizeMeasure?: Map<string, number>;
   onSelect: (key: string | undefined) => void;
 }
 
-export function GraphView({ snapshot, visible, layout, webgl, lang, selected, highlight, onSelect }: Props) {
+export function GraphView({
+  snapshot,
+  visible,
+  layout,
+  webgl,
+  lang,
+  selected,
+  highlight,
+  sizeMeasure,
+  onSelect,
+}: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const projected = layout === "projects";
@@ -36,6 +49,7 @@ export function GraphView({ snapshot, visible, layout, webgl, lang, selected, hi
   useVisibility(cy, projected ? undefined : visible, shown);
   useSelection(cy, selected, onSelect);
   useHighlight(cy, highlight);
+  useNodeSize(cy, shown, sizeMeasure);
   return (
     <div className="graph-view">
       <div

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { createContextFactory } from "../api/context";
 import { type AppRouter, appRouter } from "../api/router";
 import type { Services } from "../services";
+import { registerExportRoutes } from "./export-routes";
 
 export interface AppOptions {
   services: Services;
@@ -59,6 +60,8 @@ export async function createApp({ services, clientDir, logLevel = "info" }: AppO
     const counts = services.store.countEntities();
     return { status: "ok", dataVersion: services.dataVersion, origin: services.store.info().origin, counts };
   });
+
+  await registerExportRoutes(app, services);
 
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     await app.register(fastifyStatic, { root: clientDir, wildcard: false });

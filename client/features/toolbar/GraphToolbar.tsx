@@ -1,7 +1,10 @@
 /** Above the graph: layout, focus on the selected node (1–3 steps), copy a link to this view, renderer choice. */
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LAYOUTS, type Layout } from "../../state/url-state";
+
+export const SIZE_MEASURES = ["degree", "pagerank", "betweenness"] as const;
+export type SizeMeasure = (typeof SIZE_MEASURES)[number];
 
 interface Props {
   layout: Layout;
@@ -16,6 +19,10 @@ interface Props {
   webgl: boolean;
   onWebgl: (on: boolean) => void;
   showGraphOptions: boolean;
+  sizeBy: SizeMeasure;
+  onSizeBy: (measure: SizeMeasure) => void;
+  /** More tools at the end of the bar (the export menu). */
+  children?: ReactNode;
 }
 
 export function GraphToolbar({
@@ -30,6 +37,9 @@ export function GraphToolbar({
   webgl,
   onWebgl,
   showGraphOptions,
+  sizeBy,
+  onSizeBy,
+  children,
 }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -52,6 +62,18 @@ export function GraphToolbar({
             {LAYOUTS.map((l) => (
               <option key={l} value={l}>
                 {t(`toolbar.layouts.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {showGraphOptions && (
+        <div className="toolbar-group">
+          <label htmlFor={`${id}-size`}>{t("toolbar.sizeBy")}</label>
+          <select id={`${id}-size`} value={sizeBy} onChange={(e) => onSizeBy(e.target.value as SizeMeasure)}>
+            {SIZE_MEASURES.map((m) => (
+              <option key={m} value={m}>
+                {t(`toolbar.sizes.${m}`)}
               </option>
             ))}
           </select>
@@ -94,6 +116,7 @@ export function GraphToolbar({
           {t("toolbar.webgl")}
         </label>
       )}
+      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-/** graph.snapshot: all nodes and edges, optionally only some node kinds. */
+/** graph.snapshot: all nodes and edges, optionally only some node kinds; graph.metrics: every node's metrics, by column. */
 import { z } from "zod";
 import { NodeKindSchema } from "../../../shared/schema/graph";
+import { metricsTable } from "../../graph/metrics";
 import { graphSnapshot } from "../../graph/snapshot";
 import { publicProcedure, router } from "../trpc";
 
@@ -8,4 +9,8 @@ export const graphRouter = router({
   snapshot: publicProcedure
     .input(z.object({ kinds: z.array(NodeKindSchema).optional() }).optional())
     .query(({ ctx, input }) => graphSnapshot(ctx.services.graph, ctx.services.dataVersion, input?.kinds)),
+  metrics: publicProcedure.query(({ ctx }) => ({
+    dataVersion: ctx.services.dataVersion,
+    ...metricsTable(ctx.services.metrics.get()),
+  })),
 });

@@ -1,0 +1,145 @@
+/**
+ * Validates import records with the shared schemas and against what the database already holds: every field, no id
+ * twice in the import, every reference (län, topic, skill, organisation, funding call) resolving to an entity in the
+ * database or the import. Collects every problem, each with file, line and column; throws if there is any.
+ */
+import type { z } from "zod";
+import { FundingCallSchema } from "../../shared/schema/funding-call";
+import { OrganisationSchema } from "../../shared/schema/organisation";
+import { ProjectSchema } from "../../shared/schema/project";
+import type { EntityKind } from "../store/entity-kind";
+import { ImportError, type ImportIssue, type ImportPart, type ImportRecord, issueAt, PART_NOUN } from "./records";
+
+const SCHEMAS = { organisations: OrganisationSchema, fundingCalls: FundingCallSchema, projects: ProjectSchema };
+export type ImportEntity =
+  | { part: "organisations"; record: z.infer<typeof OrganisationSchema> }
+  | { part: "fundingCalls"; record: z.infer<typeof FundingCallSchema> }
+  | { part: "projects"; record: z.infer<typeof ProjectSchema> };
+
+export const KIND_OF: Record<ImportPart, EntityKind> = {
+  organisations: "organisation",
+  fundingCalls: "funding-call",
+  projects: "project",
+};
+
+export interface ValidEntity {
+  entity: ImportEntity;
+  source: ImportRecord;
+}
+
+/** The ids of every entity in the database, by kind. */
+export type ExistingIds = ReadonlyMap<EntityKind, ReadonlySet<string>>;
+
+function referencesToCheck(entity: ImportEntity): [string, EntityKind, (string | undefined)[]][] {
+  switch (entity.part) {
+    case "organisations":
+      return [
+        ["regions", "region", entity.record.regions],
+        ["topics", "topic", entity.record.topics],
+        ["skills", "skill", entity.record.skills],
+      ];
+    case "fundingCalls":
+      return [["funder", "organisation", [entity.record.funder]]];
+    case "projects":
+      return [
+        ["lead", "organisation", [entity.record.lead]],
+        ["partners", "organisation", entity.record.partners],
+        ["topics", "topic", entity.record.topics],
+        ["skillsNeeded", "skill", entity.record.skillsNeeded],
+        ["regions", "region", entity.record.regions],
+        ["fundingCall", "funding-call", [entity.record.fundingCall]],
+      ];
+  }
+}
+
+const NOUN: Record<EntityKind, string> = {
+  region: "län",
+  topic: "topic",
+  skill: "skill",
+  organisation: "organisation",
+  "funding-call": "funding call",
+  project: "project",
+};
+
+/**
+ * Returns the validated entities, or throws an ImportError with every problem: `earlier` (what reading the files
+ * found) and those found here.
+ */
+export function validateImport(
+  records: readonly ImportRecord[],
+  existing: ExistingIds,
+  earlier: readonly ImportIssue[] = [],
+): ValidEntity[] {
+  const issues: ImportIssue[] = [...earlier];
+  const valid: ValidEntity[] = [];
+  for (const source of records) {
+    const schema = SCHEMAS[source.part];
+    const id = typeof source.raw.id === "string" ? ` "${source.raw.id}"` : "";
+    const who = `${PART_NOUN[source.part]}${id}`;
+    const known = Object.keys(schema.shape);
+    for (const key of Object.keys(source.raw)) {
+      if (!known.includes(key)) {
+        const { position, field } = source.locate([key]);
+        issues.push(issueAt(source.file, position, `${who}, ${field}: unknown field (known: ${known.join(", ")})`));
+      }
+    }
+    const result = schema.safeParse(source.raw);
+    if (!result.success || source.unreadable?.size) {
+      for (const issue of result.error?.issues ?? []) {
+        if (source.unreadable?.has(String(issue.path[0]))) continue;
+        const { position, field } = source.locate(issue.path);
+        issues.push(issueAt(source.file, position, `${who}, ${field}: ${issue.message}`));
+      }
+      continue;
+    }
+    valid.push({ entity: { part: source.part, record: result.data } as ImportEntity, source });
+  }
+
+  const seen = new Map<string, ImportRecord>();
+  const imported = new Map<EntityKind, Set<string>>();
+  for (const { entity, source } of valid) {
+    const kind = KIND_OF[entity.part];
+    const key = `${kind}:${entity.record.id}`;
+    const first = seen.get(key);
+    if (first) {
+      const { position } = source.locate(["id"]);
+      const at = `${first.file}:${first.position.line}`;
+      issues.push(
+        issueAt(
+          source.file,
+          position,
+          `${PART_NOUN[entity.part]} "${entity.record.id}": duplicate id (first at ${at})`,
+        ),
+      );
+    } else seen.set(key, source);
+    if (!imported.has(kind)) imported.set(kind, new Set());
+    imported.get(kind)?.add(entity.record.id);
+  }
+
+  for (const { entity, source } of valid) {
+    for (const [field, value] of Object.entries(entity.record)) {
+      if (!Array.isArray(value)) continue;
+      value.forEach((item, index) => {
+        if (value.indexOf(item) === index) return;
+        const { position, field: name } = source.locate([field, index]);
+        const message = `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: ${JSON.stringify(item)} is listed twice`;
+        issues.push(issueAt(source.file, position, message));
+      });
+    }
+  }
+
+  const exists = (kind: EntityKind, id: string) => existing.get(kind)?.has(id) || imported.get(kind)?.has(id);
+  for (const { entity, source } of valid) {
+    for (const [field, kind, ids] of referencesToCheck(entity)) {
+      ids.forEach((ref, index) => {
+        if (ref === undefined || exists(kind, ref)) return;
+        const path = Array.isArray((entity.record as Record<string, unknown>)[field]) ? [field, index] : [field];
+        const { position, field: name } = source.locate(path);
+        const message = `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: unknown ${NOUN[kind]} "${ref}" (not in the database nor in this import)`;
+        issues.push(issueAt(source.file, position, message));
+      });
+    }
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return valid;
+}

@@ -1,0 +1,104 @@
+/**
+ * Writes imported entities: inserts new ones, updates changed ones (their references rewritten from the record), and
+ * moves the data version, all in one transaction. Never deletes. Refuses if the data version moved since the import
+ * was planned, so a preview is never applied to data it was not computed on.
+ */
+import type { FundingCall } from "../../shared/schema/funding-call";
+import type { Organisation } from "../../shared/schema/organisation";
+import type { Project } from "../../shared/schema/project";
+import type { Db } from "./database";
+import type { EntityKind } from "./entity-kind";
+import { type Reference, referencesOfFundingCall, referencesOfOrganisation, referencesOfProject } from "./references";
+
+export type EntityWrite =
+  | { kind: "organisation"; record: Organisation }
+  | { kind: "funding-call"; record: FundingCall }
+  | { kind: "project"; record: Project };
+
+function referencesOf(write: EntityWrite): Reference[] {
+  switch (write.kind) {
+    case "organisation":
+      return referencesOfOrganisation(write.record);
+    case "funding-call":
+      return referencesOfFundingCall(write.record);
+    case "project":
+      return referencesOfProject(write.record);
+  }
+}
+
+export class StaleImportError extends Error {
+  override name = "StaleImportError";
+}
+
+const dataVersionOf = (db: Db) =>
+  Number(
+    (db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string } | undefined)?.value ??
+      0,
+  );
+
+/** The ids of every stored entity, by kind. */
+export function readEntityIds(db: Db): Map<EntityKind, Set<string>> {
+  const ids = new Map<EntityKind, Set<string>>();
+  for (const row of db.prepare("SELECT kind, id FROM entity").iterate() as Iterable<{ kind: EntityKind; id: string }>) {
+    let set = ids.get(row.kind);
+    if (!set) {
+      set = new Set();
+      ids.set(row.kind, set);
+    }
+    set.add(row.id);
+  }
+  return ids;
+}
+
+/** A reader of stored records (as JSON text) by kind and id. */
+export function entityReader(db: Db): (kind: EntityKind, id: string) => string | undefined {
+  const get = db.prepare("SELECT data FROM entity WHERE kind = ? AND id = ?");
+  return (kind, id) => (get.get(kind, id) as { data: string } | undefined)?.data;
+}
+
+export function readDataVersion(db: Db): number {
+  return dataVersionOf(db);
+}
+
+/**
+ * Inserts or replaces the given entities and their references in one transaction, and adds one to the data version
+ * (if there is anything to write). `expectedDataVersion` is the version the writes were planned against.
+ */
+export function writeImportedEntities(db: Db, writes: readonly EntityWrite[], expectedDataVersion: number): number {
+  const upsert = db.prepare(
+    `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
+     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  );
+  const dropReferences = db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?");
+  const insertReference = db.prepare(
+    "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
+  );
+  const setVersion = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('data_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
+  return db
+    .transaction(() => {
+      const version = dataVersionOf(db);
+      if (version !== expectedDataVersion) {
+        throw new StaleImportError(
+          `The data changed while importing (data version ${expectedDataVersion} → ${version}); nothing was written. Run the import again.`,
+        );
+      }
+      if (db.prepare("SELECT 1 FROM meta WHERE key = 'seeded_at'").get() === undefined) {
+        throw new StaleImportError(
+          "The database holds no data set yet (start the server once to seed it); nothing was written.",
+        );
+      }
+      if (writes.length === 0) return version;
+      // Entities first, so references between imported entities find their targets whatever the order.
+      for (const w of writes) upsert.run(w.kind, w.record.id, JSON.stringify(w.record), w.record.synthetic ? 1 : 0);
+      for (const w of writes) {
+        dropReferences.run(w.kind, w.record.id);
+        for (const ref of referencesOf(w)) insertReference.run(w.kind, w.record.id, ref.relation, ref.toKind, ref.toId);
+      }
+      setVersion.run(String(version + 1));
+      return version + 1;
+    })
+    .immediate();
+}

@@ -1,0 +1,136 @@
+/**
+ * Round trips through the real readers: each export, parsed back with graphology-gexf, graphology-graphml, graphology's
+ * own import (JSON) and papaparse (CSV), gives the same nodes, edges and attributes, escaping included.
+ */
+import { MultiDirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { parse as parseGraphml } from "graphology-graphml";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { EDGE_COLUMNS } from "../../../server/export/columns";
+import { EDGE_CSV_HEADER, NODE_CSV_HEADER, writeEdgesCsv, writeNodesCsv } from "../../../server/export/csv";
+import { writeGexf } from "../../../server/export/gexf";
+import { writeGraphml } from "../../../server/export/graphml";
+import { writeJson } from "../../../server/export/json";
+import { edgeWeight } from "../../../server/graph/metrics";
+import { expectedNodes, exportSource, TRICKY_NAME_WRITTEN, text } from "./fixture";
+
+const source = exportSource();
+const { graph } = source;
+const expectedEdges = () =>
+  Object.fromEntries(
+    graph.mapEdges((key, attrs, s, t) => [
+      key,
+      {
+        source: s,
+        target: t,
+        attributes: {
+          relation: attrs.type,
+          weight: edgeWeight(attrs.type),
+          ...(attrs.fundingCall ? { funding_call: attrs.fundingCall.id } : {}),
+        },
+      },
+    ]),
+  );
+const edgesOf = (g: MultiDirectedGraph) =>
+  Object.fromEntries(g.mapEdges((key, attributes, source, target) => [key, { source, target, attributes }]));
+const nodesOf = (g: MultiDirectedGraph) => Object.fromEntries(g.mapNodes((key, attrs) => [key, attrs]));
+
+describe("GEXF round trip (graphology-gexf)", () => {
+  const parsed = parseGexf(MultiDirectedGraph, text(writeGexf(source)), { respectInputGraphType: true });
+
+  it("gives back every node with its typed attributes, viz included", () => {
+    expect(nodesOf(parsed)).toEqual(expectedNodes(source));
+  });
+
+  it("gives back every edge with its relation, weight and funding call", () => {
+    expect(edgesOf(parsed)).toEqual(expectedEdges());
+  });
+
+  it("keeps escaped text intact and carries the provenance in its meta", () => {
+    expect(parsed.getNodeAttribute("organisation:civic-tech-goteborg", "label")).toBe(TRICKY_NAME_WRITTEN);
+    expect(parsed.getNodeAttribute("organisation:civic-tech-goteborg", "sources")).toEqual([
+      "https://example.org/a?x=1&y=2",
+      "https://example.org/b|c",
+    ]);
+    expect(parsed.getAttribute("creator")).toBe("Partnerkartan");
+    expect(parsed.getAttribute("description")).toContain("data version 3 (seed)");
+    expect(parsed.getAttribute("description")).toContain("2026-11-27T10:00:00.000Z");
+    expect(parsed.getAttribute("description")).toContain("licence: Facts gathered from the public sources");
+    expect(parsed.getAttribute("lastModifiedDate")).toBe("2026-11-27");
+  });
+});
+
+describe("GraphML round trip (graphology-graphml)", () => {
+  const parsed = parseGraphml(MultiDirectedGraph, text(writeGraphml(source)));
+
+  it("gives back every node with its declared types, lists as '|'-separated text", () => {
+    const asGraphml = (_name: string, v: unknown) =>
+      Array.isArray(v) ? v.map((x) => x.replaceAll("|", "%7C")).join("|") : v;
+    expect(nodesOf(parsed as MultiDirectedGraph)).toEqual(expectedNodes(source, asGraphml));
+  });
+
+  it("gives back every edge", () => {
+    expect(edgesOf(parsed as MultiDirectedGraph)).toEqual(expectedEdges());
+  });
+
+  it("carries the provenance as typed graph data", () => {
+    expect(parsed.getAttributes()).toMatchObject({
+      id: "partnerkartan",
+      generator: "Partnerkartan",
+      exported_at: "2026-11-27T10:00:00.000Z",
+      data_version: 3,
+      data_origin: "seed",
+    });
+    expect(parsed.getAttribute("licence")).toMatch(/public sources/);
+  });
+});
+
+describe("JSON round trip (graphology's import)", () => {
+  const json = JSON.parse(text(writeJson(source)));
+  const parsed = MultiDirectedGraph.from(json);
+
+  it("is graphology's serialisation: the same nodes, edges and attributes", () => {
+    expect(parsed.type).toBe("directed");
+    expect(nodesOf(parsed)).toEqual(expectedNodes(source));
+    expect(edgesOf(parsed)).toEqual(expectedEdges());
+  });
+
+  it("carries the provenance as graph attributes", () => {
+    expect(parsed.getAttributes()).toMatchObject({ data_version: 3, exported_at: "2026-11-27T10:00:00.000Z" });
+  });
+});
+
+describe("CSV round trip (papaparse)", () => {
+  const nodes = Papa.parse<Record<string, string>>(text(writeNodesCsv(source)), { header: true, skipEmptyLines: true });
+  const edges = Papa.parse<Record<string, string>>(text(writeEdgesCsv(source)), { header: true, skipEmptyLines: true });
+
+  it("parses without errors, one row per node and edge, with the header first", () => {
+    expect(nodes.errors).toEqual([]);
+    expect(edges.errors).toEqual([]);
+    expect(nodes.meta.fields).toEqual(NODE_CSV_HEADER);
+    expect(edges.meta.fields).toEqual(EDGE_CSV_HEADER);
+    expect(nodes.data.map((r) => r.id)).toEqual(graph.nodes());
+    expect(edges.data.map((r) => r.id)).toEqual(graph.edges());
+  });
+
+  it("gives back every value as text, lists '|'-separated, and the provenance on each row", () => {
+    const asText = (_name: string, v: unknown) =>
+      Array.isArray(v) ? v.map((x) => x.replaceAll("|", "%7C")).join("|") : String(v);
+    const expected = expectedNodes(source, asText);
+    for (const row of nodes.data) {
+      const { id, data_version, exported_at, licence, ...rest } = row;
+      const nonEmpty = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== ""));
+      expect(nonEmpty, id).toEqual(
+        Object.fromEntries(Object.entries(expected[id as string] ?? {}).filter(([, v]) => v !== "")),
+      );
+      expect([data_version, exported_at]).toEqual(["3", "2026-11-27T10:00:00.000Z"]);
+      expect(licence).toMatch(/public sources/);
+    }
+    expect(nodes.data.find((r) => r.id === "organisation:civic-tech-goteborg")?.label).toBe(TRICKY_NAME_WRITTEN);
+    const funded = edges.data.find((r) => r.relation === "funded-by");
+    expect(funded).toMatchObject({ funding_call: "vinnova-civic-tech-2019", weight: "1", data_version: "3" });
+    expect(edges.data.find((r) => r.relation === "leads")?.weight).toBe("2");
+    expect(EDGE_COLUMNS.map((c) => c.name)).toEqual(["relation", "weight", "funding_call"]);
+  });
+});
