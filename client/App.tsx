@@ -64,6 +64,24 @@ export function App() {
     [snapshot.data],
   );
   const narrowed = hasFilters(state.filters) || state.focus !== undefined;
+  const filterLine = useMemo(() => {
+    const names = (prefix: string, ids: string[]) =>
+      ids.map((id) => index?.nodes.get(`${prefix}:${id}`)?.label[state.lang] ?? id).join(", ");
+    const f = state.filters;
+    const parts = [
+      f.kinds.length > 0 && `${t("filters.kinds")}: ${f.kinds.map((k) => t(`kind.${k}`)).join(", ")}`,
+      f.regions.length > 0 && `${t("filters.regions")}: ${names("region", f.regions)}`,
+      f.topics.length > 0 && `${t("filters.topics")}: ${names("topic", f.topics)}`,
+      f.skills.length > 0 && `${t("filters.skills")}: ${names("skill", f.skills)}`,
+      f.orgKinds.length > 0 && `${t("filters.orgKinds")}: ${f.orgKinds.map((k) => t(`orgKind.${k}`)).join(", ")}`,
+      f.status.length > 0 && `${t("filters.status")}: ${f.status.map((k) => t(`status.${k}`)).join(", ")}`,
+      (f.yearFrom !== undefined || f.yearTo !== undefined) &&
+        `${t("filters.years")}: ${f.yearFrom ?? "…"}–${f.yearTo ?? "…"}`,
+      state.focus &&
+        `${t("image.focus")}: ${index?.nodes.get(state.focus)?.label[state.lang] ?? state.focus} (${t("toolbar.hopsValue", { count: state.hops })})`,
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(" · ") : t("image.whole");
+  }, [state.filters, state.focus, state.hops, state.lang, index, t]);
   const exportQuery = useMemo(() => {
     const params = filterParams(state.filters);
     if (state.focus) {
@@ -94,6 +112,7 @@ export function App() {
       selected={state.selected}
       highlight={highlight}
       sizeMeasure={sizeMeasure}
+      filterLine={filterLine}
       onSelect={select}
     />
   );

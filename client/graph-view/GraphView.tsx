@@ -1,9 +1,10 @@
 /** The graph canvas: the only component that touches Cytoscape. */
 import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { GraphSnapshot } from "../../shared/schema/graph";
+import { type GraphSnapshot, NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
 import { projectProjection } from "../state/project-projection";
 import type { Lang, Layout } from "../state/url-state";
+import type { ImageCaption } from "./export-image";
 import { useLayout } from "./layout/use-layout";
 import { useCytoscape } from "./use-cytoscape";
 import { useHighlight } from "./use-highlight";
@@ -23,6 +24,8 @@ interface Props {
   highlight?: string[];
   /** Node sizes by a chosen measure, scaled to 0–1 (undefined: by degree). */
   sizeMeasure?: Map<string, number>;
+  /** What the view shows, for the line under an exported image's title. */
+  filterLine: string;
   onSelect: (key: string | undefined) => void;
 }
 
@@ -35,6 +38,7 @@ export function GraphView({
   selected,
   highlight,
   sizeMeasure,
+  filterLine,
   onSelect,
 }: Props) {
   const { t } = useTranslation();
@@ -50,6 +54,24 @@ export function GraphView({
   useSelection(cy, selected, onSelect);
   useHighlight(cy, highlight);
   useNodeSize(cy, shown, sizeMeasure);
+  const caption = (): ImageCaption => {
+    const date = new Date().toISOString().slice(0, 10);
+    const kindLabels = Object.fromEntries(NODE_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<NodeKind, string>;
+    return { title: t("image.title"), subtitle: `${date} · ${filterLine}`, kindLabels };
+  };
+  const fileName = (ext: string) => `partnerkartan-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  // The image code (and cytoscape-svg) loads on first use, keeping the first download small.
+  const savePng = async (scale: number) => {
+    if (!cy) return;
+    const { download, viewAsPng } = await import("./export-image");
+    download(await viewAsPng(cy, caption(), scale), fileName("png"));
+  };
+  const saveSvg = async () => {
+    if (!cy) return;
+    const { download, viewAsSvg } = await import("./export-image");
+    download(new Blob([viewAsSvg(cy, caption())], { type: "image/svg+xml" }), fileName("svg"));
+  };
+
   return (
     <div className="graph-view">
       <div
@@ -68,6 +90,18 @@ export function GraphView({
           </button>
         </div>
       )}
+      <fieldset className="graph-image">
+        <legend>{t("image.label")}:</legend>
+        <button type="button" className="image-button" onClick={() => void savePng(1)} aria-label={t("image.png")}>
+          PNG
+        </button>
+        <button type="button" className="image-button" onClick={() => void savePng(3)} aria-label={t("image.pngHigh")}>
+          PNG 3×
+        </button>
+        <button type="button" className="image-button" onClick={() => void saveSvg()} aria-label={t("image.svg")}>
+          SVG
+        </button>
+      </fieldset>
       <button
         type="button"
         className="graph-fit"

@@ -177,6 +177,15 @@ export const en: Messages = {
     selected: "Selected: {{name}} ({{kind}})",
     cleared: "No node selected",
   },
+  image: {
+    label: "Save image",
+    title: "Partnerkartan – civic tech in Sweden",
+    png: "Save the view as PNG",
+    pngHigh: "Save the view as a high-resolution PNG",
+    svg: "Save the view as SVG",
+    whole: "The whole graph",
+    focus: "Focus",
+  },
   legend: { title: "Legend", edges: "Lines show connections" },
   graph: {
     layoutRunning: "Computing the layout … {{percent}} %",

@@ -172,6 +172,15 @@ export const sv = {
     selected: "Vald: {{name}} ({{kind}})",
     cleared: "Ingen nod vald",
   },
+  image: {
+    label: "Spara bild",
+    title: "Partnerkartan – civic tech i Sverige",
+    png: "Spara vyn som PNG",
+    pngHigh: "Spara vyn som PNG i hög upplösning",
+    svg: "Spara vyn som SVG",
+    whole: "Hela grafen",
+    focus: "Fokus",
+  },
   legend: { title: "Teckenförklaring", edges: "Linjer visar kopplingar" },
   graph: {
     layoutRunning: "Beräknar layout … {{percent}} %",
