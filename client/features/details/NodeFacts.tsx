@@ -35,10 +35,12 @@ export function NodeFacts({ details, lang }: { details: Details; lang: Lang }) {
   }
   const m = details.metrics;
   const decimals = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", { maximumSignificantDigits: 3 });
-  rows.push([t("details.degree"), number.format(m.degree)]);
-  rows.push([t("details.pagerank"), decimals.format(m.pagerank)]);
-  rows.push([t("details.betweenness"), decimals.format(m.betweenness)]);
-  rows.push([t("details.community"), number.format(m.community)]);
+  if (m) {
+    rows.push([t("details.degree"), number.format(m.degree)]);
+    rows.push([t("details.pagerank"), decimals.format(m.pagerank)]);
+    rows.push([t("details.betweenness"), decimals.format(m.betweenness)]);
+    rows.push([t("details.community"), number.format(m.community)]);
+  }
   return (
     <dl className="facts">
       {rows.map(([term, value]) => (
