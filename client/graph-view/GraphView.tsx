@@ -51,7 +51,7 @@ export function GraphView({
   const cy = useCytoscape(container, shown, lang, webgl);
   const status = useLayout(cy, shown, layout);
   useVisibility(cy, projected ? undefined : visible, shown);
-  useSelection(cy, selected, onSelect);
+  useSelection(cy, selected, onSelect, status.placed);
   useHighlight(cy, highlight);
   useNodeSize(cy, shown, sizeMeasure);
   const caption = (): ImageCaption => {

@@ -6,6 +6,8 @@ export function useSelection(
   cy: Core | undefined,
   selected: string | undefined,
   onSelect: (key: string | undefined) => void,
+  /** Changes when nodes are placed anew: the view then centres on the selection again. */
+  placed = 0,
 ): void {
   useEffect(() => {
     if (!cy) return;
@@ -21,6 +23,7 @@ export function useSelection(
     };
   }, [cy, onSelect]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed is a trigger, not an input
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
@@ -39,5 +42,5 @@ export function useSelection(
     if (node?.nonempty()) {
       cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 400 });
     }
-  }, [cy, selected]);
+  }, [cy, selected, placed]);
 }

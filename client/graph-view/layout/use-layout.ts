@@ -15,6 +15,8 @@ export interface LayoutStatus {
   running: boolean;
   /** 0–1 while the force layout runs. */
   progress: number;
+  /** Grows each time nodes get new positions, so the view can re-centre on the selection. */
+  placed: number;
   stop: () => void;
 }
 
@@ -41,6 +43,7 @@ function applyPositions(cy: Core, positions: Record<string, [number, number]>): 
 
 export function useLayout(cy: Core | undefined, snapshot: GraphSnapshot, layout: Layout): LayoutStatus {
   const [status, setStatus] = useState({ running: false, progress: 0 });
+  const [placed, setPlaced] = useState(0);
   const worker = useRef<Worker | undefined>(undefined);
   const stop = useCallback(() => worker.current?.postMessage({ type: "stop" }), []);
 
@@ -48,6 +51,7 @@ export function useLayout(cy: Core | undefined, snapshot: GraphSnapshot, layout:
     if (!cy) return;
     if (layout === "geographic") {
       applyPositions(cy, geographicPositions(snapshot));
+      setPlaced((n) => n + 1);
       return;
     }
     if (layout === "concentric") {
@@ -69,6 +73,7 @@ export function useLayout(cy: Core | undefined, snapshot: GraphSnapshot, layout:
     const cached = readPositions(key);
     if (cached) {
       applyPositions(cy, cached);
+      setPlaced((n) => n + 1);
       return;
     }
     const ids = snapshot.nodes.map((n) => n.key);
@@ -92,6 +97,7 @@ export function useLayout(cy: Core | undefined, snapshot: GraphSnapshot, layout:
         positions[id] = [message.positions[2 * i] as number, message.positions[2 * i + 1] as number];
       });
       applyPositions(cy, positions);
+      setPlaced((n) => n + 1);
       if (!message.stopped) writePositions(key, positions);
       setStatus({ running: false, progress: 1 });
       w.terminate();
@@ -111,5 +117,5 @@ export function useLayout(cy: Core | undefined, snapshot: GraphSnapshot, layout:
     };
   }, [cy, snapshot, layout]);
 
-  return { ...status, stop };
+  return { ...status, placed, stop };
 }
