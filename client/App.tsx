@@ -13,7 +13,7 @@ import { SearchBox } from "./features/search/SearchBox";
 import { GraphToolbar, type SizeMeasure } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
-import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "./state/graph-filter";
+import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "./state/graph-filter";
 import { EMPTY_FILTERS, filterParams, hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
 
@@ -51,23 +51,24 @@ export function App() {
 
   const index = useMemo(() => (snapshot.data ? buildFacetIndex(snapshot.data) : undefined), [snapshot.data]);
   const [expanded, setExpanded] = useState<string[]>([]);
+  const filters = useMemo(() => (index ? knownFilters(index, state.filters) : state.filters), [index, state.filters]);
   const visible = useMemo(() => {
     if (!index) return undefined;
-    const allowed = visibleKeys(index, state.filters);
+    const allowed = visibleKeys(index, filters);
     return state.focus
-      ? withExpanded(index, visibleKeys(index, state.filters, state.focus, state.hops), expanded, allowed)
+      ? withExpanded(index, visibleKeys(index, filters, state.focus, state.hops), expanded, allowed)
       : allowed;
-  }, [index, state.filters, state.focus, state.hops, expanded]);
-  const counts = useMemo(() => (index ? facetCounts(index, state.filters) : undefined), [index, state.filters]);
+  }, [index, filters, state.focus, state.hops, expanded]);
+  const counts = useMemo(() => (index ? facetCounts(index, filters) : undefined), [index, filters]);
   const taxonomy = useMemo(
     () => snapshot.data?.nodes.filter((n) => n.kind === "topic" || n.kind === "skill" || n.kind === "region") ?? [],
     [snapshot.data],
   );
-  const narrowed = hasFilters(state.filters) || state.focus !== undefined;
+  const narrowed = hasFilters(filters) || state.focus !== undefined;
   const filterLine = useMemo(() => {
     const names = (prefix: string, ids: string[]) =>
       ids.map((id) => index?.nodes.get(`${prefix}:${id}`)?.label[state.lang] ?? id).join(", ");
-    const f = state.filters;
+    const f = filters;
     const parts = [
       f.kinds.length > 0 && `${t("filters.kinds")}: ${f.kinds.map((k) => t(`kind.${k}`)).join(", ")}`,
       f.regions.length > 0 && `${t("filters.regions")}: ${names("region", f.regions)}`,
@@ -81,15 +82,15 @@ export function App() {
         `${t("image.focus")}: ${index?.nodes.get(state.focus)?.label[state.lang] ?? state.focus} (${t("toolbar.hopsValue", { count: state.hops })})`,
     ].filter(Boolean);
     return parts.length > 0 ? parts.join(" · ") : t("image.whole");
-  }, [state.filters, state.focus, state.hops, state.lang, index, t]);
+  }, [filters, state.focus, state.hops, state.lang, index, t]);
   const exportQuery = useMemo(() => {
-    const params = filterParams(state.filters);
+    const params = filterParams(filters);
     if (state.focus) {
       params.set("focus", state.focus);
       params.set("hops", String(state.hops));
     }
     return params.toString();
-  }, [state.filters, state.focus, state.hops]);
+  }, [filters, state.focus, state.hops]);
 
   const summary = useMemo(() => {
     const c = { organisations: 0, projects: 0, regions: 0 };
@@ -176,7 +177,14 @@ export function App() {
               onRegion={(region) => update({ region })}
               onTopic={(topic) => update({ topic })}
               onSelectNode={(key) => update({ view: "graph", selected: key })}
-              onShowInGraph={(code) => update({ view: "graph", filters: { ...EMPTY_FILTERS, regions: [code] } })}
+              onShowInGraph={(code) =>
+                update({
+                  view: "graph",
+                  region: undefined,
+                  topic: undefined,
+                  filters: { ...EMPTY_FILTERS, regions: [code] },
+                })
+              }
             />
           </Suspense>
         </main>
@@ -185,7 +193,7 @@ export function App() {
           <aside className="filters-panel" aria-label={t("filters.title")}>
             {counts && (
               <FilterPanel
-                filters={state.filters}
+                filters={filters}
                 counts={counts}
                 taxonomy={taxonomy}
                 lang={state.lang}
@@ -229,6 +237,14 @@ export function App() {
                 {graph}
                 <Legend />
                 {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+                {snapshot.data && narrowed && summary.organisations + summary.projects === 0 && (
+                  <div className="empty-notice" role="status">
+                    <p>{t("graph.nothing")}</p>
+                    <button type="button" onClick={() => update({ filters: EMPTY_FILTERS, focus: undefined })}>
+                      {t("filters.clear")}
+                    </button>
+                  </div>
+                )}
               </section>
             )}
           </div>

@@ -193,6 +193,7 @@ export const en: Messages = {
     label: "Network graph of civic tech in Sweden. Use the search or the details panel to navigate by keyboard.",
     loading: "Drawing the graph…",
     error: "Could not load the graph: {{message}}",
+    nothing: "No projects or organisations match the filters.",
     fit: "Show the whole graph",
   },
 };

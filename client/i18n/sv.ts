@@ -189,6 +189,7 @@ export const sv = {
       "Nätverksgraf över civic tech i Sverige. Använd sökningen eller detaljpanelen för att navigera med tangentbord.",
     loading: "Ritar grafen…",
     error: "Kunde inte hämta grafen: {{message}}",
+    nothing: "Inga projekt eller organisationer matchar filtren.",
     fit: "Visa hela grafen",
   },
 } as const;

@@ -165,3 +165,15 @@ export function withExpanded(
   }
   return result;
 }
+
+/** Drops filter values the graph does not know (a renamed topic in an old link), so they cannot empty the view. */
+export function knownFilters(index: FacetIndex, f: Filters): Filters {
+  const known = (prefix: string, ids: string[]) => {
+    const kept = ids.filter((id) => index.nodes.has(`${prefix}:${id}`));
+    return kept.length === ids.length ? ids : kept;
+  };
+  const topics = known("topic", f.topics);
+  const skills = known("skill", f.skills);
+  const regions = known("region", f.regions);
+  return topics === f.topics && skills === f.skills && regions === f.regions ? f : { ...f, topics, skills, regions };
+}

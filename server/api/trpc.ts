@@ -16,7 +16,7 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "BAD_REQUEST" && cause instanceof z.ZodError) {
       return {
         ...shape,
-        message: `Invalid input: ${describeZodIssues(cause.issues)}`,
+        message: `Invalid input: ${describeZodIssues(cause.issues).replace(/^Invalid input: /, "")}`,
         data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
       };
     }

@@ -42,6 +42,8 @@ export async function createApp({ services, clientDir, logLevel = "info" }: AppO
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Embed mode (?embed=1) is for partners' pages; CSP frame-ancestors states that, and X-Frame-Options would contradict it.
+    xFrameOptions: false,
     strictTransportSecurity: false,
   });
 

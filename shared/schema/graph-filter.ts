@@ -143,7 +143,16 @@ function toIssue(issue: z.core.$ZodIssue, query: Record<string, unknown>): Filte
 }
 
 /** Parses query parameters (as Fastify or URLSearchParams give them); throws a GraphFilterError naming each one. */
-export function parseGraphFilter(query: Record<string, unknown>): GraphFilter {
+/**
+ * Parameters of the app's URL that choose how to look, not what to keep: an export ignores them, so a researcher can
+ * paste the app's whole query string after an export URL.
+ */
+export const VIEW_ONLY_PARAMS = ["view", "lang", "node", "layout", "embed", "region", "topic", "size"] as const;
+
+export function parseGraphFilter(input: Record<string, unknown>): GraphFilter {
+  const query = Object.fromEntries(
+    Object.entries(input).filter(([key]) => !(VIEW_ONLY_PARAMS as readonly string[]).includes(key)),
+  );
   const result = GraphFilterQuerySchema.safeParse(query);
   if (!result.success) throw new GraphFilterError(result.error.issues.map((i) => toIssue(i, query)));
   return { ...EMPTY_GRAPH_FILTER, ...result.data };

@@ -1,6 +1,6 @@
 /** Pins faceted filtering and focus over a snapshot: AND across facets, OR within one, counts, and ego networks. */
 import { describe, expect, it } from "vitest";
-import { buildFacetIndex, facetCounts, visibleKeys, withExpanded } from "../../client/state/graph-filter";
+import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "../../client/state/graph-filter";
 import { EMPTY_FILTERS, type Filters } from "../../client/state/url-state";
 import { buildGraph } from "../../server/graph/build";
 import { graphSnapshot } from "../../server/graph/snapshot";
@@ -84,5 +84,14 @@ describe("withExpanded", () => {
     expect(expanded.has("organisation:open-knowledge-sweden")).toBe(true);
     expect(expanded.has("organisation:vinnova")).toBe(true);
     expect(withExpanded(index, focused, ["project:open-up"], allowed)).toEqual(focused);
+  });
+});
+
+describe("knownFilters", () => {
+  it("drops topics, skills and län the graph does not know, keeping the rest", () => {
+    const f = filters({ topics: ["open-data", "renamed-topic"], regions: ["99"], skills: ["facilitation"] });
+    expect(knownFilters(index, f)).toEqual({ ...f, topics: ["open-data"], regions: [] });
+    const clean = filters({ topics: ["open-data"] });
+    expect(knownFilters(index, clean)).toBe(clean);
   });
 });

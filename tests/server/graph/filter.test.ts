@@ -28,6 +28,17 @@ const graph = buildGraph(smallDataset());
 const kept = (f: Partial<GraphFilter>) => [...filteredNodeKeys(graph, filter(f))].sort();
 
 describe("parseGraphFilter", () => {
+  it("ignores the app's view-only parameters, so the app's query string works after an export URL", () => {
+    const filter = parseGraphFilter({
+      regions: "25",
+      lang: "en",
+      node: "project:egenmakt",
+      view: "list",
+      layout: "geographic",
+    });
+    expect(filter.regions).toEqual(["25"]);
+  });
+
   it("throws a GraphFilterError naming each bad parameter", () => {
     const error = (() => {
       try {
