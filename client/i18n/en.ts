@@ -81,6 +81,7 @@ export const en: Messages = {
     code: "County code",
     loading: "Loading details…",
     error: "Could not load details: {{message}}",
+    notFound: "This node is not (or no longer) on the map.",
     selectNeighbour: "Show {{name}}",
   },
   match: {

@@ -80,6 +80,7 @@ export const sv = {
     code: "Länskod",
     loading: "Hämtar detaljer…",
     error: "Kunde inte hämta detaljer: {{message}}",
+    notFound: "Den här noden finns inte (längre) i kartan.",
     selectNeighbour: "Visa {{name}}",
   },
   match: {

@@ -8,6 +8,7 @@ import type { CoverageMatrix, RegionCoverage } from "../../../shared/schema/cove
 import type { Lang } from "../../state/url-state";
 import { FillersList } from "./FillersList";
 import { formats } from "./format";
+import { gapClass } from "./gap-class";
 
 interface Props {
   row: RegionCoverage;
@@ -84,7 +85,7 @@ export function RegionPanel(props: Props) {
           : t("coverage.region.counts", counts)}
       </p>
       <p>
-        {t("coverage.region.gap", { gap: f.decimal(row.gap.score), status: t(`coverage.status.${row.gap.status}`) })}
+        {t("coverage.region.gap", { gap: f.decimal(row.gap.score), status: t(`coverage.class.${gapClass(row.gap)}`) })}
       </p>
       <button type="button" className="coverage-button" onClick={() => onShowInGraph(row.code)}>
         {t("coverage.region.showInGraph")}

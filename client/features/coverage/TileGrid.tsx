@@ -36,7 +36,7 @@ export function TileGrid({ regions, lang, selected, onSelect }: Props) {
           TILE_ROWS + Math.floor(extra++ / TILE_COLUMNS),
         ];
         const cls = gapClass(r.gap);
-        const status = t(`coverage.status.${r.gap.status}`);
+        const status = t(`coverage.class.${cls}`);
         return (
           <li key={r.code} style={{ gridColumn: column + 1, gridRow: row + 1 }}>
             <button

@@ -20,7 +20,13 @@ export function DetailsPanel({ selected, lang, onSelect, children }: Props) {
 
   if (!selected) return <p className="details-empty">{t("details.empty")}</p>;
   if (isLoading) return <p aria-busy="true">{t("details.loading")}</p>;
-  if (isError || !data) return <p role="alert">{t("details.error", { message: error?.message ?? "" })}</p>;
+  if (isError || !data) {
+    // A link to a node that no longer exists is the common case: say so in the user's language.
+    const notFound = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus === 404;
+    return (
+      <p role="alert">{notFound ? t("details.notFound") : t("details.error", { message: error?.message ?? "" })}</p>
+    );
+  }
 
   const record = data.record as { summary?: { sv: string; en: string }; website?: string; sources?: string[] };
   return (
