@@ -29,7 +29,7 @@ export function WeightSliders({ weights, onWeights, geography, onGeography }: Pr
             value={weights[term]}
             onChange={(e) => onWeights({ ...weights, [term]: Number(e.target.value) })}
           />
-          <output htmlFor={`${id}-${term}`}>{weights[term].toFixed(1)}</output>
+          <output htmlFor={`${id}-${term}`}>{Number(weights[term].toFixed(2))}</output>
         </div>
       ))}
       <div className="weight-row">
