@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DEFAULT_WEIGHTS } from "../shared/schema/match";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
@@ -254,6 +255,9 @@ export function App() {
                 <SuggestionsPanel
                   key={state.selected}
                   kind={selectedKind === "project" ? "partners" : "projects"}
+                  weights={state.weights}
+                  geography={state.geography}
+                  onTuning={(tuning) => update(tuning, { replace: true })}
                   id={selectedId}
                   selectedKey={state.selected}
                   lang={state.lang}
@@ -265,6 +269,8 @@ export function App() {
                 <SuggestionsPanel
                   key={`${state.selected}-similar`}
                   kind="similar"
+                  weights={DEFAULT_WEIGHTS}
+                  geography="nearby"
                   id={selectedId}
                   selectedKey={state.selected}
                   lang={state.lang}

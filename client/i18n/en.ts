@@ -182,7 +182,7 @@ export const en: Messages = {
     label: "Save image",
     title: "Partnerkartan – civic tech in Sweden",
     png: "Save the view as PNG",
-    pngHigh: "Save the view as a high-resolution PNG",
+    pngHigh: "Save the view as PNG 3× (high resolution)",
     svg: "Save the view as SVG",
     whole: "The whole graph",
     focus: "Focus",

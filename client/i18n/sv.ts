@@ -177,7 +177,7 @@ export const sv = {
     label: "Spara bild",
     title: "Partnerkartan – civic tech i Sverige",
     png: "Spara vyn som PNG",
-    pngHigh: "Spara vyn som PNG i hög upplösning",
+    pngHigh: "Spara vyn som PNG 3× (hög upplösning)",
     svg: "Spara vyn som SVG",
     whole: "Hela grafen",
     focus: "Fokus",

@@ -3,6 +3,7 @@
  * string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep links short.
  */
 import { NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX, type Weights } from "../../shared/schema/match";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../shared/schema/organisation";
 import { PROJECT_STATUSES, type ProjectStatus } from "../../shared/schema/project";
 
@@ -39,6 +40,9 @@ export interface UrlState {
   /** The coverage view's chosen län and topic. */
   region: string | undefined;
   topic: string | undefined;
+  /** The suggestion weights and geography mode, so a shared link shows the same ranking. */
+  weights: Weights;
+  geography: "complement" | "nearby";
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -63,7 +67,18 @@ export const DEFAULT_STATE: UrlState = {
   embed: false,
   region: undefined,
   topic: undefined,
+  weights: DEFAULT_WEIGHTS,
+  geography: "complement",
 };
+
+/** "1,0.25,1,0.5" in the order of MATCH_TERMS; anything else means the defaults. */
+function readWeights(value: string | null): Weights {
+  const parts = (value ?? "").split(",").map(Number);
+  if (parts.length !== MATCH_TERMS.length || parts.some((n) => !Number.isFinite(n) || n < 0 || n > WEIGHT_MAX))
+    return DEFAULT_WEIGHTS;
+  return Object.fromEntries(MATCH_TERMS.map((term, i) => [term, parts[i]])) as unknown as Weights;
+}
+const writeWeights = (w: Weights) => MATCH_TERMS.map((term) => w[term]).join(",");
 
 const NODE_KEY = /^(project|organisation|topic|skill|region):[a-z0-9-]+$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -105,6 +120,8 @@ export function readUrlState(search: string): UrlState {
     embed: p.get("embed") === "1",
     region: REGION.test(p.get("region") ?? "") ? (p.get("region") as string) : undefined,
     topic: SLUG.test(p.get("topic") ?? "") ? (p.get("topic") as string) : undefined,
+    weights: readWeights(p.get("w")),
+    geography: p.get("geo") === "nearby" ? "nearby" : "complement",
   };
 }
 
@@ -140,6 +157,8 @@ export function writeUrlState(state: UrlState, current = ""): string {
   set("embed", state.embed ? "1" : undefined);
   set("region", state.region);
   set("topic", state.topic);
+  set("w", writeWeights(state.weights), writeWeights(DEFAULT_WEIGHTS));
+  set("geo", state.geography, "complement");
   const text = p.toString();
   return text ? `?${text}` : "";
 }

@@ -3,7 +3,10 @@ import i18next from "i18next";
 import { useCallback, useEffect, useState } from "react";
 import { readUrlState, type UrlState, writeUrlState } from "./url-state";
 
-export function useUrlState(): [UrlState, (patch: Partial<UrlState>) => void] {
+/** `replace`: for changes made in quick succession (a slider), which should not each become a history entry. */
+export type UpdateUrlState = (patch: Partial<UrlState>, options?: { replace?: boolean }) => void;
+
+export function useUrlState(): [UrlState, UpdateUrlState] {
   const [state, setState] = useState<UrlState>(() => readUrlState(window.location.search));
 
   useEffect(() => {
@@ -16,11 +19,15 @@ export function useUrlState(): [UrlState, (patch: Partial<UrlState>) => void] {
     if (i18next.language !== state.lang) void i18next.changeLanguage(state.lang);
   }, [state.lang]);
 
-  const update = useCallback((patch: Partial<UrlState>) => {
+  const update = useCallback<UpdateUrlState>((patch, options) => {
     setState((current) => {
       const next = { ...current, ...patch };
       const search = writeUrlState(next, window.location.search);
-      if (search !== window.location.search) window.history.pushState(null, "", `${window.location.pathname}${search}`);
+      if (search !== window.location.search) {
+        const url = `${window.location.pathname}${search}`;
+        if (options?.replace) window.history.replaceState(null, "", url);
+        else window.history.pushState(null, "", url);
+      }
       return next;
     });
   }, []);

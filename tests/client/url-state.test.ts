@@ -29,6 +29,8 @@ describe("url state", () => {
       embed: true,
       region: "25",
       topic: "open-data",
+      weights: { topics: 2, skills: 0, geography: 1.5, network: 0.5 },
+      geography: "nearby",
     };
     expect(readUrlState(writeUrlState(state))).toEqual(state);
   });
@@ -45,6 +47,8 @@ describe("url state", () => {
     expect(s.hops).toBe(1);
     expect(s.layout).toBe("force");
     expect(s.filters.yearFrom).toBeUndefined();
+    expect(readUrlState("?w=1,2,3").weights).toEqual(DEFAULT_STATE.weights);
+    expect(readUrlState("?w=1,2,3,9").weights).toEqual(DEFAULT_STATE.weights);
   });
 
   it("keeps unrelated parameters of the current URL", () => {

@@ -24,7 +24,7 @@ describe("saving the view as an image", () => {
     const png = await save(app.page, "Spara vyn som PNG");
     expect(png.name).toMatch(/^partnerkartan-\d{4}-\d{2}-\d{2}\.png$/);
     expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
-    const high = await save(app.page, "Spara vyn som PNG i hög upplösning");
+    const high = await save(app.page, "Spara vyn som PNG 3× (hög upplösning)");
     expect(pngSize(high.bytes).width).toBeGreaterThanOrEqual(2.9 * pngSize(png.bytes).width);
 
     const svg = (await save(app.page, "Spara vyn som SVG")).bytes.toString("utf8");

@@ -28,6 +28,8 @@ describe("partner suggestions in a browser", () => {
     await expect.poll(() => firstReasons(app.page), { timeout: 10_000 }).toMatch(/^Erbjuder .*, som ni behöver$/);
     const after = await suggestions(app.page).first().locator(".suggestion-name").textContent();
     expect(after).not.toBe(before);
+    // The link carries the weights, so a shared link shows the same ranking.
+    expect(app.page.url()).toContain("w=0%2C5%2C0%2C0");
   });
 
   it("speaks English after the switch", async () => {

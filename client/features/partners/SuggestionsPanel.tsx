@@ -2,15 +2,8 @@
  * Ranked, explained suggestions for the selected node: partners for a project, projects for an organisation.
  * Hovering or focusing a suggestion highlights, in the graph, the nodes that justify it.
  */
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  DEFAULT_WEIGHTS,
-  MATCH_TERMS,
-  type MatchFilters,
-  type Suggestion,
-  type Weights,
-} from "../../../shared/schema/match";
+import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
 import type { Lang } from "../../state/url-state";
 import { evidenceNodeKeys, explain, type Perspective } from "./explain";
 import { type SuggestionKind, useSuggestions } from "./use-suggestions";
@@ -24,6 +17,10 @@ interface Props {
   lang: Lang;
   onSelect: (key: string) => void;
   onHighlight: (keys: string[] | undefined) => void;
+  weights: Weights;
+  geography: NonNullable<MatchFilters["geography"]>;
+  /** Absent for similar projects, which show no sliders. */
+  onTuning?: (tuning: { weights: Weights; geography: NonNullable<MatchFilters["geography"]> }) => void;
 }
 
 const PERSPECTIVE: Record<SuggestionKind, Perspective> = {
@@ -37,10 +34,18 @@ const HEADING: Record<SuggestionKind, string> = {
   similar: "match.similarHeading",
 };
 
-export function SuggestionsPanel({ kind, id, selectedKey, lang, onSelect, onHighlight }: Props) {
+export function SuggestionsPanel({
+  kind,
+  id,
+  selectedKey,
+  lang,
+  onSelect,
+  onHighlight,
+  weights,
+  geography,
+  onTuning,
+}: Props) {
   const { t, i18n } = useTranslation();
-  const [weights, setWeights] = useState<Weights>(DEFAULT_WEIGHTS);
-  const [geography, setGeography] = useState<NonNullable<MatchFilters["geography"]>>("complement");
   const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
   const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
@@ -51,8 +56,13 @@ export function SuggestionsPanel({ kind, id, selectedKey, lang, onSelect, onHigh
   return (
     <section className="suggestions" aria-labelledby={`suggestions-${kind}`}>
       <h3 id={`suggestions-${kind}`}>{t(HEADING[kind])}</h3>
-      {kind !== "similar" && (
-        <WeightSliders weights={weights} onWeights={setWeights} geography={geography} onGeography={setGeography} />
+      {onTuning && (
+        <WeightSliders
+          weights={weights}
+          onWeights={(w) => onTuning({ weights: w, geography })}
+          geography={geography}
+          onGeography={(g) => onTuning({ weights, geography: g })}
+        />
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
       {isError && <p role="alert">{t("match.error", { message: error.message })}</p>}
