@@ -2,6 +2,7 @@
 import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type GraphSnapshot, NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import { downloadBlob } from "../lib/download";
 import { projectProjection } from "../state/project-projection";
 import type { Lang, Layout } from "../state/url-state";
 import type { ImageCaption } from "./export-image";
@@ -63,13 +64,13 @@ export function GraphView({
   // The image code (and cytoscape-svg) loads on first use, keeping the first download small.
   const savePng = async (scale: number) => {
     if (!cy) return;
-    const { download, viewAsPng } = await import("./export-image");
-    download(await viewAsPng(cy, caption(), scale), fileName("png"));
+    const { viewAsPng } = await import("./export-image");
+    downloadBlob(await viewAsPng(cy, caption(), scale), fileName("png"));
   };
   const saveSvg = async () => {
     if (!cy) return;
-    const { download, viewAsSvg } = await import("./export-image");
-    download(new Blob([viewAsSvg(cy, caption())], { type: "image/svg+xml" }), fileName("svg"));
+    const { viewAsSvg } = await import("./export-image");
+    downloadBlob(new Blob([viewAsSvg(cy, caption())], { type: "image/svg+xml" }), fileName("svg"));
   };
 
   return (

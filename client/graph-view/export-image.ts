@@ -83,14 +83,3 @@ export function viewAsSvg(cy: Core, caption: ImageCaption): string {
     "</svg>",
   ].join("");
 }
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

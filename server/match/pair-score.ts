@@ -2,7 +2,7 @@
  * The four terms of a (project, organisation) match, each in [0, 1], with the evidence behind them.
  * The one definition of the terms: the fast rankers must agree with it (tests check they do).
  */
-import type { Evidence, MatchTerm, RegionEvidence, Weights } from "../../shared/schema/match";
+import type { Evidence, MatchTerm, RegionEvidence, Suggestion, Weights } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
 
 /** Partial credit for reaching a län from a neighbouring one, or from national scope. */
@@ -144,3 +144,16 @@ export function contributions(terms: Terms, w: Weights): Terms {
 }
 
 export const sumTerms = (t: Terms): number => t.topics + t.skills + t.geography + t.network;
+
+/** A ranked item as the API returns it: the score and each term's share, with the evidence. */
+export function toSuggestion(
+  kind: "project" | "organisation",
+  id: string,
+  name: string,
+  terms: Terms,
+  evidence: Evidence,
+  weights: Weights,
+): Suggestion {
+  const parts = contributions(terms, weights);
+  return { key: `${kind}:${id}`, id, name, score: sumTerms(parts), contributions: parts, evidence };
+}

@@ -4,7 +4,7 @@
  */
 import type { Evidence, Suggestion } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
-import { contributions, sumTerms, type Terms } from "./pair-score";
+import { contributions, sumTerms, type Terms, toSuggestion } from "./pair-score";
 import { type MatchOptions, UnknownEntityError } from "./suggest-partners";
 import { TopK } from "./top-k";
 
@@ -66,16 +66,16 @@ export function similarProjects(ix: MatchIndex, projectId: string, options: Matc
       },
     });
   }
-  return top.result().map(({ item: { p, terms, evidence } }) => {
-    const parts = contributions(terms, options.weights);
-    const id = ix.projectIds[p] as string;
-    return {
-      key: `project:${id}`,
-      id,
-      name: ix.projectNames[p] as string,
-      score: sumTerms(parts),
-      contributions: parts,
-      evidence,
-    };
-  });
+  return top
+    .result()
+    .map(({ item: { p, terms, evidence } }) =>
+      toSuggestion(
+        "project",
+        ix.projectIds[p] as string,
+        ix.projectNames[p] as string,
+        terms,
+        evidence,
+        options.weights,
+      ),
+    );
 }

@@ -8,14 +8,13 @@ import type { MatchFilters, Suggestion, Weights } from "../../shared/schema/matc
 import { organisationFilter } from "./candidate-filter";
 import type { MatchIndex } from "./match-index";
 import {
-  contributions,
   type GeographyMode,
   NATIONAL_CREDIT,
   NEIGHBOUR_CREDIT,
   projectNeeds,
   scorePair,
   sharedPartnerWeight,
-  sumTerms,
+  toSuggestion,
   totalWeight,
 } from "./pair-score";
 import { TopK } from "./top-k";
@@ -147,15 +146,6 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
 
   return top.result().map(({ item: o }) => {
     const { terms, evidence } = scorePair(ix, needs, o, mode);
-    const parts = contributions(terms, w);
-    const id = ix.orgIds[o] as string;
-    return {
-      key: `organisation:${id}`,
-      id,
-      name: ix.orgNames[o] as string,
-      score: sumTerms(parts),
-      contributions: parts,
-      evidence,
-    };
+    return toSuggestion("organisation", ix.orgIds[o] as string, ix.orgNames[o] as string, terms, evidence, w);
   });
 }

@@ -1,7 +1,15 @@
 /** Projects an organisation could join: the partner terms seen from the organisation's side. */
 import type { Suggestion } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
-import { collaboratorsOf, contributions, type GeographyMode, projectNeeds, scorePair, sumTerms } from "./pair-score";
+import {
+  collaboratorsOf,
+  contributions,
+  type GeographyMode,
+  projectNeeds,
+  scorePair,
+  sumTerms,
+  toSuggestion,
+} from "./pair-score";
 import { type MatchOptions, UnknownEntityError } from "./suggest-partners";
 import { TopK } from "./top-k";
 
@@ -36,16 +44,16 @@ export function suggestProjects(ix: MatchIndex, organisationId: string, options:
     const score = sumTerms(contributions(result.terms, options.weights));
     if (score > 0) top.offer(score, { p, result });
   }
-  return top.result().map(({ item: { p, result } }) => {
-    const parts = contributions(result.terms, options.weights);
-    const id = ix.projectIds[p] as string;
-    return {
-      key: `project:${id}`,
-      id,
-      name: ix.projectNames[p] as string,
-      score: sumTerms(parts),
-      contributions: parts,
-      evidence: result.evidence,
-    };
-  });
+  return top
+    .result()
+    .map(({ item: { p, result } }) =>
+      toSuggestion(
+        "project",
+        ix.projectIds[p] as string,
+        ix.projectNames[p] as string,
+        result.terms,
+        result.evidence,
+        options.weights,
+      ),
+    );
 }

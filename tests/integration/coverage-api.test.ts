@@ -1,10 +1,9 @@
 /** Pins the coverage API over real HTTP: per län (overall and per topic), the matrix, fillers, 404 and 400 naming the field. */
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
 import { tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { fillersDataset } from "../server/coverage/coverage-fixture";
-import { clientFor, startTestServer } from "./server-helpers";
+import { clientFor, trpcFailure as failure, startTestServer } from "./server-helpers";
 
 let server: RunningServer;
 let api: ReturnType<typeof clientFor>;
@@ -16,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(error)}`);
-  return { status: error.data?.httpStatus as number, message: error.message };
-}
 
 describe("coverage API over HTTP", () => {
   it("coverage.byRegion counts per län, with per-capita figures and gap ranks", async () => {

@@ -1,10 +1,9 @@
 /** Pins the match API over real HTTP: explained suggestions, weights that re-rank, 404 for unknown ids, 400 naming a bad weight. */
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
 import { tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { matchDataset } from "../server/match/match-fixture";
-import { clientFor, startTestServer } from "./server-helpers";
+import { clientFor, trpcFailure as failure, startTestServer } from "./server-helpers";
 
 let server: RunningServer;
 let api: ReturnType<typeof clientFor>;
@@ -16,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(error)}`);
-  return { status: error.data?.httpStatus as number, message: error.message };
-}
 
 describe("match API over HTTP", () => {
   it("match.partners ranks with reasons, and the weights re-rank", async () => {

@@ -1,5 +1,5 @@
 /** Starts the real server (real SQLite file, real HTTP on a free port) for integration tests, with a typed tRPC client. */
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "../../server/api/router";
 import { readEnv } from "../../server/env";
 import { type RunningServer, startServer } from "../../server/http/server";
@@ -21,4 +21,14 @@ export async function startTestServer(
 
 export function clientFor(url: string) {
   return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+}
+
+/** Awaits a call that must fail with a tRPC error; returns its HTTP status and message. */
+export async function trpcFailure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(error)}`);
+  return { status: error.data?.httpStatus as number, message: error.message };
 }

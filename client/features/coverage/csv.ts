@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import Papa from "papaparse";
 import type { RegionCoverage } from "../../../shared/schema/coverage";
+import { downloadBlob } from "../../lib/download";
 import type { Lang } from "../../state/url-state";
 import { gapClass } from "./gap-class";
 import { COLUMNS } from "./table-columns";
@@ -24,14 +25,7 @@ export function coverageCsv(rows: readonly RegionCoverage[], lang: Lang, t: TFun
   return `\uFEFF${Papa.unparse([header, ...body], { newline: "\r\n" })}`;
 }
 
-/** Offers a text as a file download, without a server round trip. */
+/** Offers a text as a file download. */
 export function downloadText(text: string, filename: string, type = "text/csv;charset=utf-8"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([text], { type }), filename);
 }
