@@ -69,10 +69,19 @@ export function CoverageView({
               {topicLabel
                 ? t("coverage.nationalTopic", {
                     topic: topicLabel,
-                    projects: f(national.projects),
-                    organisations: f(national.organisations),
+                    projects: t("coverage.n.nationalProjects", { count: national.projects, n: f(national.projects) }),
+                    organisations: t("coverage.n.nationalOrganisations", {
+                      count: national.organisations,
+                      n: f(national.organisations),
+                    }),
                   })
-                : t("coverage.national", { projects: f(national.projects), organisations: f(national.organisations) })}
+                : t("coverage.national", {
+                    projects: t("coverage.n.nationalProjects", { count: national.projects, n: f(national.projects) }),
+                    organisations: t("coverage.n.nationalOrganisations", {
+                      count: national.organisations,
+                      n: f(national.organisations),
+                    }),
+                  })}
             </p>
           )}
           <div className="coverage-top">

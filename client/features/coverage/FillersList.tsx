@@ -39,8 +39,14 @@ export function FillersList({ regionCode, topicId, lang, onSelectNode }: Props) 
       <p>
         {t("coverage.fillers.cell", {
           topic,
-          projects: f.integer(data.cell.counts.projects),
-          organisations: f.integer(data.cell.counts.organisations),
+          projects: t("coverage.n.projects", {
+            count: data.cell.counts.projects,
+            n: f.integer(data.cell.counts.projects),
+          }),
+          organisations: t("coverage.n.organisations", {
+            count: data.cell.counts.organisations,
+            n: f.integer(data.cell.counts.organisations),
+          }),
         })}
       </p>
       {data.suggestions.length === 0 ? (

@@ -92,8 +92,14 @@ export function MatrixHeatmap({ matrix, lang, region, topic, onPick }: Props) {
                           region: r.name[lang],
                           topic: tp.label[lang],
                           activity: f.integer(cell.activity),
-                          projects: f.integer(cell.counts.projects),
-                          organisations: f.integer(cell.counts.organisations),
+                          projects: t("coverage.n.projects", {
+                            count: cell.counts.projects,
+                            n: f.integer(cell.counts.projects),
+                          }),
+                          organisations: t("coverage.n.organisations", {
+                            count: cell.counts.organisations,
+                            n: f.integer(cell.counts.organisations),
+                          }),
                         });
                   const picked = region === r.code && topic === tp.id;
                   return (

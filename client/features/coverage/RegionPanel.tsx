@@ -44,9 +44,12 @@ export function RegionPanel(props: Props) {
       ? missing
       : missing.filter((g, i) => i < CHIPS_SHOWN || g.topic.id === activeTopic);
   const counts = {
-    projects: f.integer(row.counts.projects),
-    organisations: f.integer(row.counts.organisations),
-    localGroups: f.integer(row.counts.localGroups),
+    projects: t("coverage.n.projects", { count: row.counts.projects, n: f.integer(row.counts.projects) }),
+    organisations: t("coverage.n.organisations", {
+      count: row.counts.organisations,
+      n: f.integer(row.counts.organisations),
+    }),
+    localGroups: t("coverage.n.localGroups", { count: row.counts.localGroups, n: f.integer(row.counts.localGroups) }),
   };
   const chip = (g: (typeof gaps)[number], withGap: boolean) => (
     <li key={g.topic.id}>

@@ -43,13 +43,13 @@ export function TileGrid({ regions, lang, selected, onSelect }: Props) {
               type="button"
               className={`coverage-tile gap-${cls}`}
               aria-pressed={selected === r.code}
-              title={`${r.name[lang]}: ${f.integer(r.activity)} ${t("coverage.tiles.suffix", { status })}`}
+              title={`${r.name[lang]}: ${f.integer(r.activity)} ${t("coverage.tiles.suffix", { status, count: r.activity })}`}
               data-region={r.code}
               onClick={() => onSelect(r.code)}
             >
               <span className="tile-name">{shortName(r.name, lang)}</span>{" "}
               <span className="tile-number">{f.integer(r.activity)}</span>{" "}
-              <span className="visually-hidden">{t("coverage.tiles.suffix", { status })}</span>
+              <span className="visually-hidden">{t("coverage.tiles.suffix", { status, count: r.activity })}</span>
             </button>
           </li>
         );

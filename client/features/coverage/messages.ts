@@ -1,6 +1,18 @@
 /** Texts of the coverage view, in Swedish and English (merged into the catalogues under "coverage"). */
 export const coverageMessages = {
   sv: {
+    n: {
+      projects_one: "{{n}} projekt",
+      projects_other: "{{n}} projekt",
+      organisations_one: "{{n}} organisation",
+      organisations_other: "{{n}} organisationer",
+      localGroups_one: "{{n}} lokal grupp",
+      localGroups_other: "{{n}} lokala grupper",
+      nationalProjects_one: "{{n}} nationellt projekt",
+      nationalProjects_other: "{{n}} nationella projekt",
+      nationalOrganisations_one: "{{n}} nationell organisation",
+      nationalOrganisations_other: "{{n}} nationella organisationer",
+    },
     tab: "Täckning",
     heading: "Täckning: var i Sverige saknas civic tech?",
     intro:
@@ -8,10 +20,8 @@ export const coverageMessages = {
     loading: "Räknar täckning…",
     error: "Kunde inte hämta täckningen: {{message}}",
     topic: { label: "Ämne", all: "Alla ämnen" },
-    national:
-      "Dessutom {{projects}} nationella projekt och {{organisations}} nationella organisationer, som inte räknas i något län.",
-    nationalTopic:
-      "Om {{topic}} dessutom {{projects}} nationella projekt och {{organisations}} nationella organisationer, som inte räknas i något län.",
+    national: "Dessutom {{projects}} och {{organisations}}, som inte räknas i något län.",
+    nationalTopic: "Om {{topic}} dessutom {{projects}} och {{organisations}}, som inte räknas i något län.",
     overview: {
       heading: "I korthet",
       noProjects_one: "{{count}} län har inget projekt alls:",
@@ -35,7 +45,8 @@ export const coverageMessages = {
     tiles: {
       heading: "Rutkarta",
       label: "Ett lika stort fält per län, grannlän intill varandra",
-      suffix: "projekt och organisationer; {{status}}",
+      suffix_one: "projekt eller organisation; {{status}}",
+      suffix_other: "projekt och organisationer; {{status}}",
     },
     legend: {
       heading: "Teckenförklaring",
@@ -84,16 +95,15 @@ export const coverageMessages = {
       caption:
         "Projekt och organisationer per län och ämne. Tomma rutor (streckade, 0) saknar helt aktivitet. Länen står i befolkningsordning, ämnena efter hur vanliga de är.",
       hint: "Tabb går in i tabellen, piltangenterna flyttar mellan rutorna och Enter visar vem som kan fylla luckan.",
-      cell: "{{region}}, {{topic}}: {{activity}} ({{projects}} projekt, {{organisations}} organisationer)",
+      cell: "{{region}}, {{topic}}: {{activity}} ({{projects}}, {{organisations}})",
       emptyCell: "{{region}}, {{topic}}: 0, ingenting",
       total: "Totalt",
     },
     region: {
       close: "Stäng länet",
       population: "Invånare ({{year}})",
-      counts: "{{projects}} projekt · {{organisations}} organisationer · {{localGroups}} lokala grupper",
-      countsTopic:
-        "Om {{topic}}: {{projects}} projekt · {{organisations}} organisationer · {{localGroups}} lokala grupper",
+      counts: "{{projects}} · {{organisations}} · {{localGroups}}",
+      countsTopic: "Om {{topic}}: {{projects}} · {{organisations}} · {{localGroups}}",
       gap: "Lucka {{gap}} p.e. ({{status}})",
       showInGraph: "Visa länet i grafen",
       showAll: "Visa alla {{count}}",
@@ -109,7 +119,7 @@ export const coverageMessages = {
       heading: "Vem kan fylla luckan: {{topic}} i {{region}}",
       intro:
         "Organisationer som arbetar med ämnet i ett grannlän eller nationellt men inte finns i länet, rangordnade med partnermatchningens villkor.",
-      cell: "I länet nu: {{projects}} projekt och {{organisations}} organisationer om {{topic}}.",
+      cell: "I länet nu: {{projects}} och {{organisations}} om {{topic}}.",
       none: "Ingen organisation i ett grannlän eller nationellt arbetar med {{topic}}.",
       loading: "Letar efter organisationer…",
       error: "Kunde inte hämta förslag: {{message}}",
@@ -119,6 +129,18 @@ export const coverageMessages = {
     },
   },
   en: {
+    n: {
+      projects_one: "{{n}} project",
+      projects_other: "{{n}} projects",
+      organisations_one: "{{n}} organisation",
+      organisations_other: "{{n}} organisations",
+      localGroups_one: "{{n}} local group",
+      localGroups_other: "{{n}} local groups",
+      nationalProjects_one: "{{n}} national project",
+      nationalProjects_other: "{{n}} national projects",
+      nationalOrganisations_one: "{{n}} national organisation",
+      nationalOrganisations_other: "{{n}} national organisations",
+    },
     tab: "Coverage",
     heading: "Coverage: where in Sweden is civic tech missing?",
     intro:
@@ -126,10 +148,8 @@ export const coverageMessages = {
     loading: "Counting coverage…",
     error: "Could not load the coverage: {{message}}",
     topic: { label: "Topic", all: "All topics" },
-    national:
-      "Also {{projects}} national projects and {{organisations}} national organisations, not counted in any county.",
-    nationalTopic:
-      "On {{topic}}, also {{projects}} national projects and {{organisations}} national organisations, not counted in any county.",
+    national: "Also {{projects}} and {{organisations}}, not counted in any county.",
+    nationalTopic: "On {{topic}}, also {{projects}} and {{organisations}}, not counted in any county.",
     overview: {
       heading: "At a glance",
       noProjects_one: "{{count}} county has no project at all:",
@@ -153,7 +173,8 @@ export const coverageMessages = {
     tiles: {
       heading: "Tile map",
       label: "One equal tile per county, neighbours side by side",
-      suffix: "projects and organisations; {{status}}",
+      suffix_one: "project or organisation; {{status}}",
+      suffix_other: "projects and organisations; {{status}}",
     },
     legend: {
       heading: "Legend",
@@ -202,16 +223,15 @@ export const coverageMessages = {
       caption:
         "Projects and organisations per county and topic. Empty cells (hatched, 0) have no activity at all. Counties by population, topics by how common they are.",
       hint: "Tab enters the table, the arrow keys move between cells, and Enter shows who could fill the gap.",
-      cell: "{{region}}, {{topic}}: {{activity}} ({{projects}} projects, {{organisations}} organisations)",
+      cell: "{{region}}, {{topic}}: {{activity}} ({{projects}}, {{organisations}})",
       emptyCell: "{{region}}, {{topic}}: 0, nothing",
       total: "Total",
     },
     region: {
       close: "Close the county",
       population: "Inhabitants ({{year}})",
-      counts: "{{projects}} projects · {{organisations}} organisations · {{localGroups}} local groups",
-      countsTopic:
-        "On {{topic}}: {{projects}} projects · {{organisations}} organisations · {{localGroups}} local groups",
+      counts: "{{projects}} · {{organisations}} · {{localGroups}}",
+      countsTopic: "On {{topic}}: {{projects}} · {{organisations}} · {{localGroups}}",
       gap: "Gap {{gap}} points ({{status}})",
       showInGraph: "Show the county in the graph",
       showAll: "Show all {{count}}",
@@ -227,7 +247,7 @@ export const coverageMessages = {
       heading: "Who could fill the gap: {{topic}} in {{region}}",
       intro:
         "Organisations working on the topic in a neighbouring county or nationally but not present in the county, ranked by the partner matching's terms.",
-      cell: "In the county now: {{projects}} projects and {{organisations}} organisations on {{topic}}.",
+      cell: "In the county now: {{projects}} and {{organisations}} on {{topic}}.",
       none: "No organisation in a neighbouring county or working nationally works on {{topic}}.",
       loading: "Looking for organisations…",
       error: "Could not load suggestions: {{message}}",
