@@ -2,10 +2,11 @@
  * What a shared link carries: view, language, selection, filters, focus and layout, as pure functions over the query
  * string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep links short.
  */
-import { NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import { NODE_KINDS } from "../../shared/schema/graph";
+import type { GraphFilter } from "../../shared/schema/graph-filter";
 import { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX, type Weights } from "../../shared/schema/match";
-import { ORGANISATION_KINDS, type OrganisationKind } from "../../shared/schema/organisation";
-import { PROJECT_STATUSES, type ProjectStatus } from "../../shared/schema/project";
+import { ORGANISATION_KINDS } from "../../shared/schema/organisation";
+import { PROJECT_STATUSES } from "../../shared/schema/project";
 
 export type Lang = "sv" | "en";
 export const VIEWS = ["graph", "list", "coverage"] as const;
@@ -14,17 +15,12 @@ export const LAYOUTS = ["force", "concentric", "geographic", "projects"] as cons
 /** force: d3-force; concentric: rings by kind; geographic: at the län seats; projects: project ↔ project projection. */
 export type Layout = (typeof LAYOUTS)[number];
 
-export interface Filters {
-  kinds: NodeKind[];
-  topics: string[];
-  skills: string[];
-  regions: string[];
-  orgKinds: OrganisationKind[];
-  status: ProjectStatus[];
+/** The filter contract shared with the export URLs (shared/schema/graph-filter.ts); years under clearer names here. */
+export type Filters = Pick<GraphFilter, "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status"> & {
   /** Active in some year of [from, to] (inclusive); projects without years pass. */
-  yearFrom: number | undefined;
-  yearTo: number | undefined;
-}
+  yearFrom: GraphFilter["from"];
+  yearTo: GraphFilter["to"];
+};
 
 export interface UrlState {
   view: View;
