@@ -29,4 +29,13 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: computed layout positions of the full graph, one row per layout name, valid for one data version.
+  `
+  CREATE TABLE layout_cache (
+    name TEXT PRIMARY KEY,
+    data_version INTEGER NOT NULL,
+    positions TEXT NOT NULL CHECK (json_valid(positions)),
+    computed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -3,6 +3,7 @@ import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 import { type Db, openDatabase } from "./database";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
+import { LayoutCache } from "./layout-cache";
 import {
   type Reference,
   referencesOfFundingCall,
@@ -38,9 +39,12 @@ function referencesOf(part: DatasetPart, record: unknown): Reference[] {
 
 export class Store {
   readonly db: Db;
+  /** Layout positions computed on the server, reused until the data version moves. */
+  readonly layouts: LayoutCache;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
+    this.layouts = new LayoutCache(this.db);
   }
 
   info(): StoreInfo {
