@@ -1,0 +1,55 @@
+/** Accounts and sessions: who may change the data. E-mail addresses are personal data and never leave the owner or administrators. */
+import { z } from "zod";
+
+/** Anonymous visitors have no account; every account has exactly one of these roles, in rising order of power. */
+export const ROLES = ["member", "coordinator", "administrator"] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** True when `role` includes the powers of `needed` (an administrator can do what a coordinator can). */
+export const hasRole = (role: Role | undefined, needed: Role): boolean =>
+  role !== undefined && ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
+export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an e-mail address"));
+/** Long passphrases over complexity rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
+export const PasswordSchema = z.string().min(12, "at least 12 characters").max(200, "at most 200 characters");
+export const DisplayNameSchema = z.string().trim().min(1, "a name is required").max(100);
+
+export const SignUpInputSchema = z.object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  displayName: DisplayNameSchema,
+});
+export type SignUpInput = z.infer<typeof SignUpInputSchema>;
+
+export const LoginInputSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, "a password is required").max(200),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+export const AccountIdSchema = z.number().int().positive();
+
+/** What the signed-in person sees of themselves. */
+export interface Me {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The profiles this account may edit without being a coordinator. */
+  owns: { kind: "project" | "organisation"; id: string }[];
+}
+
+/** What administrators see in the account list. */
+export interface AccountSummary {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export const SetRoleInputSchema = z.object({ accountId: AccountIdSchema, role: RoleSchema });
+export const SetDisabledInputSchema = z.object({ accountId: AccountIdSchema, disabled: z.boolean() });
+export const CreateAccountInputSchema = SignUpInputSchema.extend({ role: RoleSchema });
