@@ -1,6 +1,7 @@
 /** The app's tRPC router: one sub-router per resource. The client imports only its type. */
 import { coverageRouter } from "./routers/coverage";
 import { graphRouter } from "./routers/graph";
+import { layoutRouter } from "./routers/layout";
 import { matchRouter } from "./routers/match";
 import { nodeRouter } from "./routers/node";
 import { regionRouter } from "./routers/region";
@@ -14,6 +15,7 @@ export const appRouter = router({
   region: regionRouter,
   match: matchRouter,
   coverage: coverageRouter,
+  layout: layoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,14 @@ export class LayoutCache {
     return row ? (JSON.parse(row.positions) as Positions) : undefined;
   }
 
+  /** The same, with when they were computed (to show they are reused rather than recomputed). */
+  readEntry(name: string, dataVersion: number): { positions: Positions; computedAt: string } | undefined {
+    const row = this.db
+      .prepare("SELECT positions, computed_at FROM layout_cache WHERE name = ? AND data_version = ?")
+      .get(name, dataVersion) as { positions: string; computed_at: string } | undefined;
+    return row ? { positions: JSON.parse(row.positions) as Positions, computedAt: row.computed_at } : undefined;
+  }
+
   /** Replaces the positions of a layout in one statement; older versions of it are dropped. */
   write(name: string, dataVersion: number, positions: Positions): void {
     this.db

@@ -1,0 +1,61 @@
+/**
+ * The force-directed layout of the whole graph (d3-force), one definition for the server and the browser's worker:
+ * nodes by index, edges as index pairs. Pure: no I/O, no clock.
+ */
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
+
+export interface ForceNode extends SimulationNodeDatum {
+  index: number;
+}
+
+/** Fewer ticks for large graphs: the layout is computed off the request path, but nobody should wait minutes. */
+export const ticksFor = (n: number): number => (n > 20_000 ? 80 : n > 5_000 ? 150 : 300);
+
+/** A stopped simulation over `count` nodes; the caller ticks it (in chunks, if it must stay responsive). */
+export function createForceSimulation(count: number, links: ArrayLike<number>, initial?: ArrayLike<number>) {
+  const nodes: ForceNode[] = Array.from({ length: count }, (_, i) =>
+    initial && initial.length === 2 * count
+      ? { index: i, x: initial[2 * i] as number, y: initial[2 * i + 1] as number }
+      : { index: i },
+  );
+  const edges: { source: number; target: number }[] = [];
+  for (let i = 0; i + 1 < links.length; i += 2)
+    edges.push({ source: links[i] as number, target: links[i + 1] as number });
+  // Stronger repulsion and longer links for small graphs; Barnes–Hut keeps large ones near n log n.
+  const spread = Math.max(30, 300 / Math.sqrt(Math.max(1, count / 100)));
+  const simulation = forceSimulation(nodes)
+    .force(
+      "charge",
+      forceManyBody<ForceNode>()
+        .strength(-spread)
+        .theta(0.9)
+        .distanceMax(spread * 12),
+    )
+    .force(
+      "link",
+      forceLink<ForceNode, { source: number; target: number }>(edges)
+        .distance(spread / 3)
+        .strength(0.2),
+    )
+    .force("x", forceX<ForceNode>(0).strength(0.04))
+    .force("y", forceY<ForceNode>(0).strength(0.04))
+    .stop();
+  return { simulation, nodes };
+}
+
+/** Positions as x, y pairs in node order. */
+export function positionsOf(nodes: readonly ForceNode[]): Float32Array {
+  const xy = new Float32Array(2 * nodes.length);
+  nodes.forEach((node, i) => {
+    xy[2 * i] = node.x ?? 0;
+    xy[2 * i + 1] = node.y ?? 0;
+  });
+  return xy;
+}
+
+/** The whole layout in one call (for the server's worker thread). */
+export function forceLayout(count: number, links: ArrayLike<number>, ticks = ticksFor(count)): Float32Array {
+  const { simulation, nodes } = createForceSimulation(count, links);
+  simulation.tick(ticks);
+  return positionsOf(nodes);
+}
