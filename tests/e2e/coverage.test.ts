@@ -16,8 +16,48 @@ const regionHeading = (p: Page, name: string) => p.locator(".coverage-region h3"
 const fillers = (p: Page) => p.locator(".filler-list > li");
 const tile = (p: Page, code: string) => p.locator(`.coverage-tile[data-region="${code}"]`);
 
-/** "1 377 827", "13,3 %", "0.4" → a number, whatever the language's separators. */
-const number = (text: string) => Number(text.replace(/[\s\u00a0\u202f%]/g, "").replace(",", "."));
+/** "1 377 827", "13,3 %" (Swedish), "1,377,827", "0.4" (English) → a number. */
+const number = (lang: "sv" | "en") => (text: string) =>
+  Number(lang === "en" ? text.replace(/[\s,%]/g, "") : text.replace(/[\s\u00a0\u202f%]/g, "").replace(",", "."));
+
+/** The bytes of a downloaded CSV: BOM first, the language's separator, parsed with that separator only. */
+async function downloadCsv(p: Page, button: string) {
+  const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: button }).click()]);
+  const bytes = readFileSync(await download.path());
+  // A UTF-8 byte-order mark, so that Excel shows å, ä and ö.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString("utf8").slice(1);
+  const delimiter = p.url().includes("lang=en") ? "," : ";";
+  const parsed = Papa.parse<string[]>(text.trim(), { delimiter });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...rows] = parsed.data as [string[], ...string[][]];
+  expect(header).toHaveLength(14);
+  return { filename: download.suggestedFilename(), text, header, rows };
+}
+
+/** One row per län, in the table's order, with the table's numbers; decimals written as the language writes them. */
+async function expectTableNumbers(p: Page, rows: string[][], lang: "sv" | "en") {
+  const decimal = lang === "sv" ? /^\d+,\d$/ : /^\d+\.\d$/;
+  expect(rows).toHaveLength(21);
+  const table = await p.locator(".coverage-table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      code: tr.getAttribute("data-region"),
+      cells: [...tr.children].map((c) => (c.textContent ?? "").trim()),
+    })),
+  );
+  expect(rows.map((r) => r[0])).toEqual(table.map((r) => r.code));
+  for (const [i, row] of table.entries()) {
+    const csv = rows[i] as string[];
+    // Columns: rank, name, then ten numbers, then the status; the CSV has the code in front.
+    expect(csv[1]).toBe(row.cells[0]);
+    expect(csv[2]).toBe(row.cells[1]);
+    expect(csv.slice(3, 13).map(number(lang))).toEqual(row.cells.slice(2, 12).map(number(lang)));
+    expect(csv[13]).toBe(row.cells[12]);
+    // Per-capita figures, shares and the gap: one decimal, as the language writes it; counts ungrouped.
+    for (const column of [5, 7, 9, 10, 11, 12]) expect(csv[column], `row ${i} column ${column}`).toMatch(decimal);
+    for (const column of [3, 4, 6, 8]) expect(csv[column], `row ${i} column ${column}`).toMatch(/^\d+$/);
+  }
+}
 
 describe("the coverage view", () => {
   it("answers at a glance which län have no project at all", async () => {
@@ -64,31 +104,12 @@ describe("the coverage view", () => {
     expect(await app.page.locator('.coverage-table tr.selected[data-region="25"]').count()).toBe(1);
   });
 
-  it("downloads a CSV with one row per län and the table's numbers", async () => {
-    const [download] = await Promise.all([
-      app.page.waitForEvent("download"),
-      app.page.getByRole("button", { name: "Ladda ner tabellen (CSV)" }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe("tackning-per-lan-open-data.csv");
-    const text = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
-    const [header, ...rows] = Papa.parse<string[]>(text.trim()).data;
-    expect(header?.[0]).toBe("Länskod");
-    expect(rows).toHaveLength(21);
-    const table = await app.page.locator(".coverage-table tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => ({
-        code: tr.getAttribute("data-region"),
-        cells: [...tr.children].map((c) => (c.textContent ?? "").trim()),
-      })),
-    );
-    expect(rows.map((r) => r[0])).toEqual(table.map((r) => r.code));
-    for (const [i, row] of table.entries()) {
-      const csv = rows[i] as string[];
-      // Columns: rank, name, then ten numbers, then the status; the CSV has the code in front.
-      expect(csv[1]).toBe(row.cells[0]);
-      expect(csv[2]).toBe(row.cells[1]);
-      expect(csv.slice(3, 13).map(Number)).toEqual(row.cells.slice(2, 12).map(number));
-      expect(csv[13]).toBe(row.cells[12]);
-    }
+  it("downloads a CSV with one row per län and the table's numbers, Swedish style (decimal comma, semicolons)", async () => {
+    const csv = await downloadCsv(app.page, "Ladda ner tabellen (CSV)");
+    expect(csv.filename).toBe("tackning-per-lan-open-data.csv");
+    expect(csv.header[0]).toBe("Länskod");
+    expect(csv.header[10]).toBe("Andel av befolkningen (%)");
+    await expectTableNumbers(app.page, csv.rows, "sv");
   });
 
   it("works by keyboard: a tile, a matrix cell moved to with the arrow keys", async () => {
@@ -128,5 +149,17 @@ describe("the coverage view", () => {
     await app.page.goto(`${app.server.url}/?view=coverage`);
     const swedish = await app.page.locator('.coverage-table tr[data-region="01"] td').nth(1).textContent();
     expect(swedish?.replace(/[\u00a0\u202f]/g, " ")).toBe("2 377 081");
+  });
+
+  it("downloads the CSV in English with decimal points, commas between fields, and the same numbers", async () => {
+    await app.page.goto(`${app.server.url}/?view=coverage&lang=en&topic=open-data`);
+    await app.page.locator(".coverage-overview").waitFor();
+    const csv = await downloadCsv(app.page, "Download the table (CSV)");
+    expect(csv.filename).toBe("coverage-by-county-open-data.csv");
+    expect(csv.header[0]).toBe("County code");
+    // A header with a comma in it is quoted, not split.
+    expect(csv.header[5]).toBe("Projects per 100,000");
+    expect(csv.text.split("\r\n")[0]).toContain('"Projects per 100,000"');
+    await expectTableNumbers(app.page, csv.rows, "en");
   });
 });
