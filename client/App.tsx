@@ -11,7 +11,7 @@ import { Legend } from "./features/legend/Legend";
 import { ListView } from "./features/list/ListView";
 import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
-import { GraphToolbar, type SizeMeasure } from "./features/toolbar/GraphToolbar";
+import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { trpc } from "./lib/trpc";
 import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "./state/graph-filter";
@@ -29,7 +29,7 @@ export function App() {
   const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: () => trpc.graph.snapshot.query() });
   const [highlight, setHighlight] = useState<string[]>();
   const [webgl, setWebgl] = useState(false);
-  const [sizeBy, setSizeBy] = useState<SizeMeasure>("degree");
+  const sizeBy = state.size;
   const metrics = useQuery({
     queryKey: ["graph", "metrics"],
     queryFn: () => trpc.graph.metrics.query(),
@@ -221,7 +221,7 @@ export function App() {
               onWebgl={setWebgl}
               showGraphOptions={state.view === "graph"}
               sizeBy={sizeBy}
-              onSizeBy={setSizeBy}
+              onSizeBy={(size) => update({ size })}
             >
               <ExportMenu filterQuery={exportQuery} />
             </GraphToolbar>

@@ -1,6 +1,7 @@
 /**
- * What a shared link carries: view, language, selection, filters, focus and layout, as pure functions over the query
- * string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep links short.
+ * What a shared link carries: view, language, selection, filters, focus, layout and node size, as pure functions over
+ * the query string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep
+ * links short.
  */
 import { NODE_KINDS } from "../../shared/schema/graph";
 import type { GraphFilter } from "../../shared/schema/graph-filter";
@@ -14,6 +15,9 @@ export type View = (typeof VIEWS)[number];
 export const LAYOUTS = ["force", "concentric", "geographic", "projects"] as const;
 /** force: d3-force; concentric: rings by kind; geographic: at the län seats; projects: project ↔ project projection. */
 export type Layout = (typeof LAYOUTS)[number];
+/** What a node's size shows: its number of links, or a centrality computed on the server. */
+export const SIZE_MEASURES = ["degree", "pagerank", "betweenness"] as const;
+export type SizeMeasure = (typeof SIZE_MEASURES)[number];
 
 /** The filter contract shared with the export URLs (shared/schema/graph-filter.ts); years under clearer names here. */
 export type Filters = Pick<GraphFilter, "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status"> & {
@@ -31,6 +35,7 @@ export interface UrlState {
   focus: string | undefined;
   hops: 1 | 2 | 3;
   layout: Layout;
+  size: SizeMeasure;
   /** Read-only embedding on a partner's page: no chrome. */
   embed: boolean;
   /** The coverage view's chosen län and topic. */
@@ -60,6 +65,7 @@ export const DEFAULT_STATE: UrlState = {
   focus: undefined,
   hops: 1,
   layout: "force",
+  size: "degree",
   embed: false,
   region: undefined,
   topic: undefined,
@@ -113,6 +119,7 @@ export function readUrlState(search: string): UrlState {
     focus: key(p.get("focus")),
     hops: hops === 2 || hops === 3 ? hops : 1,
     layout: oneOf(LAYOUTS, [p.get("layout") ?? ""])[0] ?? "force",
+    size: oneOf(SIZE_MEASURES, [p.get("size") ?? ""])[0] ?? "degree",
     embed: p.get("embed") === "1",
     region: REGION.test(p.get("region") ?? "") ? (p.get("region") as string) : undefined,
     topic: SLUG.test(p.get("topic") ?? "") ? (p.get("topic") as string) : undefined,
@@ -150,6 +157,7 @@ export function writeUrlState(state: UrlState, current = ""): string {
   set("focus", state.focus);
   set("hops", state.focus ? String(state.hops) : undefined, "1");
   set("layout", state.layout, "force");
+  set("size", state.size, "degree");
   set("embed", state.embed ? "1" : undefined);
   set("region", state.region);
   set("topic", state.topic);

@@ -26,6 +26,7 @@ describe("url state", () => {
       focus: "project:civic-tech-platform",
       hops: 2,
       layout: "geographic",
+      size: "pagerank",
       embed: true,
       region: "25",
       topic: "open-data",
@@ -49,6 +50,17 @@ describe("url state", () => {
     expect(s.filters.yearFrom).toBeUndefined();
     expect(readUrlState("?w=1,2,3").weights).toEqual(DEFAULT_STATE.weights);
     expect(readUrlState("?w=1,2,3,9").weights).toEqual(DEFAULT_STATE.weights);
+  });
+
+  it("carries the node size measure, dropping one it does not know", () => {
+    expect(readUrlState("?size=pagerank").size).toBe("pagerank");
+    expect(readUrlState("?size=betweenness").size).toBe("betweenness");
+    expect(writeUrlState({ ...DEFAULT_STATE, size: "betweenness" })).toBe("?size=betweenness");
+    // The default is left out of the link; an unknown, empty or doubled value means the default.
+    expect(writeUrlState({ ...DEFAULT_STATE, size: "degree" })).toBe("");
+    for (const bad of ["?size=closeness", "?size=", "?size=PageRank", "?size=pagerank,degree"])
+      expect(readUrlState(bad).size, bad).toBe("degree");
+    expect(readUrlState("?size=closeness&layout=concentric").layout).toBe("concentric");
   });
 
   it("keeps unrelated parameters of the current URL", () => {
