@@ -23,7 +23,7 @@ export async function registerExportRoutes(app: FastifyInstance, services: Servi
         const filter = parseGraphFilter(request.query as Record<string, unknown>);
         filtered = !isEmptyGraphFilter(filter);
         if (!services.metrics.peek()) request.log.info("computing network metrics (first export of this data version)");
-        const metrics = services.metrics.get();
+        const metrics = await services.metrics.get();
         source = prepareExport({
           graph: services.graph,
           metrics,

@@ -9,8 +9,8 @@ export const graphRouter = router({
   snapshot: publicProcedure
     .input(z.object({ kinds: z.array(NodeKindSchema).optional() }).optional())
     .query(({ ctx, input }) => graphSnapshot(ctx.services.graph, ctx.services.dataVersion, input?.kinds)),
-  metrics: publicProcedure.query(({ ctx }) => ({
+  metrics: publicProcedure.query(async ({ ctx }) => ({
     dataVersion: ctx.services.dataVersion,
-    ...metricsTable(ctx.services.metrics.get()),
+    ...metricsTable(await ctx.services.metrics.get()),
   })),
 });

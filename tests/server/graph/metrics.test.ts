@@ -172,12 +172,24 @@ describe("sampled betweenness", () => {
 });
 
 describe("createMetricsCache", () => {
-  it("computes nothing until asked, then once", () => {
+  it("computes nothing until asked, then once", async () => {
     const cache = createMetricsCache(buildGraph(smallDataset()), 7);
     expect(cache.peek()).toBeUndefined();
-    const first = cache.get();
-    expect(cache.get()).toBe(first);
+    const first = await cache.get();
+    expect(await cache.get()).toBe(first);
     expect(cache.peek()).toBe(first);
     expect(cache.dataVersion).toBe(7);
+  });
+
+  it("in a worker thread gives the same metrics as in place, and shares one computation between callers", async () => {
+    const graph = buildGraph(smallDataset());
+    const cache = createMetricsCache(graph, 1, { inWorker: true });
+    const [a, b] = await Promise.all([cache.get(), cache.get()]);
+    expect(a).toBe(b);
+    const inPlace = computeMetrics(graph);
+    expect({ ...a, about: { ...a.about, ms: undefined } }).toEqual({
+      ...inPlace,
+      about: { ...inPlace.about, ms: undefined },
+    });
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Runs computeCsrMetrics in a worker thread, so the server's event loop stays free while it works (20 s and more at
+ * 100 000 nodes before the CSR; several seconds still). The snapshot's buffers are transferred, not copied: the
+ * caller's CSR arrays are empty afterwards. One short-lived worker per computation (it happens once per data version).
+ */
+import { Worker } from "node:worker_threads";
+import { bareCsr, type Csr, csrTransferables } from "./csr";
+import type { CsrMetrics, MetricsOptions } from "./metrics-csr";
+import type { MetricsReply, MetricsRequest } from "./metrics-worker";
+
+const WORKER_ENTRY = new URL("./metrics-worker-entry.mjs", import.meta.url);
+
+export class MetricsWorkerError extends Error {
+  override name = "MetricsWorkerError";
+}
+
+export function computeCsrMetricsOffThread(csr: Csr, options: MetricsOptions = {}): Promise<CsrMetrics> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_ENTRY);
+    // A computation alone never keeps a process alive (a server's socket does), so shutdown never waits for it.
+    worker.unref();
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.once("message", (reply: MetricsReply) => {
+      if (reply.ok) settle(() => resolve(reply.metrics));
+      else
+        settle(() => {
+          const error = new MetricsWorkerError(`Metrics worker failed: ${reply.message}`);
+          if (reply.stack) error.stack = `${error.name}: ${error.message}\n(in the worker) ${reply.stack}`;
+          reject(error);
+        });
+    });
+    worker.once("error", (error) =>
+      settle(() => reject(new MetricsWorkerError(`Metrics worker failed: ${error.message}`, { cause: error }))),
+    );
+    worker.once("exit", (code) =>
+      settle(() => reject(new MetricsWorkerError(`Metrics worker exited with code ${code} before replying`))),
+    );
+    const request: MetricsRequest = { csr: bareCsr(csr), options };
+    worker.postMessage(request, csrTransferables(csr));
+  });
+}
