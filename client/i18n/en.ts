@@ -197,4 +197,7 @@ export const en: Messages = {
     nothing: "No projects or organisations match the filters.",
     fit: "Show the whole graph",
   },
+  listGrid: {
+    hint: "Tab enters the list, the arrow keys move between rows and columns, and Enter opens the details. Sort with the buttons in the header row.",
+  },
 };

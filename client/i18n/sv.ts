@@ -193,4 +193,7 @@ export const sv = {
     nothing: "Inga projekt eller organisationer matchar filtren.",
     fit: "Visa hela grafen",
   },
+  listGrid: {
+    hint: "Tabb går in i listan, piltangenterna flyttar mellan rader och kolumner, och Enter öppnar detaljerna. Sortera med knapparna i rubrikraden.",
+  },
 } as const;
