@@ -9,6 +9,8 @@ export const EnvSchema = z.object({
   /** Where the seed files live; read only when the database is new. */
   DATA_DIR: z.string().min(1).default("data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** "true" behind a reverse proxy that terminates HTTPS, so session cookies are marked Secure and rate limits see the client's address. */
+  TRUST_PROXY: z.stringbool().default(false),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -7,3 +7,25 @@ export class NotFoundError extends Error {
     super(`No ${kind} with id "${id}"`);
   }
 }
+
+/** The request clashes with what is stored (an id taken, an entity still referenced): 409, naming the field. */
+export class ConflictError extends Error {
+  override name = "ConflictError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`field "${field}": ${message}`);
+  }
+}
+
+/** Input that passed its schema but not the data (an unknown topic, a change that cannot be restored): 400, naming the field. */
+export class InvalidFieldError extends Error {
+  override name = "InvalidFieldError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`Invalid input: field "${field}": ${message}`);
+  }
+}

@@ -1,11 +1,15 @@
 /** The app's tRPC router: one sub-router per resource. The client imports only its type. */
+import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
 import { coverageRouter } from "./routers/coverage";
+import { entityRouter } from "./routers/entity";
 import { graphRouter } from "./routers/graph";
 import { layoutRouter } from "./routers/layout";
 import { matchRouter } from "./routers/match";
 import { nodeRouter } from "./routers/node";
 import { regionRouter } from "./routers/region";
 import { searchRouter } from "./routers/search";
+import { submissionRouter } from "./routers/submission";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +19,10 @@ export const appRouter = router({
   region: regionRouter,
   match: matchRouter,
   coverage: coverageRouter,
+  auth: authRouter,
+  submission: submissionRouter,
+  entity: entityRouter,
+  admin: adminRouter,
   layout: layoutRouter,
 });
 

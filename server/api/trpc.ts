@@ -1,11 +1,12 @@
 /** The one initTRPC of the server: context type, error formatting that names the bad field, procedure builders. */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { NotFoundError } from "../../shared/errors";
+import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
+import { TooManyAttemptsError } from "../auth/login-limiter";
 import type { Context } from "./context";
 
 function describeZodIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((i) => (i.path.length > 0 ? `field "${i.path.join(".")}": ${i.message}` : i.message)).join("; ");
+  return issues.map((i) => `field "${i.path.length > 0 ? i.path.join(".") : "input"}": ${i.message}`).join("; ");
 }
 
 const t = initTRPC.context<Context>().create({
@@ -16,9 +17,12 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "BAD_REQUEST" && cause instanceof z.ZodError) {
       return {
         ...shape,
-        message: `Invalid input: ${describeZodIssues(cause.issues).replace(/^Invalid input: /, "")}`,
+        message: `Invalid input: ${describeZodIssues(cause.issues)}`,
         data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
       };
+    }
+    if (cause instanceof InvalidFieldError || cause instanceof ConflictError) {
+      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [cause.message] } } };
     }
     return shape;
   },
@@ -27,12 +31,19 @@ const t = initTRPC.context<Context>().create({
 /** Maps domain errors to tRPC codes, so routers stay thin. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof NotFoundError) {
-    throw new TRPCError({ code: "NOT_FOUND", message: result.error.cause.message, cause: result.error.cause });
-  }
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const rethrow = (code: TRPCError["code"]) => {
+    throw new TRPCError({ code, message: (cause as Error).message, cause });
+  };
+  if (cause instanceof NotFoundError) rethrow("NOT_FOUND");
+  if (cause instanceof InvalidFieldError) rethrow("BAD_REQUEST");
+  if (cause instanceof ConflictError) rethrow("CONFLICT");
+  if (cause instanceof TooManyAttemptsError) rethrow("TOO_MANY_REQUESTS");
   return result;
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(domainErrors);
 export const createCallerFactory = t.createCallerFactory;

@@ -1,13 +1,16 @@
 /** The Fastify app: tRPC under /trpc, plain /api URLs, the built client as static files, security headers, limits. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { createContextFactory } from "../api/context";
 import { type AppRouter, appRouter } from "../api/router";
+import { LoginLimiter, type LoginLimits } from "../auth/login-limiter";
 import type { Services } from "../services";
+import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
 
 export interface AppOptions {
@@ -15,14 +18,24 @@ export interface AppOptions {
   /** Folder with the built client (index.html); omitted in `npm run dev`, where Vite serves it. */
   clientDir?: string;
   logLevel?: string;
+  /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers (client address, protocol). */
+  trustProxy?: boolean;
+  loginLimits?: LoginLimits;
 }
 
 /** Largest request body accepted; the API takes small JSON inputs only. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function createApp({ services, clientDir, logLevel = "info" }: AppOptions): Promise<FastifyInstance> {
+export async function createApp({
+  services,
+  clientDir,
+  logLevel = "info",
+  trustProxy = false,
+  loginLimits,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logLevel === "silent" ? false : { level: logLevel },
+    trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
   });
@@ -47,11 +60,14 @@ export async function createApp({ services, clientDir, logLevel = "info" }: AppO
     strictTransportSecurity: false,
   });
 
+  await app.register(cookie);
+  app.addHook("onRequest", refuseCrossSiteWrites);
+
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services),
+      createContext: createContextFactory(services, new LoginLimiter(loginLimits)),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
       },

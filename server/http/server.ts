@@ -29,7 +29,12 @@ export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store
 
 export async function startServer(env: Env, clientDir?: string): Promise<RunningServer> {
   const { store, seeded } = openStore(env);
-  const app = await createApp({ services: loadServices(store), clientDir, logLevel: env.LOG_LEVEL });
+  const app = await createApp({
+    services: loadServices(store),
+    clientDir,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+  });
   app.addHook("onClose", async () => store.close());
   try {
     await app.listen({ port: env.PORT, host: env.HOST });

@@ -7,6 +7,7 @@ import type { FundingCall } from "../../shared/schema/funding-call";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import type { Db } from "./database";
+import { EntityStore } from "./entities";
 import type { EntityKind } from "./entity-kind";
 import { type Reference, referencesOfFundingCall, referencesOfOrganisation, referencesOfProject } from "./references";
 
@@ -67,7 +68,7 @@ export function readDataVersion(db: Db): number {
 export function writeImportedEntities(db: Db, writes: readonly EntityWrite[], expectedDataVersion: number): number {
   const upsert = db.prepare(
     `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
-     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
+     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic, deleted_at = NULL,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
   const dropReferences = db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?");
@@ -92,7 +93,24 @@ export function writeImportedEntities(db: Db, writes: readonly EntityWrite[], ex
       }
       if (writes.length === 0) return version;
       // Entities first, so references between imported entities find their targets whatever the order.
-      for (const w of writes) upsert.run(w.kind, w.record.id, JSON.stringify(w.record), w.record.synthetic ? 1 : 0);
+      const readLive = db.prepare("SELECT data FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL");
+      const changeLog = new EntityStore(db);
+      for (const w of writes) {
+        const before = (readLive.get(w.kind, w.record.id) as { data: string } | undefined)?.data;
+        upsert.run(w.kind, w.record.id, JSON.stringify(w.record), w.record.synthetic ? 1 : 0);
+        // Projects and organisations keep a history; an import is a change by the system.
+        if (w.kind === "project" || w.kind === "organisation") {
+          const ref = { kind: w.kind, id: w.record.id };
+          changeLog.log(
+            before ? "update" : "create",
+            ref,
+            before ? JSON.parse(before) : null,
+            w.record,
+            null,
+            "import",
+          );
+        }
+      }
       for (const w of writes) {
         dropReferences.run(w.kind, w.record.id);
         for (const ref of referencesOf(w)) insertReference.run(w.kind, w.record.id, ref.relation, ref.toKind, ref.toId);

@@ -38,4 +38,67 @@ export const MIGRATIONS: readonly string[] = [
     computed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   ) WITHOUT ROWID;
   `,
+  // 3: accounts, sessions, ownership, the moderation queue and the change log; entities can be soft-deleted.
+  `
+  ALTER TABLE entity ADD COLUMN deleted_at TEXT;
+
+  CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('member', 'coordinator', 'administrator')),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+
+  -- Only a hash of the session token is kept, so a copy of the database does not sign anyone in.
+  CREATE TABLE session (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    expires_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX session_account ON session (account_id);
+
+  CREATE TABLE ownership (
+    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (account_id, kind, id),
+    FOREIGN KEY (kind, id) REFERENCES entity (kind, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX ownership_entity ON ownership (kind, id);
+
+  CREATE TABLE submission (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('project', 'organisation')),
+    entity_id TEXT NOT NULL,
+    data TEXT NOT NULL CHECK (json_valid(data)),
+    submitted_by INTEGER NOT NULL REFERENCES account (id),
+    submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+    decided_by INTEGER REFERENCES account (id),
+    decided_at TEXT,
+    reason TEXT
+  );
+  CREATE INDEX submission_status ON submission (status, submitted_at);
+  CREATE UNIQUE INDEX submission_pending_id ON submission (kind, entity_id) WHERE status = 'pending';
+
+  -- Append-only: every change to an entity with who, when, and the record before and after (NULL when absent).
+  CREATE TABLE change (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    account_id INTEGER REFERENCES account (id),
+    action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after)),
+    note TEXT
+  );
+  CREATE INDEX change_entity ON change (kind, entity_id, id);
+  CREATE TRIGGER change_append_only_update BEFORE UPDATE ON change BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+  CREATE TRIGGER change_append_only_delete BEFORE DELETE ON change BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+  `,
 ];

@@ -7,36 +7,38 @@ import type { EntityKind } from "./entity-kind";
 
 export interface Reference {
   relation: string;
+  /** The record's field the reference comes from, for error messages. */
+  field: string;
   toKind: EntityKind;
   toId: string;
 }
 
-const refs = (relation: string, toKind: EntityKind, ids: readonly (string | undefined)[]): Reference[] =>
-  ids.filter((id): id is string => id !== undefined).map((toId) => ({ relation, toKind, toId }));
+const refs = (relation: string, field: string, toKind: EntityKind, ids: readonly (string | undefined)[]): Reference[] =>
+  ids.filter((id): id is string => id !== undefined).map((toId) => ({ relation, field, toKind, toId }));
 
 export function referencesOfRegion(r: Region): Reference[] {
-  return refs("neighbours", "region", r.neighbours);
+  return refs("neighbours", "neighbours", "region", r.neighbours);
 }
 
 export function referencesOfOrganisation(o: Organisation): Reference[] {
   return [
-    ...refs("active-in", "region", o.regions),
-    ...refs("topic", "topic", o.topics),
-    ...refs("offers", "skill", o.skills),
+    ...refs("active-in", "regions", "region", o.regions),
+    ...refs("topic", "topics", "topic", o.topics),
+    ...refs("offers", "skills", "skill", o.skills),
   ];
 }
 
 export function referencesOfFundingCall(c: FundingCall): Reference[] {
-  return refs("funder", "organisation", [c.funder]);
+  return refs("funder", "funder", "organisation", [c.funder]);
 }
 
 export function referencesOfProject(p: Project): Reference[] {
   return [
-    ...refs("lead", "organisation", [p.lead]),
-    ...refs("partner", "organisation", p.partners),
-    ...refs("topic", "topic", p.topics),
-    ...refs("needs", "skill", p.skillsNeeded),
-    ...refs("covers", "region", p.regions),
-    ...refs("funding-call", "funding-call", [p.fundingCall]),
+    ...refs("lead", "lead", "organisation", [p.lead]),
+    ...refs("partner", "partners", "organisation", p.partners),
+    ...refs("topic", "topics", "topic", p.topics),
+    ...refs("needs", "skillsNeeded", "skill", p.skillsNeeded),
+    ...refs("covers", "regions", "region", p.regions),
+    ...refs("funding-call", "fundingCall", "funding-call", [p.fundingCall]),
   ];
 }

@@ -1,7 +1,9 @@
 /** The store: the only module that reads or writes the SQLite file. Every write runs in one transaction. */
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
+import { AccountStore } from "./accounts";
 import { type Db, openDatabase } from "./database";
+import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
 import {
@@ -11,6 +13,8 @@ import {
   referencesOfProject,
   referencesOfRegion,
 } from "./references";
+import { SessionStore } from "./sessions";
+import { SubmissionStore } from "./submissions";
 
 export interface StoreInfo {
   /** Grows by one with every write; caches keyed by it (layouts, exports) stay valid until it moves. */
@@ -41,10 +45,19 @@ export class Store {
   readonly db: Db;
   /** Layout positions computed on the server, reused until the data version moves. */
   readonly layouts: LayoutCache;
+  readonly accounts: AccountStore;
+  readonly sessions: SessionStore;
+  /** People's writes to projects and organisations, with the change log. */
+  readonly entities: EntityStore;
+  readonly submissions: SubmissionStore;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
     this.layouts = new LayoutCache(this.db);
+    this.accounts = new AccountStore(this.db);
+    this.sessions = new SessionStore(this.db);
+    this.entities = new EntityStore(this.db);
+    this.submissions = new SubmissionStore(this.db, this.entities);
   }
 
   info(): StoreInfo {
@@ -99,7 +112,9 @@ export class Store {
       EntityKind,
       DatasetPart
     >;
-    const rows = this.db.prepare("SELECT kind, data FROM entity ORDER BY kind, id").iterate() as Iterable<{
+    const rows = this.db
+      .prepare("SELECT kind, data FROM entity WHERE deleted_at IS NULL ORDER BY kind, id")
+      .iterate() as Iterable<{
       kind: EntityKind;
       data: string;
     }>;
@@ -109,7 +124,9 @@ export class Store {
 
   countEntities(): Record<EntityKind, number> {
     const counts = { region: 0, topic: 0, skill: 0, organisation: 0, "funding-call": 0, project: 0 };
-    for (const row of this.db.prepare("SELECT kind, count(*) AS n FROM entity GROUP BY kind").all() as {
+    for (const row of this.db
+      .prepare("SELECT kind, count(*) AS n FROM entity WHERE deleted_at IS NULL GROUP BY kind")
+      .all() as {
       kind: EntityKind;
       n: number;
     }[]) {

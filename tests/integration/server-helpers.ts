@@ -1,8 +1,13 @@
 /** Starts the real server (real SQLite file, real HTTP on a free port) for integration tests, with a typed tRPC client. */
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "../../server/api/router";
+import { hashPassword } from "../../server/auth/password";
+import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import { readEnv } from "../../server/env";
+import { CSRF_HEADER } from "../../server/http/cross-site-writes";
 import { type RunningServer, startServer } from "../../server/http/server";
+import type { Store } from "../../server/store/store";
+import type { Role } from "../../shared/schema/account";
 
 export async function startTestServer(
   dataDir: string,
@@ -19,8 +24,41 @@ export async function startTestServer(
   return startServer(env, clientDir);
 }
 
+/** A tRPC client as a script would use it: no cookies, the CSRF header on every request. */
 export function clientFor(url: string) {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { [CSRF_HEADER]: "1" } })] });
+}
+
+/** A tRPC client that keeps the session cookie between calls, as a browser does. */
+export function sessionClientFor(url: string) {
+  const jar = { cookie: "" };
+  const fetchWithCookies: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (jar.cookie) headers.set("cookie", jar.cookie);
+    const response = await fetch(input, { ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, value] = (pair ?? "").split("=");
+      if (name === SESSION_COOKIE) jar.cookie = value ? `${name}=${value}` : "";
+    }
+    return response;
+  };
+  const client = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${url}/trpc`, headers: { [CSRF_HEADER]: "1" }, fetch: fetchWithCookies })],
+  });
+  return Object.assign(client, { jar });
+}
+
+/** Creates an account directly in the store (as `npm run admin:create` does) and returns its credentials. */
+export async function createAccount(
+  store: Store,
+  role: Role,
+  name = role,
+): Promise<{ id: number; email: string; password: string }> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}@example.org`;
+  const password = `correct horse battery ${name}`;
+  const account = store.accounts.create({ email, displayName: name, role, passwordHash: await hashPassword(password) });
+  return { id: account.id, email, password };
 }
 
 /** Awaits a call that must fail with a tRPC error; returns its HTTP status and message. */

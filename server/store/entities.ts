@@ -1,0 +1,234 @@
+/**
+ * Writes to the editable entities (projects and organisations) by people: create, update, soft-delete, restore. Each
+ * write checks its references, rewrites the reference rows, appends to the change log and moves the data version, all
+ * in one transaction: either everything is written or nothing is.
+ */
+import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
+import type { Change, ChangeAction, EditableEntity, EditableKind, EntityRef } from "../../shared/schema/editable";
+import type { Organisation } from "../../shared/schema/organisation";
+import type { Project } from "../../shared/schema/project";
+import { bumpDataVersion } from "./data-version";
+import type { Db } from "./database";
+import type { EntityKind } from "./entity-kind";
+import { type Reference, referencesOfOrganisation, referencesOfProject } from "./references";
+
+type EditableRecord = Project | Organisation;
+
+export const referencesOfEditable = (entity: EditableEntity): Reference[] =>
+  entity.kind === "project" ? referencesOfProject(entity.record) : referencesOfOrganisation(entity.record);
+
+const KIND_NAMES: Record<EntityKind, string> = {
+  region: "län",
+  topic: "topic",
+  skill: "skill",
+  organisation: "organisation",
+  "funding-call": "funding call",
+  project: "project",
+};
+
+interface RawChange {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: ChangeAction;
+  kind: EditableKind;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+}
+
+const toChange = (r: RawChange): Change => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor ?? "system",
+  action: r.action,
+  kind: r.kind,
+  entityId: r.entity_id,
+  before: r.before === null ? null : (JSON.parse(r.before) as EditableRecord),
+  after: r.after === null ? null : (JSON.parse(r.after) as EditableRecord),
+  ...(r.note ? { note: r.note } : {}),
+});
+
+/** Who makes a change: an account id, or null for the system (seed, command-line import). */
+export type ActorId = number | null;
+
+export class EntityStore {
+  constructor(private readonly db: Db) {}
+
+  private row(ref: { kind: string; id: string }): { data: string; deleted: boolean } | undefined {
+    const row = this.db
+      .prepare("SELECT data, deleted_at IS NOT NULL AS deleted FROM entity WHERE kind = ? AND id = ?")
+      .get(ref.kind, ref.id) as { data: string; deleted: number } | undefined;
+    return row && { data: row.data, deleted: row.deleted === 1 };
+  }
+
+  /** The live record, or undefined when there is none (never stored, or deleted). */
+  get(ref: EntityRef): EditableRecord | undefined {
+    const row = this.row(ref);
+    return row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : undefined;
+  }
+
+  /** Whether the id is used at all, including by a deleted entity (ids are never reused, so history stays unambiguous). */
+  isTaken(ref: EntityRef): boolean {
+    return this.row(ref) !== undefined;
+  }
+
+  /** Refuses, naming the field, a record that points to something that does not exist (or was deleted). */
+  checkReferences(entity: EditableEntity, fieldPrefix = "record"): void {
+    for (const ref of referencesOfEditable(entity)) {
+      const target = this.row({ kind: ref.toKind, id: ref.toId });
+      if (!target || target.deleted) {
+        throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, `unknown ${KIND_NAMES[ref.toKind]} "${ref.toId}"`);
+      }
+      if (entity.kind === "organisation" && ref.toKind === "organisation" && ref.toId === entity.record.id) {
+        throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, "an organisation cannot refer to itself");
+      }
+    }
+  }
+
+  /** Creates a new entity. Its id must never have been used. */
+  create(entity: EditableEntity, actor: ActorId, note?: string): EditableRecord {
+    return this.db.transaction(() => {
+      if (this.isTaken({ kind: entity.kind, id: entity.record.id })) {
+        throw new ConflictError(
+          "record.id",
+          `a ${entity.kind} with id "${entity.record.id}" already exists or existed`,
+        );
+      }
+      return this.put(entity, "create", null, actor, note);
+    })();
+  }
+
+  /** Replaces a live entity's record. The id names the entity and cannot change. */
+  update(entity: EditableEntity, actor: ActorId): EditableRecord {
+    return this.db.transaction(() => {
+      const before = this.get({ kind: entity.kind, id: entity.record.id });
+      if (!before) throw new NotFoundError(entity.kind, entity.record.id);
+      return this.put(entity, "update", before, actor);
+    })();
+  }
+
+  /** Soft-deletes: the entity leaves the graph, its record stays, and a restore brings it back. */
+  delete(ref: EntityRef, actor: ActorId, reason?: string): void {
+    this.db.transaction(() => {
+      const before = this.get(ref);
+      if (!before) throw new NotFoundError(ref.kind, ref.id);
+      const users = this.db
+        .prepare(
+          `SELECT r.from_kind AS kind, r.from_id AS id FROM reference r
+           JOIN entity e ON e.kind = r.from_kind AND e.id = r.from_id
+           WHERE r.to_kind = ? AND r.to_id = ? AND e.deleted_at IS NULL
+           GROUP BY r.from_kind, r.from_id ORDER BY r.from_kind, r.from_id LIMIT 6`,
+        )
+        .all(ref.kind, ref.id) as { kind: EntityKind; id: string }[];
+      if (users.length > 0) {
+        const named = users.slice(0, 5).map((u) => `${KIND_NAMES[u.kind]} "${u.id}"`);
+        throw new ConflictError(
+          "id",
+          `still referred to by ${named.join(", ")}${users.length > 5 ? " and more" : ""}; remove those references first`,
+        );
+      }
+      this.db
+        .prepare("UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE kind = ? AND id = ?")
+        .run(ref.kind, ref.id);
+      this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
+      this.log("delete", ref, before, null, actor, reason);
+      bumpDataVersion(this.db);
+    })();
+  }
+
+  /** Brings an entity back to the version a change produced; the restore is itself logged. */
+  restore(changeId: number, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity): EditableRecord {
+    return this.db.transaction(() => {
+      const change = this.change(changeId);
+      if (!change) throw new NotFoundError("change", String(changeId));
+      if (change.after === null) {
+        throw new InvalidFieldError(
+          "changeId",
+          `change ${changeId} deleted the entity; restore the version before it (the change that produced it)`,
+        );
+      }
+      // Records are re-validated: the schema may have grown stricter since the version was written.
+      const entity = validate({ kind: change.kind, record: change.after } as EditableEntity);
+      const row = this.row({ kind: entity.kind, id: entity.record.id });
+      const before = row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : null;
+      return this.put(entity, "restore", before, actor, `restored the version of change ${changeId}`);
+    })();
+  }
+
+  change(id: number): Change | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id WHERE c.id = ?`,
+      )
+      .get(id) as RawChange | undefined;
+    return row && toChange(row);
+  }
+
+  /** Every change of one entity, newest first. */
+  history(ref: EntityRef): Change[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id
+           WHERE c.kind = ? AND c.entity_id = ? ORDER BY c.id DESC`,
+        )
+        .all(ref.kind, ref.id) as RawChange[]
+    ).map(toChange);
+  }
+
+  /** Writes the record, its references and the log entry, and moves the data version. Call inside a transaction. */
+  private put(
+    entity: EditableEntity,
+    action: ChangeAction,
+    before: EditableRecord | null,
+    actor: ActorId,
+    note?: string,
+  ): EditableRecord {
+    this.checkReferences(entity);
+    // People never write synthetic records; only the generator does.
+    const { synthetic: _synthetic, ...record } = entity.record;
+    const ref = { kind: entity.kind, id: record.id };
+    this.db
+      .prepare(
+        `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
+         ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      )
+      .run(ref.kind, ref.id, JSON.stringify(record));
+    this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
+    const insertReference = this.db.prepare(
+      "INSERT OR IGNORE INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const r of referencesOfEditable({ ...entity, record } as EditableEntity))
+      insertReference.run(ref.kind, ref.id, r.relation, r.toKind, r.toId);
+    this.log(action, ref, before, record, actor, note);
+    bumpDataVersion(this.db);
+    return record;
+  }
+
+  /** Appends to the change log (also used by the command-line import, with a null actor). */
+  log(
+    action: ChangeAction,
+    ref: EntityRef,
+    before: EditableRecord | null,
+    after: EditableRecord | null,
+    actor: ActorId,
+    note?: string,
+  ): void {
+    this.db
+      .prepare(
+        "INSERT INTO change (account_id, action, kind, entity_id, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        actor,
+        action,
+        ref.kind,
+        ref.id,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+        note ?? null,
+      );
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The moderation queue: members propose projects and organisations, coordinators approve or reject them. Approval
+ * creates the entity, makes the submitter its owner and closes the submission, in one transaction.
+ */
+import { ConflictError, NotFoundError } from "../../shared/errors";
+import type { EditableEntity, Submission, SubmissionStatus } from "../../shared/schema/editable";
+import type { Db } from "./database";
+import type { EntityStore } from "./entities";
+
+interface RawSubmission {
+  id: number;
+  kind: Submission["kind"];
+  entity_id: string;
+  data: string;
+  status: SubmissionStatus;
+  submitted_at: string;
+  submitted_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+}
+
+const SELECT = `SELECT s.*, a.display_name AS submitted_by, d.display_name AS decided_by FROM submission s
+  JOIN account a ON a.id = s.submitted_by LEFT JOIN account d ON d.id = s.decided_by`;
+
+const toSubmission = (r: RawSubmission): Submission => {
+  const record = JSON.parse(r.data) as Submission["record"];
+  return {
+    id: r.id,
+    kind: r.kind,
+    entityId: r.entity_id,
+    name: record.name,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    ...(r.decided_at ? { decidedAt: r.decided_at } : {}),
+    ...(r.decided_by ? { decidedBy: r.decided_by } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    record,
+  };
+};
+
+export class SubmissionStore {
+  constructor(
+    private readonly db: Db,
+    private readonly entities: EntityStore,
+  ) {}
+
+  /** Queues a proposal. Its id must be free, and its references must resolve now (they are checked again on approval). */
+  create(entity: EditableEntity, accountId: number): Submission {
+    return this.db.transaction(() => {
+      const ref = { kind: entity.kind, id: entity.record.id };
+      if (this.entities.isTaken(ref)) {
+        throw new ConflictError("record.id", `a ${entity.kind} with id "${ref.id}" already exists`);
+      }
+      if (
+        this.db
+          .prepare("SELECT 1 FROM submission WHERE kind = ? AND entity_id = ? AND status = 'pending'")
+          .get(ref.kind, ref.id)
+      ) {
+        throw new ConflictError("record.id", `a ${entity.kind} with id "${ref.id}" is already waiting for review`);
+      }
+      this.entities.checkReferences(entity);
+      const { synthetic: _synthetic, ...record } = entity.record;
+      const { lastInsertRowid } = this.db
+        .prepare("INSERT INTO submission (kind, entity_id, data, submitted_by) VALUES (?, ?, ?, ?)")
+        .run(ref.kind, ref.id, JSON.stringify(record), accountId);
+      return this.byId(Number(lastInsertRowid)) as Submission;
+    })();
+  }
+
+  byId(id: number): Submission | undefined {
+    const row = this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as RawSubmission | undefined;
+    return row && toSubmission(row);
+  }
+
+  /** The account that submitted it (for ownership), or undefined. */
+  submitterOf(id: number): number | undefined {
+    return (
+      this.db.prepare("SELECT submitted_by FROM submission WHERE id = ?").get(id) as
+        | { submitted_by: number }
+        | undefined
+    )?.submitted_by;
+  }
+
+  list(status: SubmissionStatus): Submission[] {
+    return (
+      this.db.prepare(`${SELECT} WHERE s.status = ? ORDER BY s.submitted_at, s.id`).all(status) as RawSubmission[]
+    ).map(toSubmission);
+  }
+
+  mine(accountId: number): Submission[] {
+    return (
+      this.db.prepare(`${SELECT} WHERE s.submitted_by = ? ORDER BY s.id DESC`).all(accountId) as RawSubmission[]
+    ).map(toSubmission);
+  }
+
+  /** Approves: creates the entity (logged as the coordinator's change), makes the submitter its owner, closes the submission. */
+  approve(
+    id: number,
+    coordinatorId: number,
+    validate: (entity: EditableEntity) => EditableEntity,
+    reason?: string,
+  ): Submission {
+    return this.db.transaction(() => {
+      const submission = this.pending(id);
+      const entity = validate({ kind: submission.kind, record: submission.record } as EditableEntity);
+      this.entities.create(entity, coordinatorId, `approved submission ${id} by ${submission.submittedBy}`);
+      const submitter = this.submitterOf(id) as number;
+      this.db
+        .prepare("INSERT OR IGNORE INTO ownership (account_id, kind, id) VALUES (?, ?, ?)")
+        .run(submitter, submission.kind, submission.entityId);
+      this.decide(id, "approved", coordinatorId, reason);
+      return this.byId(id) as Submission;
+    })();
+  }
+
+  reject(id: number, coordinatorId: number, reason: string): Submission {
+    return this.db.transaction(() => {
+      this.pending(id);
+      this.decide(id, "rejected", coordinatorId, reason);
+      return this.byId(id) as Submission;
+    })();
+  }
+
+  private pending(id: number): Submission {
+    const submission = this.byId(id);
+    if (!submission) throw new NotFoundError("submission", String(id));
+    if (submission.status !== "pending")
+      throw new ConflictError("id", `submission ${id} is already ${submission.status}`);
+    return submission;
+  }
+
+  private decide(id: number, status: SubmissionStatus, coordinatorId: number, reason?: string): void {
+    this.db
+      .prepare(
+        "UPDATE submission SET status = ?, decided_by = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), reason = ? WHERE id = ?",
+      )
+      .run(status, coordinatorId, reason || null, id);
+  }
+}
