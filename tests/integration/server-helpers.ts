@@ -46,8 +46,13 @@ export function sessionClientFor(url: string) {
   const client = createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${url}/trpc`, headers: { [CSRF_HEADER]: "1" }, fetch: fetchWithCookies })],
   });
-  return Object.assign(client, { jar });
+  cookieJars.set(client, jar);
+  return client;
 }
+
+const cookieJars = new WeakMap<object, { cookie: string }>();
+/** The session cookie a sessionClientFor client holds now ("" when signed out). */
+export const cookieOf = (client: object): string => cookieJars.get(client)?.cookie ?? "";
 
 /** Creates an account directly in the store (as `npm run admin:create` does) and returns its credentials. */
 export async function createAccount(
