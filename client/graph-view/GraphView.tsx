@@ -1,17 +1,25 @@
 /** The graph canvas: the only component that touches Cytoscape. */
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type GraphSnapshot, NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
 import { downloadBlob } from "../lib/download";
 import { projectProjection } from "../state/project-projection";
 import type { Lang, Layout } from "../state/url-state";
+import type { DrawState } from "./draw-state";
+import { indexSnapshot, NODE_BUDGET, pickDrawn, withNeighbours } from "./element-budget";
 import type { ImageCaption } from "./export-image";
+import "./graph-budget.css";
+import { fetchServerPositions } from "./layout/server-positions";
 import { useLayout } from "./layout/use-layout";
 import { useCytoscape } from "./use-cytoscape";
+import { useElements } from "./use-elements";
 import { useHighlight } from "./use-highlight";
 import { useNodeSize } from "./use-node-size";
 import { useSelection } from "./use-selection";
 import { useVisibility } from "./use-visibility";
+
+// The server's layout loads with the page, in parallel with the snapshot (see server-positions.ts).
+void fetchServerPositions();
 
 interface Props {
   snapshot: GraphSnapshot;
@@ -49,12 +57,42 @@ export function GraphView({
     () => (projected ? projectProjection(snapshot, visible) : snapshot),
     [projected, snapshot, visible],
   );
-  const cy = useCytoscape(container, shown, lang, webgl);
-  const status = useLayout(cy, shown, layout);
-  useVisibility(cy, projected ? undefined : visible, shown);
-  useSelection(cy, selected, onSelect, status.placed);
-  useHighlight(cy, highlight);
-  useNodeSize(cy, shown, sizeMeasure);
+  const index = useMemo(() => indexSnapshot(shown), [shown]);
+  // Very large graphs draw a budget of nodes (the best connected that pass the filters, plus the selection and its
+  // neighbours and any highlighted path); "show more" raises it.
+  const [limit, setLimit] = useState(NODE_BUDGET);
+  const candidates = projected ? undefined : visible;
+  const budgeted = shown.nodes.length > NODE_BUDGET;
+  const required = useMemo(
+    () => [...(selected ? withNeighbours(index, selected) : []), ...(highlight ?? [])],
+    [index, selected, highlight],
+  );
+  const drawn = useMemo(
+    () => (budgeted ? pickDrawn(index, candidates, limit, required) : undefined),
+    [budgeted, index, candidates, limit, required],
+  );
+  const available = candidates?.size ?? shown.nodes.length;
+  const drawState = useRef<DrawState>({ positions: undefined, adding: false });
+  const [placed, setPlaced] = useState(0);
+  const onPlaced = useCallback(() => setPlaced((n) => n + 1), []);
+  const cy = useCytoscape(container, shown, webgl);
+  const elementsVersion = useElements(
+    cy,
+    shown,
+    index,
+    drawn,
+    lang,
+    drawState,
+    placed,
+    candidates,
+    layout !== "concentric",
+  );
+  const status = useLayout(cy, shown, layout, drawState, onPlaced, elementsVersion);
+  // Budgeted graphs draw only visible nodes; the others hide filtered ones, again whenever elements are added.
+  useVisibility(cy, projected || drawn ? undefined : visible, drawn ? shown : elementsVersion);
+  useSelection(cy, selected, onSelect, placed + elementsVersion);
+  useHighlight(cy, highlight, elementsVersion);
+  useNodeSize(cy, shown, sizeMeasure, elementsVersion);
   const caption = (): ImageCaption => {
     const date = new Date().toISOString().slice(0, 10);
     const kindLabels = Object.fromEntries(NODE_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<NodeKind, string>;
@@ -88,6 +126,14 @@ export function GraphView({
           <progress max={1} value={status.progress} aria-hidden="true" />
           <button type="button" onClick={status.stop}>
             {t("graph.layoutStop")}
+          </button>
+        </div>
+      )}
+      {drawn && drawn.length < available && (
+        <div className="graph-budget">
+          <span role="status">{t("graphBudget.showing", { shown: drawn.length, total: available })}</span>
+          <button type="button" onClick={() => setLimit((n) => n + NODE_BUDGET)}>
+            {t("graphBudget.showMore")}
           </button>
         </div>
       )}

@@ -1,6 +1,6 @@
 /** Pure projection of a graph snapshot into Cytoscape elements, with every style value precomputed into data. */
 import type { ElementDefinition } from "cytoscape";
-import type { GraphSnapshot } from "../../shared/schema/graph";
+import type { GraphEdge, GraphNode, GraphSnapshot } from "../../shared/schema/graph";
 import type { Lang } from "../state/url-state";
 import { KIND_STYLES } from "./kind-style";
 
@@ -21,29 +21,47 @@ export function labelSizes(degrees: number[]): (degree: number) => number {
   return (degree) => (degree > top ? 18 : degree > next ? 13 : 10);
 }
 
-export function toElements(snapshot: GraphSnapshot, lang: Lang): ElementDefinition[] {
+/** Builds element definitions one at a time (for drawing a large graph in chunks), with sizes ranked over the whole graph. */
+export function elementFactory(snapshot: GraphSnapshot) {
   const labelSize = labelSizes(snapshot.nodes.map((n) => n.degree));
   const labelled = (degree: number) => snapshot.nodes.length <= LARGE_GRAPH || labelSize(degree) >= 18;
-  const nodes: ElementDefinition[] = snapshot.nodes.map((n) => ({
-    group: "nodes",
-    data: {
-      id: n.key,
-      kind: n.kind,
-      name: n.label[lang],
-      // On large graphs only hubs carry a standing label (measuring thousands of labels costs seconds);
-      // the selected node and its neighbours show theirs through the stylesheet.
-      label: labelled(n.degree) ? n.label[lang] : "",
-      color: KIND_STYLES[n.kind].color,
-      shape: KIND_STYLES[n.kind].shape,
-      size: nodeSize(n.degree),
-      // Label level of detail: font size grows with degree, and the stylesheet hides labels whose size on screen is
-      // under its threshold, so at overview zoom only hubs are named and zooming in reveals the rest.
-      fontSize: labelSize(n.degree),
+  return {
+    node(n: GraphNode, lang: Lang, position?: [number, number]): ElementDefinition {
+      return {
+        group: "nodes",
+        data: {
+          id: n.key,
+          kind: n.kind,
+          name: n.label[lang],
+          // On large graphs only hubs carry a standing label (measuring thousands of labels costs seconds);
+          // the selected node and its neighbours show theirs through the stylesheet.
+          label: labelled(n.degree) ? n.label[lang] : "",
+          color: KIND_STYLES[n.kind].color,
+          shape: KIND_STYLES[n.kind].shape,
+          size: nodeSize(n.degree),
+          // Label level of detail: font size grows with degree, and the stylesheet hides labels whose size on screen
+          // is under its threshold, so at overview zoom only hubs are named and zooming in reveals the rest.
+          fontSize: labelSize(n.degree),
+        },
+        ...(position ? { position: { x: position[0], y: position[1] } } : {}),
+      };
     },
-  }));
-  const edges: ElementDefinition[] = snapshot.edges.map((e) => ({
-    group: "edges",
-    data: { id: e.key, source: e.source, target: e.target, type: e.type },
-  }));
-  return [...nodes, ...edges];
+    edge(e: GraphEdge): ElementDefinition {
+      const data: Record<string, unknown> = { id: e.key, source: e.source, target: e.target, type: e.type };
+      if (e.weight !== undefined) data.weight = e.weight;
+      return { group: "edges", data };
+    },
+  };
+}
+
+export function toElements(
+  snapshot: GraphSnapshot,
+  lang: Lang,
+  positions: Record<string, [number, number]> = {},
+): ElementDefinition[] {
+  const make = elementFactory(snapshot);
+  return [
+    ...snapshot.nodes.map((n) => make.node(n, lang, positions[n.key])),
+    ...snapshot.edges.map((e) => make.edge(e)),
+  ];
 }

@@ -1,15 +1,13 @@
-/** Creates the Cytoscape instance for a container, keeps its elements in sync with the snapshot, destroys it on unmount. */
+/** Creates the Cytoscape instance for a container (its elements: use-elements) and destroys it on unmount. */
 import cytoscape, { type Core } from "cytoscape";
 import { type RefObject, useEffect, useState } from "react";
 import type { GraphSnapshot } from "../../shared/schema/graph";
-import type { Lang } from "../state/url-state";
 import { stylesheet } from "./stylesheet";
-import { LARGE_GRAPH, toElements } from "./to-elements";
+import { LARGE_GRAPH } from "./to-elements";
 
 export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
   snapshot: GraphSnapshot,
-  lang: Lang,
   webgl: boolean,
 ): Core | undefined {
   const [cy, setCy] = useState<Core>();
@@ -38,26 +36,6 @@ export function useCytoscape(
       setCy(undefined);
     };
   }, [container, webgl, large]);
-
-  // Elements follow the snapshot (a new data version, or the project projection).
-  useEffect(() => {
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(toElements(snapshot, "sv"));
-    });
-  }, [cy, snapshot]);
-
-  // A language switch only relabels.
-  useEffect(() => {
-    if (!cy) return;
-    cy.batch(() => {
-      for (const n of snapshot.nodes) {
-        const node = cy.getElementById(n.key);
-        node.data({ name: n.label[lang], label: node.data("label") ? n.label[lang] : "" });
-      }
-    });
-  }, [cy, snapshot, lang]);
 
   return cy;
 }

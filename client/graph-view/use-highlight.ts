@@ -2,7 +2,13 @@
 import type { Core } from "cytoscape";
 import { useEffect } from "react";
 
-export function useHighlight(cy: Core | undefined, keys: string[] | undefined): void {
+export function useHighlight(
+  cy: Core | undefined,
+  keys: string[] | undefined,
+  /** Grows when elements were added (a large graph draws the path's nodes on demand). */
+  elementsVersion = 0,
+): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: elementsVersion is a trigger, not an input
   useEffect(() => {
     if (!cy || !keys || keys.length === 0) return;
     const nodes = cy.collection();
@@ -17,5 +23,5 @@ export function useHighlight(cy: Core | undefined, keys: string[] | undefined): 
         cy.$(".dimmed, .path").removeClass("dimmed path");
       });
     };
-  }, [cy, keys]);
+  }, [cy, keys, elementsVersion]);
 }

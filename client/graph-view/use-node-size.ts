@@ -8,18 +8,20 @@ export function useNodeSize(
   cy: Core | undefined,
   snapshot: GraphSnapshot,
   measure: Map<string, number> | undefined,
+  /** Grows when elements were added, so new ones are sized by the measure too. */
+  elementsVersion = 0,
 ): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: elementsVersion is a trigger, not an input
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
       for (const n of snapshot.nodes) {
+        const node = cy.getElementById(n.key);
+        if (node.empty()) continue;
         const value = measure?.get(n.key);
         // Square root: area, not diameter, follows the measure.
-        cy.getElementById(n.key).data(
-          "size",
-          value === undefined ? nodeSize(n.degree) : Math.round(12 + 48 * Math.sqrt(value)),
-        );
+        node.data("size", value === undefined ? nodeSize(n.degree) : Math.round(12 + 48 * Math.sqrt(value)));
       }
     });
-  }, [cy, snapshot, measure]);
+  }, [cy, snapshot, measure, elementsVersion]);
 }

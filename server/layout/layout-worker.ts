@@ -9,4 +9,4 @@ export interface LayoutJob {
 
 const job = workerData as LayoutJob;
 const xy = forceLayout(job.count, job.links);
-parentPort?.postMessage(xy, [xy.buffer]);
+parentPort?.postMessage(xy, [xy.buffer as ArrayBuffer]);

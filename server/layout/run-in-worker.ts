@@ -9,7 +9,7 @@ const entry = new URL("./layout-worker-boot.mjs", import.meta.url);
 
 export function forceLayoutInWorker(job: LayoutJob): Promise<Float32Array> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: job, transferList: [job.links.buffer] });
+    const worker = new Worker(entry, { workerData: job, transferList: [job.links.buffer as ArrayBuffer] });
     worker.once("message", (xy: Float32Array) => {
       resolve(xy);
       void worker.terminate();

@@ -2,6 +2,7 @@
  * Force-layout positions of the full graph, computed once per data version in a worker thread, kept in the store
  * (so a restart reuses them) and in memory as one compact array in the snapshot's node order.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { PartnerGraph } from "../graph/model";
 import type { Store } from "../store/store";
 import { forceLayoutInWorker } from "./run-in-worker";
@@ -46,7 +47,7 @@ export class ServerLayouts {
       .finally(() => {
         this.computing = undefined;
       });
-    const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, waitMs).unref());
+    const timeout = delay(waitMs, undefined, { ref: false });
     return (await Promise.race([this.computing, timeout])) ?? { status: "computing", dataVersion: this.dataVersion };
   }
 

@@ -1,25 +1,31 @@
 /**
- * The page in headless Chromium (canvas renderer): navigation to a drawn graph on the seed (cold: layout computed in the
- * worker; warm: cached positions), and on a ~10 000-node synthetic graph the longest main-thread task while the layout
- * runs and the frame times while panning and zooming; plus the initial JavaScript's gzip size.
+ * The page in headless Chromium (canvas renderer), against budgets (issues 5 and 9):
+ * - initial JavaScript, gzip;
+ * - seed: navigation → graph drawn (performance mark `partnerkartan:graph-drawn`) on a first visit (empty
+ *   localStorage, positions from the server) and a return visit;
+ * - synthetic 5k, 10k (the issue's ~3 edges per node) and 20k nodes: drawn from the server's positions, longest
+ *   main-thread task while drawing, pan/zoom frame times, "show more"; at 10k also the very first visit, when the
+ *   server is still computing and the browser lays out in its worker: the longest main-thread task while it runs.
+ * Set BROWSER_BENCH_SIZES=5000,20000 to choose the synthetic sizes.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { markdownTable } from "../../server/cli/markdown-table";
-import { countEdges } from "../../server/generate/count-edges";
 import { generateDataset } from "../../server/generate/generate-dataset";
 import { checkDataset, loadDataDir } from "../../server/store/load-data-dir";
 import { Store } from "../../server/store/store";
 import { launchBrowser } from "../e2e/browser";
 import { tempDatabasePath } from "../fixtures/dataset";
-import { startTestServer } from "../integration/server-helpers";
+import { clientFor, startTestServer } from "../integration/server-helpers";
 import { median, percentile } from "./stats";
 
 const root = join(import.meta.dirname, "..", "..");
 const clientDir = join(root, "dist", "client");
 const rows: (string | number)[][] = [];
+const verdict = (ok: boolean, budget: string) => `${budget}: ${ok ? "met" : "MISSED"}`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // Initial JavaScript: the scripts and module preloads index.html loads before anything else.
 const html = readFileSync(join(clientDir, "index.html"), "utf8");
@@ -28,94 +34,40 @@ const gzipKb = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(cl
 rows.push([
   "initial JavaScript (gzip)",
   `${gzipKb.toFixed(0)} KB in ${initial.length} file(s)`,
-  gzipKb <= 300 ? "≤ 300 KB: met" : "≤ 300 KB: MISSED",
+  verdict(gzipKb <= 300, "≤ 300 KB"),
 ]);
 
-const drawnAt = (page: Page) =>
-  page
-    .waitForFunction(() => performance.getEntriesByName("partnerkartan:graph-drawn")[0]?.startTime, undefined, {
-      timeout: 120_000,
-    })
-    .then((h) => h.jsonValue() as Promise<number>);
-
-const browser = await launchBrowser();
-
-// Seed: cold (a new browser context, so no cached positions) and warm (same context, positions cached).
-{
-  const server = await startTestServer(join(root, "data"), tempDatabasePath(), clientDir);
-  const cold: number[] = [];
-  const warm: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    cold.push(await drawnAt(page));
-    await page.goto(server.url);
-    warm.push(await drawnAt(page));
-    await context.close();
-  }
-  await server.close();
-  rows.push([
-    "seed: navigation → graph drawn, first visit (layout in worker)",
-    `${median(cold).toFixed(0)} ms`,
-    median(cold) <= 1000 ? "≤ 1 s: met" : "≤ 1 s: MISSED",
-  ]);
-  rows.push([
-    "seed: navigation → graph drawn, cached positions",
-    `${median(warm).toFixed(0)} ms`,
-    median(warm) <= 1000 ? "≤ 1 s: met" : "≤ 1 s: MISSED",
-  ]);
+interface Task {
+  start: number;
+  duration: number;
 }
 
-// Synthetic ~10k nodes.
-{
-  const taxonomy = loadDataDir(join(root, "data"));
-  const data = checkDataset(generateDataset({ projects: 4000, organisations: 6000, seed: 3 }, taxonomy), "bench");
-  const path = tempDatabasePath();
-  const store = new Store(path);
-  store.importDataset(data, "synthetic");
-  store.close();
-  const nodes =
-    data.organisations.length + data.projects.length + data.regions.length + data.topics.length + data.skills.length;
-  const server = await startTestServer(join(root, "data"), path, clientDir);
+/** A fresh context (empty localStorage) that records long tasks from the first script on. */
+async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
-    const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+    const w = window as unknown as { __longtasks: Task[] };
     w.__longtasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
   });
-  const page = await context.newPage();
-  const started = Date.now();
-  await page.goto(server.url);
-  // The layout runs once the graph is on the canvas; it ends when positions are drawn.
-  await page.locator(".layout-progress").waitFor({ timeout: 120_000 });
-  const layoutStart = await page.evaluate(() => performance.now());
-  const drawn = await drawnAt(page);
-  const tasks = await page.evaluate(
-    () => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
-  );
-  const during = tasks.filter((t) => t.start >= layoutStart && t.start <= drawn).map((t) => t.duration);
-  const before = tasks.filter((t) => t.start < layoutStart).map((t) => t.duration);
-  rows.push(["synthetic graph", `${nodes} nodes / ${countEdges(data)} edges`, ""]);
-  rows.push([
-    "synthetic: navigation → graph drawn (first visit)",
-    `${(drawn / 1000).toFixed(1)} s (wall ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    "",
-  ]);
-  rows.push([
-    "synthetic: longest main-thread task while the layout runs",
-    `${Math.max(0, ...during).toFixed(0)} ms (${during.length} tasks over 50 ms)`,
-    Math.max(0, ...during) <= 50 ? "≤ 50 ms: met" : "≤ 50 ms: MISSED",
-  ]);
-  rows.push([
-    "synthetic: longest task before the layout (loading, first draw)",
-    `${Math.max(0, ...before).toFixed(0)} ms`,
-    "not budgeted",
-  ]);
+  return context;
+}
 
-  // Pan and zoom: drag and wheel over the canvas while counting animation frames.
+const drawnAt = (page: Page) =>
+  page
+    .waitForFunction(() => performance.getEntriesByName("partnerkartan:graph-drawn")[0]?.startTime, undefined, {
+      timeout: 180_000,
+    })
+    .then((h) => h.jsonValue() as Promise<number>);
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longtasks: Task[] }).__longtasks);
+const longest = (tasks: Task[], from: number, to = Number.POSITIVE_INFINITY) =>
+  Math.max(0, ...tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
+
+/** Drags and wheels over the canvas while counting animation frames; returns the frame gaps, sorted. */
+async function panZoomFrames(page: Page): Promise<number[]> {
   // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
   await page.evaluate(`
     window.__frames = [];
@@ -138,15 +90,162 @@ const browser = await launchBrowser();
     for (let s = 0; s < 10; s++) await page.mouse.wheel(0, s % 2 ? 120 : -120);
   }
   const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
-  const gaps = frames
+  return frames
     .slice(1)
     .map((t, i) => t - (frames[i] as number))
     .sort((a, b) => a - b);
+}
+
+/** Polls layout.positions until the server has them; returns how long that took. */
+async function serverLayoutReady(url: string): Promise<number> {
+  const started = performance.now();
+  const client = clientFor(url);
+  while ((await client.layout.positions.query({ name: "force" })).status !== "ready") {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return performance.now() - started;
+}
+
+const browser = await launchBrowser();
+
+// Seed: the first visit right after a server start (no stored layout: it is computed within the request's wait),
+// then first visits (new contexts, empty localStorage) and return visits (positions cached in the browser too).
+{
+  const server = await startTestServer(join(root, "data"), tempDatabasePath(), clientDir);
+  const coldContext = await newContext(browser);
+  const coldPage = await coldContext.newPage();
+  await coldPage.goto(server.url);
+  const coldServer = await drawnAt(coldPage);
+  await coldContext.close();
+  await serverLayoutReady(server.url);
+  const first: number[] = [];
+  const again: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    first.push(await drawnAt(page));
+    await page.goto(server.url);
+    again.push(await drawnAt(page));
+    await context.close();
+  }
+  await server.close();
   rows.push([
-    "synthetic: frame time while panning and zooming (p50 / p95)",
-    `${percentile(gaps, 50).toFixed(0)} / ${percentile(gaps, 95).toFixed(0)} ms`,
-    percentile(gaps, 95) <= 50 ? "< 50 ms: met" : "< 50 ms: MISSED",
+    "seed: navigation → graph drawn, first visit after a server start (server computes the layout)",
+    seconds(coldServer),
+    "not budgeted",
   ]);
+  rows.push([
+    "seed: navigation → graph drawn, first visit (server positions, empty localStorage), median of 3",
+    seconds(median(first)),
+    verdict(median(first) <= 1000, "≤ 1 s"),
+  ]);
+  rows.push([
+    "seed: navigation → graph drawn, return visit, median of 3",
+    seconds(median(again)),
+    verdict(median(again) <= 1000, "≤ 1 s"),
+  ]);
+}
+
+// Synthetic graphs, sparse like the issue's budget graph (about 3–4 edges per node).
+const SPARSE = {
+  partnersMean: 0.8,
+  topicsPerOrganisation: 0.3,
+  skillsPerOrganisation: 0.2,
+  topicsPerProject: 0.6,
+  skillsPerProject: 0.3,
+  fundedShare: 0.2,
+};
+const sizes = (process.env.BROWSER_BENCH_SIZES ?? "5000,10000,20000").split(",").map(Number);
+const taxonomy = loadDataDir(join(root, "data"));
+for (const size of sizes) {
+  const data = checkDataset(
+    generateDataset(
+      { projects: Math.round(size * 0.4), organisations: Math.round(size * 0.6), seed: 3, ...SPARSE },
+      taxonomy,
+    ),
+    "bench",
+  );
+  const path = tempDatabasePath();
+  const store = new Store(path);
+  store.importDataset(data, "synthetic");
+  store.close();
+  const server = await startTestServer(join(root, "data"), path, clientDir);
+  const snapshot = await clientFor(server.url).graph.snapshot.query();
+  const label = `${(snapshot.nodes.length / 1000).toFixed(1)}k nodes / ${(snapshot.edges.length / 1000).toFixed(1)}k edges`;
+
+  // At the issue's size, the very first visit: the server is still computing, so the browser lays out in its worker.
+  if (size === 10_000) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator(".layout-progress").waitFor({ timeout: 120_000 });
+    const layoutStart = await page.evaluate(() => performance.now());
+    const drawn = await drawnAt(page);
+    const tasks = await longTasks(page);
+    const during = longest(tasks, layoutStart, drawn);
+    rows.push([
+      `${label}: longest main-thread task while the layout runs (browser worker, server still computing)`,
+      `${during.toFixed(0)} ms (${tasks.filter((t) => t.start >= layoutStart && t.start <= drawn).length} tasks over 50 ms)`,
+      verdict(during <= 50, "≤ 50 ms"),
+    ]);
+    rows.push([`${label}: navigation → graph drawn with the browser's layout`, seconds(drawn), "not budgeted"]);
+    await context.close();
+  }
+  const computeMs = await serverLayoutReady(server.url);
+  rows.push([
+    `${label}: server force layout (worker thread, once per data version)`,
+    seconds(computeMs),
+    "not budgeted",
+  ]);
+
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const drawn = await drawnAt(page);
+  const tasks = await longTasks(page);
+  const status = page.locator(".graph-budget [role=status]");
+  const shownText = (await status.count()) > 0 ? ` (${await status.textContent()})` : "";
+  rows.push([
+    `${label}: navigation → graph drawn from server positions${shownText}`,
+    seconds(drawn),
+    size >= 20_000 ? verdict(drawn <= 5000, "≤ 5 s") : "not budgeted",
+  ]);
+  rows.push([
+    `${label}: longest main-thread task, navigation → drawn`,
+    `${longest(tasks, 0, drawn).toFixed(0)} ms`,
+    "not budgeted (loading, parsing the snapshot)",
+  ]);
+  const positionsAt = await page.evaluate(
+    () => performance.getEntriesByName("partnerkartan:positions-known")[0]?.startTime ?? 0,
+  );
+  rows.push([
+    `${label}: longest main-thread task while drawing (positions known → drawn)`,
+    `${longest(tasks, positionsAt, drawn).toFixed(0)} ms`,
+    verdict(longest(tasks, positionsAt, drawn) <= 50, "≤ 50 ms"),
+  ]);
+  const gaps = await panZoomFrames(page);
+  rows.push([
+    `${label}: pan/zoom frame time p50 / p95`,
+    `${percentile(gaps, 50).toFixed(0)} / ${percentile(gaps, 95).toFixed(0)} ms`,
+    verdict(percentile(gaps, 95) < 50, "< 50 ms"),
+  ]);
+  if ((await status.count()) > 0) {
+    const before = await status.textContent();
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.getByRole("button", { name: /^(Visa fler|Show more)$/ }).click();
+    await page.waitForFunction(
+      (text) => document.querySelector(".graph-budget [role=status]")?.textContent !== text,
+      before,
+    );
+    await page.waitForTimeout(1500);
+    const after = await longTasks(page);
+    rows.push([
+      `${label}: "show more" → longest main-thread task`,
+      `${longest(after, clickedAt).toFixed(0)} ms (${await status.textContent().catch(() => "all shown")})`,
+      verdict(longest(after, clickedAt) <= 50, "≤ 50 ms"),
+    ]);
+  }
   await context.close();
   await server.close();
 }
