@@ -200,4 +200,8 @@ export const en: Messages = {
   listGrid: {
     hint: "Tab enters the list, the arrow keys move between rows and columns, and Enter opens the details. Sort with the buttons in the header row.",
   },
+  graphBudget: {
+    showing: "Showing {{shown}} of {{total}} nodes",
+    showMore: "Show more",
+  },
 };

@@ -196,4 +196,8 @@ export const sv = {
   listGrid: {
     hint: "Tabb går in i listan, piltangenterna flyttar mellan rader och kolumner, och Enter öppnar detaljerna. Sortera med knapparna i rubrikraden.",
   },
+  graphBudget: {
+    showing: "Visar {{shown}} av {{total}} noder",
+    showMore: "Visa fler",
+  },
 } as const;
