@@ -10,7 +10,8 @@
  * edges were worth is kept beside the entry: `weights` sums `edgeWeight` over them (by default 1 each, i.e. the
  * number of relations), so a weighted algorithm can still see a double tie. Self-loops are left out.
  *
- * Only typed arrays besides `keys`: they cross to a worker thread without copying (see `csrTransferables`).
+ * The server reads the graph into an EdgeList on its own thread, in small steps, and builds the CSR in a worker
+ * (metrics-off-thread.ts): typed arrays cross without copying.
  */
 import type { EdgeAttributes, PartnerGraph } from "./model";
 
@@ -30,22 +31,94 @@ export interface KeyedCsr extends Csr {
   keys: string[];
 }
 
-/** Builds the snapshot in O(n + m): two counting sorts, so rows come out sorted and duplicates adjacent. */
-export function buildCsr(graph: PartnerGraph, edgeWeight: (attributes: EdgeAttributes) => number = () => 1): KeyedCsr {
+/** The graph as flat arrays: what a CSR is built from, and what crosses to a worker thread. */
+export interface EdgeList {
+  /** Node keys by index (the graph's node order). */
+  keys: string[];
+  /** Each edge's two ends in turn (self-loops left out). */
+  ends: Int32Array;
+  /** Per edge, its weight. */
+  edgeWeights: Float64Array;
+  /** Per node, its edge count in the graph itself: parallel edges count separately. */
+  degree: Int32Array;
+}
+
+/** Work (nodes + edges read) between two pauses of edgeListSteps: a few milliseconds. */
+const STEP_WORK = 20_000;
+
+/**
+ * Reads the graph into an EdgeList, pausing (yielding) every STEP_WORK nodes + edges, so that an async caller can
+ * let its event loop run between steps: reading graphology's string keys is the one part of the metrics that must
+ * happen on the graph's own thread (≈ 0.5 s at a million edges).
+ */
+export function* edgeListSteps(
+  graph: PartnerGraph,
+  edgeWeight: (attributes: EdgeAttributes) => number = () => 1,
+): Generator<void, EdgeList, void> {
   const keys = graph.nodes();
+  const n = keys.length;
   const index = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) index.set(keys[i] as string, i);
+  for (let i = 0; i < n; i++) {
+    index.set(keys[i] as string, i);
+    if (i % STEP_WORK === STEP_WORK - 1) yield;
+  }
   const ends = new Int32Array(2 * graph.size);
   const edgeWeights = new Float64Array(graph.size);
+  const degree = new Int32Array(n);
   let m = 0;
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (source === target) return;
-    ends[2 * m] = index.get(source) as number;
-    ends[2 * m + 1] = index.get(target) as number;
-    edgeWeights[m] = edgeWeight(attributes);
-    m++;
-  });
-  return csrFromEdges(keys.length, ends.subarray(0, 2 * m), edgeWeights.subarray(0, m), keys);
+  let work = 0;
+  for (let u = 0; u < n; u++) {
+    const key = keys[u] as string;
+    degree[u] = graph.degree(key);
+    // Every edge of a directed graph is the out-edge of exactly one node.
+    graph.forEachOutEdge(key, (_edge, attributes, _source, target) => {
+      const v = index.get(target) as number;
+      if (v === u) return;
+      ends[2 * m] = u;
+      ends[2 * m + 1] = v;
+      edgeWeights[m] = edgeWeight(attributes);
+      m++;
+    });
+    work += 1 + (degree[u] as number);
+    if (work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+  }
+  return {
+    keys,
+    ends: m === graph.size ? ends : ends.slice(0, 2 * m),
+    edgeWeights: m === graph.size ? edgeWeights : edgeWeights.slice(0, m),
+    degree,
+  };
+}
+
+/** The whole EdgeList at once. */
+export function edgeList(graph: PartnerGraph, edgeWeight?: (attributes: EdgeAttributes) => number): EdgeList {
+  const steps = edgeListSteps(graph, edgeWeight);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The EdgeList, letting the event loop run between steps. */
+export async function edgeListYielding(
+  graph: PartnerGraph,
+  edgeWeight?: (attributes: EdgeAttributes) => number,
+): Promise<EdgeList> {
+  const steps = edgeListSteps(graph, edgeWeight);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Builds the snapshot in O(n + m): two counting sorts, so rows come out sorted and duplicates adjacent. */
+export function buildCsr(graph: PartnerGraph, edgeWeight?: (attributes: EdgeAttributes) => number): KeyedCsr {
+  const { keys, ends, edgeWeights } = edgeList(graph, edgeWeight);
+  return csrFromEdges(keys.length, ends, edgeWeights, keys);
 }
 
 /**
@@ -116,14 +189,14 @@ export function csrFromEdges(order: number, ends: Int32Array, edgeWeights?: Floa
 /** Distinct-neighbour count of node i in the simple view. */
 export const csrDegree = (csr: Csr, i: number): number => (csr.offsets[i + 1] as number) - (csr.offsets[i] as number);
 
-/** The buffers to list as transferables when posting a snapshot to a worker (they move, not copy). */
-export const csrTransferables = (csr: Csr): ArrayBuffer[] =>
-  [csr.offsets.buffer, csr.neighbours.buffer, csr.weights.buffer] as ArrayBuffer[];
-
-/** The typed-array part only (no keys), as posted to a worker. */
-export const bareCsr = (csr: Csr): Csr => ({
-  order: csr.order,
-  offsets: csr.offsets,
-  neighbours: csr.neighbours,
-  weights: csr.weights,
-});
+/** Per node, the summed weights of its row: its weighted degree when the weights are tie strengths. */
+export function csrRowSums(csr: Csr): Float64Array {
+  const sums = new Float64Array(csr.order);
+  for (let i = 0; i < csr.order; i++) {
+    let sum = 0;
+    for (let j = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; j < end; j++)
+      sum += csr.weights[j] as number;
+    sums[i] = sum;
+  }
+  return sums;
+}

@@ -1,6 +1,7 @@
 /**
- * The expensive metrics (betweenness, PageRank, Louvain) of the CSR snapshot: typed arrays in, typed arrays out, so
- * the same code runs in place (computeMetrics) or in a worker thread (metrics-worker.ts) without copying the graph.
+ * The expensive metrics (betweenness, PageRank, Louvain, and weighted degree) of the graph's edge list, by way of its
+ * CSR snapshot: typed arrays in, typed arrays out, so the same code runs in place (computeMetrics) or in a worker
+ * thread (metrics-worker.ts) without copying the graph.
  *
  * Betweenness (Brandes) and PageRank run on the CSR itself: on 100 000 nodes / 1 000 000 edges our PageRank is about
  * ten times graphology-metrics' (same values; `npm run bench -- algorithms`). Louvain stays graphology's
@@ -11,7 +12,7 @@ import louvain from "graphology-communities-louvain";
 import { Random } from "../generate/random";
 import { sampledBetweenness } from "./algorithms/betweenness";
 import { pagerank } from "./algorithms/pagerank";
-import type { Csr } from "./csr";
+import { type Csr, csrFromEdges, csrRowSums } from "./csr";
 
 /** Node × (node + adjacency) steps up to which betweenness is exact. */
 export const EXACT_BETWEENNESS_WORK = 50_000_000;
@@ -98,4 +99,27 @@ export function computeCsrMetrics(csr: Csr, options: MetricsOptions = {}): CsrMe
       ms,
     },
   };
+}
+
+/** The edge list's part of an EdgeList (csr.ts): what the metrics need, and what crosses to a worker. */
+export interface Edges {
+  order: number;
+  ends: Int32Array;
+  edgeWeights: Float64Array;
+}
+
+export interface EdgeMetrics extends CsrMetrics {
+  /** Summed edge weights per node. */
+  weightedDegree: Float64Array;
+}
+
+/** Builds the CSR (its time counts in `about.ms.view`), then computes everything but the plain degree from it. */
+export function computeEdgeMetrics(edges: Edges, options: MetricsOptions = {}): EdgeMetrics {
+  const t = now();
+  const csr = csrFromEdges(edges.order, edges.ends, edges.edgeWeights);
+  const weightedDegree = csrRowSums(csr);
+  const snapshotMs = now() - t;
+  const metrics = computeCsrMetrics(csr, options);
+  metrics.about.ms.view += snapshotMs;
+  return { ...metrics, weightedDegree };
 }

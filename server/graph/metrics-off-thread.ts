@@ -1,11 +1,10 @@
 /**
- * Runs computeCsrMetrics in a worker thread, so the server's event loop stays free while it works (20 s and more at
- * 100 000 nodes before the CSR; several seconds still). The snapshot's buffers are transferred, not copied: the
- * caller's CSR arrays are empty afterwards. One short-lived worker per computation (it happens once per data version).
+ * Runs computeEdgeMetrics in a worker thread, so the server's event loop stays free while it works (20 s and more at
+ * 100 000 nodes before the CSR; several seconds still). The edge list's buffers are transferred, not copied: the
+ * caller's arrays are empty afterwards. One short-lived worker per computation (it happens once per data version).
  */
 import { Worker } from "node:worker_threads";
-import { bareCsr, type Csr, csrTransferables } from "./csr";
-import type { CsrMetrics, MetricsOptions } from "./metrics-csr";
+import type { EdgeMetrics, Edges, MetricsOptions } from "./metrics-csr";
 import type { MetricsReply, MetricsRequest } from "./metrics-worker";
 
 const WORKER_ENTRY = new URL("./metrics-worker-entry.mjs", import.meta.url);
@@ -14,7 +13,7 @@ export class MetricsWorkerError extends Error {
   override name = "MetricsWorkerError";
 }
 
-export function computeCsrMetricsOffThread(csr: Csr, options: MetricsOptions = {}): Promise<CsrMetrics> {
+export function computeEdgeMetricsOffThread(edges: Edges, options: MetricsOptions = {}): Promise<EdgeMetrics> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_ENTRY);
     // A computation alone never keeps a process alive (a server's socket does), so shutdown never waits for it.
@@ -41,7 +40,10 @@ export function computeCsrMetricsOffThread(csr: Csr, options: MetricsOptions = {
     worker.once("exit", (code) =>
       settle(() => reject(new MetricsWorkerError(`Metrics worker exited with code ${code} before replying`))),
     );
-    const request: MetricsRequest = { csr: bareCsr(csr), options };
-    worker.postMessage(request, csrTransferables(csr));
+    const request: MetricsRequest = {
+      edges: { order: edges.order, ends: edges.ends, edgeWeights: edges.edgeWeights },
+      options,
+    };
+    worker.postMessage(request, [edges.ends.buffer, edges.edgeWeights.buffer] as ArrayBuffer[]);
   });
 }

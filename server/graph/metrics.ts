@@ -15,10 +15,10 @@
  */
 
 import type { EdgeType } from "../../shared/schema/graph";
-import { buildCsr, type KeyedCsr } from "./csr";
-import { type CsrMetrics, computeCsrMetrics, type MetricsOptions } from "./metrics-csr";
-import { computeCsrMetricsOffThread } from "./metrics-off-thread";
-import type { PartnerGraph } from "./model";
+import { type EdgeList, edgeList, edgeListYielding } from "./csr";
+import { type CsrMetrics, computeEdgeMetrics, type EdgeMetrics, type MetricsOptions } from "./metrics-csr";
+import { computeEdgeMetricsOffThread } from "./metrics-off-thread";
+import type { EdgeAttributes, PartnerGraph } from "./model";
 
 export { sampledBetweenness } from "./algorithms/betweenness";
 export { DEFAULT_BETWEENNESS_PIVOTS, EXACT_BETWEENNESS_WORK, type MetricsOptions } from "./metrics-csr";
@@ -91,42 +91,29 @@ export function metricsTable(metrics: GraphMetrics): {
   };
 }
 
-/** The CSR snapshot with tie strengths, and the relation-counting metrics that need the multigraph itself. */
-function prepare(graph: PartnerGraph): { csr: KeyedCsr; degree: Int32Array; weightedDegree: Float64Array; ms: number } {
-  const t = performance.now();
-  const csr = buildCsr(graph, (attributes) => edgeWeight(attributes.type));
-  const n = csr.order;
-  const degree = new Int32Array(n);
-  const weightedDegree = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    degree[i] = graph.degree(csr.keys[i] as string);
-    let sum = 0;
-    for (let j = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; j < end; j++)
-      sum += csr.weights[j] as number;
-    weightedDegree[i] = sum;
-  }
-  return { csr, degree, weightedDegree, ms: performance.now() - t };
-}
-
-function assemble(prepared: ReturnType<typeof prepare>, computed: CsrMetrics): GraphMetrics {
+function assemble(list: EdgeList, listMs: number, computed: EdgeMetrics): GraphMetrics {
   const index = new Map<string, number>();
-  for (const key of prepared.csr.keys) index.set(key, index.size);
+  for (const key of list.keys) index.set(key, index.size);
   const { ms } = computed.about;
   return {
     index,
-    degree: prepared.degree,
-    weightedDegree: prepared.weightedDegree,
+    degree: list.degree,
+    weightedDegree: computed.weightedDegree,
     betweenness: computed.betweenness,
     pagerank: computed.pagerank,
     community: computed.community,
-    about: { ...computed.about, ms: { ...ms, view: ms.view + prepared.ms } },
+    about: { ...computed.about, ms: { ...ms, view: ms.view + listMs } },
   };
 }
 
+const tieStrength = (attributes: EdgeAttributes) => edgeWeight(attributes.type);
+
 /** Computes in place, blocking the thread: for CLIs and tests. A server uses createMetricsCache. */
 export function computeMetrics(graph: PartnerGraph, options: MetricsOptions = {}): GraphMetrics {
-  const prepared = prepare(graph);
-  return assemble(prepared, computeCsrMetrics(prepared.csr, options));
+  const t = performance.now();
+  const list = edgeList(graph, tieStrength);
+  const listMs = performance.now() - t;
+  return assemble(list, listMs, computeEdgeMetrics({ ...list, order: list.keys.length }, options));
 }
 
 /**
@@ -142,8 +129,12 @@ export async function computeMetricsAsync(
 ): Promise<GraphMetrics> {
   const { inWorker = graph.order + graph.size > IN_PLACE_MAX_SIZE, ...metricsOptions } = options;
   if (!inWorker) return computeMetrics(graph, metricsOptions);
-  const prepared = prepare(graph);
-  return assemble(prepared, await computeCsrMetricsOffThread(prepared.csr, metricsOptions));
+  // Reading the graph must happen here, on its thread: in short steps, so requests are served in between.
+  const t = performance.now();
+  const list = await edgeListYielding(graph, tieStrength);
+  const listMs = performance.now() - t;
+  const edges = { order: list.keys.length, ends: list.ends, edgeWeights: list.edgeWeights };
+  return assemble(list, listMs, await computeEdgeMetricsOffThread(edges, metricsOptions));
 }
 
 /**

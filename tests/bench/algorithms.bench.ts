@@ -1,0 +1,298 @@
+/**
+ * PageRank, Louvain and one-node-against-all Jaccard on the same synthetic graphs (1k, 10k, 100k nodes), side by side:
+ * ours (the CSR snapshot, server/graph/csr.ts; graphology's Louvain), graphology for reference, igraph (C core) and
+ * networkx, in one run. Each graph's undirected simple view is written once as an edge list that
+ * tests/bench/python/algorithms.py reads. Then, on the largest graph, how long the event loop stalls while the server's
+ * metrics compute in their worker thread. igraph runs with OMP_NUM_THREADS=1 (single-threaded, like ours).
+ *
+ *   npx tsx tests/bench/algorithms.bench.ts [--sizes 1k,10k,100k] [--python /usr/bin/python3]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { UndirectedGraph } from "graphology";
+import louvain from "graphology-communities-louvain";
+import graphologyPagerank from "graphology-metrics/centrality/pagerank.js";
+import { readTaxonomy } from "../../server/cli/generate";
+import { markdownTable } from "../../server/cli/markdown-table";
+import { generateDataset } from "../../server/generate/generate-dataset";
+import { jaccardAgainstAll } from "../../server/graph/algorithms/jaccard";
+import { pagerank } from "../../server/graph/algorithms/pagerank";
+import { buildGraph } from "../../server/graph/build";
+import { buildCsr, type Csr, csrFromEdges } from "../../server/graph/csr";
+import { createMetricsCache } from "../../server/graph/metrics";
+import { undirectedView } from "../../server/graph/metrics-csr";
+import { median, time } from "./stats";
+
+type Algorithm = "pagerank" | "louvain" | "jaccard";
+type Tool = "igraph" | "networkx";
+
+interface Size {
+  projects: number;
+  organisations: number;
+  /** Runs per algorithm for ours, graphology and igraph. */
+  repeats: number;
+  /** networkx is slow: fewer runs, only some algorithms, and a time limit for the whole networkx process. */
+  networkx: { repeats: number; algorithms: Algorithm[]; timeoutS: number; note?: string };
+}
+
+const SIZES: Record<string, Size> = {
+  "1k": {
+    projects: 400,
+    organisations: 600,
+    repeats: 7,
+    networkx: { repeats: 3, algorithms: ["pagerank", "louvain", "jaccard"], timeoutS: 60 },
+  },
+  "10k": {
+    projects: 4000,
+    organisations: 6000,
+    repeats: 5,
+    networkx: { repeats: 1, algorithms: ["pagerank", "louvain", "jaccard"], timeoutS: 120 },
+  },
+  "100k": {
+    projects: 40_000,
+    organisations: 60_000,
+    repeats: 3,
+    networkx: {
+      repeats: 1,
+      algorithms: ["pagerank", "jaccard"],
+      timeoutS: 120,
+      note: "networkx Louvain not run at 100k (minutes per run); networkx figures at 10k and 100k are single runs",
+    },
+  },
+};
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: Object.keys(SIZES).join(",") },
+    python: { type: "string", default: existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3" },
+  },
+});
+const sizes = (values.sizes as string).split(",").filter((s) => s in SIZES);
+const python = values.python as string;
+const script = join(import.meta.dirname, "python", "algorithms.py");
+const taxonomy = readTaxonomy(join(import.meta.dirname, "..", "..", "data"));
+const dir = mkdtempSync(join(tmpdir(), "partnerkartan-algorithms-bench-"));
+const fmt = (ms: number | undefined) =>
+  ms === undefined ? "–" : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0);
+const ratio = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+/** Median of `repeats` timed runs after one untimed warm-up run (the JIT compiles on the first). */
+function repeated<T>(repeats: number, fn: () => T): { ms: number; value: T } {
+  fn();
+  const runs = Array.from({ length: repeats }, () => time(fn));
+  return { ms: median(runs.map((r) => r.ms)), value: (runs[runs.length - 1] as { value: T }).value };
+}
+
+/** The same 2-hop Jaccard on graphology's structures, for reference. */
+function graphologyJaccard(view: UndirectedGraph, u: string): Map<string, number> {
+  const common = new Map<string, number>();
+  view.forEachNeighbor(u, (w) => {
+    view.forEachNeighbor(w, (v) => {
+      common.set(v, (common.get(v) ?? 0) + 1);
+    });
+  });
+  const du = view.degree(u);
+  const result = new Map<string, number>();
+  for (const [v, c] of common) result.set(v, c / (du + view.degree(v) - c));
+  return result;
+}
+
+/** Each undirected link once (u < v), as the Python side reads it. */
+function writeEdgeList(csr: Csr, path: string): Int32Array {
+  const ends = new Int32Array(csr.neighbours.length);
+  let m = 0;
+  for (let u = 0; u < csr.order; u++)
+    for (let j = csr.offsets[u] as number; j < (csr.offsets[u + 1] as number); j++) {
+      const v = csr.neighbours[j] as number;
+      if (u < v) {
+        ends[m++] = u;
+        ends[m++] = v;
+      }
+    }
+  const lines: string[] = [`${csr.order} ${m / 2}`];
+  for (let k = 0; k < m; k += 2) lines.push(`${ends[k]} ${ends[k + 1]}`);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return ends.slice(0, m);
+}
+
+interface PythonResult {
+  version: string;
+  build: { ms: number };
+  pagerank?: { ms: number; sample: number[] };
+  louvain?: { ms: number; communities: number; modularity: number };
+  jaccard?: { ms: number; sum: number; nonzero: number };
+}
+
+const skipped: string[] = [];
+function runPython(
+  tool: Tool,
+  edges: string,
+  node: number,
+  repeats: number,
+  algorithms: Algorithm[],
+  timeoutS: number,
+) {
+  const result = spawnSync(python, [script, tool, edges, String(node), String(repeats), ...algorithms], {
+    encoding: "utf8",
+    timeout: timeoutS * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+    // One thread, like ours: igraph's PageRank (PRPACK) uses OpenMP, whose spinning threads on shared cores make its
+    // times both worse and erratic.
+    env: { ...process.env, OMP_NUM_THREADS: "1" },
+  });
+  if (result.error || result.status !== 0) {
+    const why =
+      result.status === 3
+        ? result.stderr.trim()
+        : result.signal === "SIGTERM"
+          ? `${tool} stopped after the ${timeoutS} s limit`
+          : `${tool} failed: ${(result.error?.message ?? result.stderr).trim().split("\n").slice(-1)[0]}`;
+    if (!skipped.includes(why)) skipped.push(why);
+    return undefined;
+  }
+  return JSON.parse(result.stdout) as PythonResult;
+}
+
+const rows: (string | number)[][] = [];
+const checks: string[] = [];
+const versions = new Set<string>();
+let largest: ReturnType<typeof buildGraph> | undefined;
+const started = performance.now();
+
+for (const name of sizes) {
+  const size = SIZES[name] as Size;
+  const graph = buildGraph(
+    generateDataset({ projects: size.projects, organisations: size.organisations, seed: 1 }, taxonomy),
+  );
+  const snapshot = time(() => buildCsr(graph));
+  const csr = snapshot.value;
+  const edgesPath = join(dir, `${name}.edges`);
+  const ends = writeEdgeList(csr, edgesPath);
+  const links = ends.length / 2;
+  const node = csr.keys.findIndex((k) => k.startsWith("project:"));
+  const label = `${name} (${csr.order} nodes / ${links} links)`;
+
+  // Ours, then graphology for reference, all on the same view.
+  const ourBuild = repeated(size.repeats, () => csrFromEdges(csr.order, ends));
+  const viewBuild = time(() => undirectedView(csr));
+  const view = viewBuild.value;
+  const ourPagerank = repeated(size.repeats, () => pagerank(csr).scores);
+  const theirPagerank = repeated(size.repeats, () => graphologyPagerank(view, { getEdgeWeight: null }));
+  const ourLouvain = repeated(size.repeats, () => louvain.detailed(view, { getEdgeWeight: null }));
+  const jaccardRepeats = Math.max(size.repeats, 9);
+  const ourJaccard = repeated(jaccardRepeats, () => jaccardAgainstAll(csr, node));
+  const theirJaccard = repeated(jaccardRepeats, () => graphologyJaccard(view, String(node)));
+
+  const ig = runPython("igraph", edgesPath, node, size.repeats, ["pagerank", "louvain", "jaccard"], 300);
+  const nx = runPython(
+    "networkx",
+    edgesPath,
+    node,
+    size.networkx.repeats,
+    size.networkx.algorithms,
+    size.networkx.timeoutS,
+  );
+  if (ig) versions.add(`igraph ${ig.version}`);
+  if (nx) versions.add(`networkx ${nx.version}`);
+  if (size.networkx.note) skipped.push(size.networkx.note);
+
+  const row = (algorithm: string, ours: number, graphology: number | undefined, i?: number, n?: number) => {
+    const vsIgraph = i === undefined ? undefined : ours / i;
+    const vsNetworkx = n === undefined ? undefined : n / ours;
+    const met =
+      algorithm.startsWith("build") || (vsIgraph === undefined && vsNetworkx === undefined)
+        ? "–"
+        : (vsIgraph === undefined || vsIgraph <= 3) && (vsNetworkx === undefined || vsNetworkx >= 10)
+          ? "met"
+          : "MISSED";
+    rows.push([
+      label,
+      algorithm,
+      fmt(ours),
+      fmt(graphology),
+      fmt(i),
+      fmt(n),
+      vsIgraph === undefined ? "–" : `${ratio(vsIgraph)}×`,
+      vsNetworkx === undefined ? "–" : `${ratio(vsNetworkx)}×`,
+      met,
+    ]);
+  };
+  row("build from edge list", ourBuild.ms, viewBuild.ms, ig?.build.ms, nx?.build.ms);
+  row("PageRank (α 0.85)", ourPagerank.ms, theirPagerank.ms, ig?.pagerank?.ms, nx?.pagerank?.ms);
+  row("Louvain", ourLouvain.ms, undefined, ig?.louvain?.ms, nx?.louvain?.ms);
+  row("Jaccard, 1 node vs all", ourJaccard.ms, theirJaccard.ms, ig?.jaccard?.ms, nx?.jaccard?.ms);
+
+  // The tools must agree, or the times mean nothing.
+  const ours = ourPagerank.value;
+  const sampleDiff = (sample: number[] | undefined) =>
+    sample ? Math.max(...sample.map((x, i) => Math.abs(x - (ours[i] as number)))).toExponential(1) : "–";
+  const theirs = theirPagerank.value;
+  const graphologyDiff = Math.max(...Array.from(ours, (x, i) => Math.abs(x - (theirs[String(i)] as number))));
+  const jaccardSum = ourJaccard.value.reduce((a, b) => a + b, 0);
+  checks.push(
+    `${name}: PageRank max |ours − graphology| ${graphologyDiff.toExponential(1)}, − igraph ${sampleDiff(ig?.pagerank?.sample)}, ` +
+      `− networkx ${sampleDiff(nx?.pagerank?.sample)}; Jaccard of ${csr.keys[node]} (node ${node}): sum ${jaccardSum.toFixed(6)} ` +
+      `(igraph ${ig?.jaccard?.sum.toFixed(6) ?? "–"}, networkx ${nx?.jaccard?.sum.toFixed(6) ?? "–"}); ` +
+      `Louvain modularity ${ourLouvain.value.modularity.toFixed(3)} (igraph ${ig?.louvain?.modularity.toFixed(3) ?? "–"}, ` +
+      `networkx ${nx?.louvain?.modularity.toFixed(3) ?? "–"}); CSR from the graph ${fmt(snapshot.ms)} ms`,
+  );
+  largest = graph;
+}
+
+console.log(
+  markdownTable(
+    [
+      "graph",
+      "step (median ms)",
+      "ours (CSR)",
+      "graphology",
+      "igraph",
+      "networkx",
+      "ours/igraph (≤ 3×)",
+      "networkx/ours (≥ 10×)",
+      "targets",
+    ],
+    rows,
+  ),
+);
+console.log(
+  "\nOurs: PageRank and Jaccard on the CSR snapshot; Louvain is graphology-communities-louvain (the same in both " +
+    "columns). 'build' (no target) is the CSR from an edge list (graphology: its view from the CSR; igraph/networkx: " +
+    "Graph from the list). PageRank stops where graphology's and networkx's do (L1 change < n·1e-6); igraph's PRPACK " +
+    "solves more precisely, hence the small differences in the checks.",
+);
+console.log(`Versions: Node ${process.versions.node}, ${[...versions].join(", ") || "no Python peers"} (${python}).`);
+for (const line of checks) console.log(`Check ${line}`);
+for (const line of skipped) console.log(`Skipped: ${line}`);
+
+// The server computes metrics in a worker thread: how long does its event loop stall meanwhile?
+if (largest) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  let lastTick = performance.now();
+  let longestGap = 0;
+  const ticker = setInterval(() => {
+    const t = performance.now();
+    longestGap = Math.max(longestGap, t - lastTick);
+    lastTick = t;
+  }, 5);
+  delay.enable();
+  const start = performance.now();
+  const metrics = await createMetricsCache(largest, 1, { inWorker: true }).get();
+  const total = performance.now() - start;
+  delay.disable();
+  clearInterval(ticker);
+  const ms = metrics.about.ms;
+  console.log(
+    `\nServer metrics of the ${sizes[sizes.length - 1]} graph (${largest.order} nodes / ${largest.size} edges) in a worker: ` +
+      `${(total / 1000).toFixed(1)} s in all (snapshot + Louvain view ${fmt(ms.view)} ms, betweenness ${fmt(ms.betweenness)} ms ` +
+      `${metrics.about.betweenness.method} ${metrics.about.betweenness.pivots} pivots, PageRank ${fmt(ms.pagerank)} ms, ` +
+      `Louvain ${fmt(ms.louvain)} ms). Event loop meanwhile: max delay ${fmt(delay.max / 1e6)} ms, ` +
+      `p99 ${fmt(delay.percentile(99) / 1e6)} ms, longest gap between 5 ms ticks ${fmt(longestGap)} ms.`,
+  );
+}
+console.log(`\nWhole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+rmSync(dir, { recursive: true, force: true });
