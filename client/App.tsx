@@ -3,6 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_WEIGHTS } from "../shared/schema/match";
+import { AccountMenu } from "./features/account/AccountMenu";
+import { EntityActions } from "./features/account/EntityActions";
+import type { WorkspacePage } from "./features/account/workspace-page";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
@@ -20,6 +23,9 @@ import { useUrlState } from "./state/use-url-state";
 
 /** The coverage view (maps, d3-geo, Sweden's outline) loads only when opened, keeping the first download small. */
 const CoverageView = lazy(() => import("./features/coverage/CoverageView").then((m) => ({ default: m.CoverageView })));
+
+/** Registration, review, history and account pages load on first use (forms and tables most visitors never open). */
+const Workspace = lazy(() => import("./features/account/Workspace").then((m) => ({ default: m.Workspace })));
 
 const VIEW_TABS: View[] = ["graph", "list", "coverage"];
 
@@ -49,6 +55,15 @@ export function App() {
     [update],
   );
   const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
+  const [workspace, setWorkspace] = useState<WorkspacePage>();
+  const showInMap = useCallback(
+    (key: string) => {
+      setWorkspace(undefined);
+      setHighlight(undefined);
+      update({ selected: key, view: state.view === "coverage" ? "graph" : state.view });
+    },
+    [update, state.view],
+  );
 
   const index = useMemo(() => (snapshot.data ? buildFacetIndex(snapshot.data) : undefined), [snapshot.data]);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -140,9 +155,11 @@ export function App() {
 
   return (
     <div className="app">
-      <a href={state.view === "coverage" ? "#coverage" : "#details"} className="skip-link">
-        {state.view === "coverage" ? t("app.skipToCoverage") : t("app.skipToDetails")}
-      </a>
+      {!workspace && (
+        <a href={state.view === "coverage" ? "#coverage" : "#details"} className="skip-link">
+          {state.view === "coverage" ? t("app.skipToCoverage") : t("app.skipToDetails")}
+        </a>
+      )}
       <header className="app-header">
         <div className="brand">
           <h1>{t("app.title")}</h1>
@@ -155,20 +172,36 @@ export function App() {
               key={view}
               type="button"
               aria-current={state.view === view ? "page" : undefined}
-              onClick={() => update({ view })}
+              onClick={() => {
+                setWorkspace(undefined);
+                update({ view });
+              }}
             >
               {t(`nav.${view}`)}
             </button>
           ))}
         </nav>
         <LanguageSwitch lang={state.lang} onChange={(lang) => update({ lang })} />
+        <AccountMenu onOpen={setWorkspace} />
       </header>
       <div className="visually-hidden" aria-live="polite">
         {selectedNode
           ? t("announce.selected", { name: selectedNode.label[state.lang], kind: t(`kind.${selectedNode.kind}`) })
           : ""}
       </div>
-      {state.view === "coverage" ? (
+      {workspace ? (
+        <main className="app-main workspace-main" id="workspace">
+          <Suspense fallback={<p className="graph-status">{t("registration.loading")}</p>}>
+            <Workspace
+              page={workspace}
+              nodes={snapshot.data?.nodes}
+              lang={state.lang}
+              onOpen={setWorkspace}
+              onShow={showInMap}
+            />
+          </Suspense>
+        </main>
+      ) : state.view === "coverage" ? (
         <main className="app-main coverage-main" id="coverage">
           <Suspense fallback={<p className="graph-status">{t("graph.loading")}</p>}>
             <CoverageView
@@ -251,6 +284,16 @@ export function App() {
           </div>
           <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
             <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
+              {selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
+                <EntityActions
+                  key={state.selected}
+                  kind={selectedKind}
+                  id={selectedId}
+                  name={selectedNode?.label[state.lang] ?? selectedId}
+                  onOpen={setWorkspace}
+                  onDeleted={() => select(undefined)}
+                />
+              )}
               {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
                 <SuggestionsPanel
                   key={state.selected}

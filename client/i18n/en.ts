@@ -1,6 +1,11 @@
 /** English texts, mirroring sv.ts key for key. */
+import { accountMessages } from "../features/account/messages";
+import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
 import { exportMessages } from "../features/export/messages";
+import { historyMessages } from "../features/history/messages";
+import { moderationMessages } from "../features/moderation/messages";
+import { registrationMessages } from "../features/registration/messages";
 import type { Messages } from "./messages";
 
 export const en: Messages = {
@@ -197,11 +202,16 @@ export const en: Messages = {
     nothing: "No projects or organisations match the filters.",
     fit: "Show the whole graph",
   },
-  listGrid: {
-    hint: "Tab enters the list, the arrow keys move between rows and columns, and Enter opens the details. Sort with the buttons in the header row.",
-  },
+  account: accountMessages.en,
+  registration: registrationMessages.en,
+  moderation: moderationMessages.en,
+  history: historyMessages.en,
+  admin: adminMessages.en,
   graphBudget: {
     showing: "Showing {{shown}} of {{total}} nodes",
     showMore: "Show more",
+  },
+  listGrid: {
+    hint: "Tab enters the list, the arrow keys move between rows and columns, and Enter opens the details. Sort with the buttons in the header row.",
   },
 };

@@ -1,6 +1,11 @@
 /** Swedish texts: the default language. Every key here must exist in en.ts (the type check enforces it). */
+import { accountMessages } from "../features/account/messages";
+import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
 import { exportMessages } from "../features/export/messages";
+import { historyMessages } from "../features/history/messages";
+import { moderationMessages } from "../features/moderation/messages";
+import { registrationMessages } from "../features/registration/messages";
 
 export const sv = {
   app: {
@@ -193,11 +198,16 @@ export const sv = {
     nothing: "Inga projekt eller organisationer matchar filtren.",
     fit: "Visa hela grafen",
   },
-  listGrid: {
-    hint: "Tabb går in i listan, piltangenterna flyttar mellan rader och kolumner, och Enter öppnar detaljerna. Sortera med knapparna i rubrikraden.",
-  },
+  account: accountMessages.sv,
+  registration: registrationMessages.sv,
+  moderation: moderationMessages.sv,
+  history: historyMessages.sv,
+  admin: adminMessages.sv,
   graphBudget: {
     showing: "Visar {{shown}} av {{total}} noder",
     showMore: "Visa fler",
+  },
+  listGrid: {
+    hint: "Tabb går in i listan, piltangenterna flyttar mellan rader och kolumner, och Enter öppnar detaljerna. Sortera med knapparna i rubrikraden.",
   },
 } as const;

@@ -1,0 +1,83 @@
+/**
+ * The pages that open in place of the map (registration, my submissions, review, accounts, edit, history), behind a
+ * "Back to the map" button. Loaded on first use, so visitors who only read never download the forms.
+ */
+import { useEffect, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { hasRole } from "../../../shared/schema/account";
+import type { GraphNode } from "../../../shared/schema/graph";
+import type { Lang } from "../../state/url-state";
+import { AccountsTable } from "../admin/AccountsTable";
+import { HistoryView } from "../history/HistoryView";
+import { ReviewQueue } from "../moderation/ReviewQueue";
+import { EditView } from "../registration/EditView";
+import { nodeNames } from "../registration/field-format";
+import { MySubmissions } from "../registration/MySubmissions";
+import { graphChoices } from "../registration/picker-options";
+import { RegisterView } from "../registration/RegisterView";
+import "./workspace.css";
+import { useMe } from "./use-me";
+import type { WorkspacePage } from "./workspace-page";
+
+interface Props {
+  page: WorkspacePage;
+  nodes: readonly GraphNode[] | undefined;
+  lang: Lang;
+  onOpen: (page: WorkspacePage | undefined) => void;
+  /** Back to the map with this node selected. */
+  onShow: (key: string) => void;
+}
+
+export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
+  const { t } = useTranslation();
+  const { data: me, isLoading } = useMe();
+  const choices = useMemo(() => graphChoices(nodes ?? [], lang), [nodes, lang]);
+  const name = useMemo(() => nodeNames(nodes, lang), [nodes, lang]);
+  const pageKey = JSON.stringify(page);
+  // A new page takes the focus to its heading, as a page load would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes, named by its key
+  useEffect(() => {
+    document.getElementById("workspace-title")?.focus();
+  }, [pageKey, me?.id]);
+
+  const allowed =
+    me &&
+    (page.page === "review"
+      ? hasRole(me.role, "coordinator")
+      : page.page === "accounts"
+        ? hasRole(me.role, "administrator")
+        : true);
+
+  return (
+    <div className="workspace">
+      <p>
+        <button type="button" className="link-button back-link" onClick={() => onOpen(undefined)}>
+          ← {t("registration.back")}
+        </button>
+      </p>
+      {isLoading ? (
+        <p aria-busy="true">{t("registration.loading")}</p>
+      ) : !me ? (
+        <h2 id="workspace-title" tabIndex={-1}>
+          {t("registration.signInFirst")}
+        </h2>
+      ) : !allowed ? (
+        <h2 id="workspace-title" tabIndex={-1}>
+          {page.page === "accounts" ? t("admin.denied") : t("moderation.denied")}
+        </h2>
+      ) : page.page === "register" ? (
+        <RegisterView key={page.kind} kind={page.kind} choices={choices} onOpen={onOpen} />
+      ) : page.page === "edit" ? (
+        <EditView key={pageKey} kind={page.kind} id={page.id} choices={choices} onOpen={onOpen} onShow={onShow} />
+      ) : page.page === "history" ? (
+        <HistoryView key={pageKey} kind={page.kind} id={page.id} lang={lang} name={name} onShow={onShow} />
+      ) : page.page === "mine" ? (
+        <MySubmissions lang={lang} onShow={onShow} />
+      ) : page.page === "review" ? (
+        <ReviewQueue lang={lang} name={name} onShow={onShow} />
+      ) : (
+        <AccountsTable lang={lang} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** The pages that open in place of the map: forms, lists and history. Kept in App state, not the URL (personal views). */
+import type { EditableKind } from "../../../shared/schema/editable";
+
+export type WorkspacePage =
+  | { page: "register"; kind: EditableKind }
+  | { page: "mine" }
+  | { page: "review" }
+  | { page: "accounts" }
+  | { page: "edit"; kind: EditableKind; id: string }
+  | { page: "history"; kind: EditableKind; id: string };

@@ -1,0 +1,100 @@
+/** "Konton": administrators change each account's role and disable or enable it. E-mail addresses stay in this table. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type AccountSummary, ROLES, type Role } from "../../../shared/schema/account";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+import { apiErrorOf } from "../account/api-error";
+import { formatWhen } from "../registration/format-when";
+
+export function AccountsTable({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<string>();
+  const accounts = useQuery({ queryKey: ["admin", "accounts"], queryFn: () => trpc.admin.accounts.query() });
+
+  const change = async (account: AccountSummary, act: () => Promise<unknown>) => {
+    try {
+      await act();
+      setOutcome(t("admin.changed", { name: account.displayName }));
+    } catch (error) {
+      setOutcome(t("admin.changeFailed", { message: apiErrorOf(error).message }));
+    }
+    await queryClient.invalidateQueries({ queryKey: ["admin", "accounts"] });
+  };
+
+  return (
+    <section className="workspace-page" aria-labelledby="workspace-title">
+      <h2 id="workspace-title" tabIndex={-1}>
+        {t("admin.title")}
+      </h2>
+      <p>{t("admin.intro")}</p>
+      <div role="status" className="saved-note">
+        {outcome}
+      </div>
+      {accounts.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
+      {accounts.isError && <p role="alert">{t("admin.failed", { message: accounts.error.message })}</p>}
+      {accounts.data && (
+        <table className="data-table accounts-table">
+          <caption className="visually-hidden">{t("admin.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.col.name")}</th>
+              <th scope="col">{t("admin.col.email")}</th>
+              <th scope="col">{t("admin.col.role")}</th>
+              <th scope="col">{t("admin.col.status")}</th>
+              <th scope="col">{t("admin.col.created")}</th>
+              <th scope="col">{t("admin.col.action")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.data.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.displayName}</th>
+                <td>{a.email}</td>
+                <td>
+                  <select
+                    aria-label={t("admin.roleFor", { name: a.displayName })}
+                    value={a.role}
+                    onChange={(e) =>
+                      change(a, () => trpc.admin.setRole.mutate({ accountId: a.id, role: e.target.value as Role }))
+                    }
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`account.roleTitle.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <span className={`status-badge ${a.disabled ? "status-rejected" : "status-approved"}`}>
+                    {a.disabled ? t("admin.disabled") : t("admin.active")}
+                  </span>
+                </td>
+                <td>{formatWhen(a.createdAt, lang)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-label={
+                      a.disabled
+                        ? t("admin.enable", { name: a.displayName })
+                        : t("admin.disable", { name: a.displayName })
+                    }
+                    onClick={() =>
+                      change(a, () => trpc.admin.setDisabled.mutate({ accountId: a.id, disabled: !a.disabled }))
+                    }
+                  >
+                    {a.disabled ? t("admin.enableShort") : t("admin.disableShort")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** One entry of the history: who did what and when, the changed fields before → after, and (for coordinators) restore. */
+import { useTranslation } from "react-i18next";
+import type { Change } from "../../../shared/schema/editable";
+import type { Lang } from "../../state/url-state";
+import { fieldLabel, fieldText, type NodeName } from "../registration/field-format";
+import { formatWhen } from "../registration/format-when";
+import { recordDiff } from "./record-diff";
+
+interface Props {
+  change: Change;
+  lang: Lang;
+  name: NodeName;
+  /** Shown when the viewer may restore and the change left a version to restore. */
+  onRestore?: (change: Change) => void;
+  current: boolean;
+}
+
+export function ChangeEntry({ change, lang, name, onRestore, current }: Props) {
+  const { t } = useTranslation();
+  const diff = recordDiff(change.before, change.after);
+  const when = formatWhen(change.at, lang);
+  return (
+    <li className="change">
+      <p className="change-head">
+        <strong>{t(`history.action.${change.action}`)}</strong> {t("history.by", { when, who: change.actor })}
+        {current && <span className="status-badge status-approved">{t("history.current")}</span>}
+      </p>
+      {change.note && <p className="change-note">{t("history.note", { note: change.note })}</p>}
+      {diff.length === 0 ? (
+        <p className="field-hint">{t("history.noFieldChanges")}</p>
+      ) : (
+        <table className="data-table diff-table">
+          <caption className="visually-hidden">
+            {t("history.diffCaption")}: {t(`history.action.${change.action}`)} {when}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("history.field")}</th>
+              <th scope="col">{t("history.before")}</th>
+              <th scope="col">{t("history.after")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.map((d) => (
+              <tr key={d.field}>
+                <th scope="row">{fieldLabel(d.field, t)}</th>
+                <td className="diff-before">
+                  <del>{fieldText(d.field, d.before, t, name)}</del>
+                </td>
+                <td className="diff-after">
+                  <ins>{fieldText(d.field, d.after, t, name)}</ins>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {onRestore && change.after && !current && (
+        <button type="button" className="btn" onClick={() => onRestore(change)}>
+          {t("history.restore")}
+          <span className="visually-hidden"> ({when})</span>
+        </button>
+      )}
+    </li>
+  );
+}

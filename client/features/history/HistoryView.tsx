@@ -1,0 +1,82 @@
+/** "Historik": an entity's change log, newest first; coordinators can restore any earlier version (itself logged). */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { hasRole } from "../../../shared/schema/account";
+import type { Change, EditableKind } from "../../../shared/schema/editable";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+import { apiErrorOf } from "../account/api-error";
+import { refreshAfterWrite } from "../account/refresh-after-write";
+import { useMe } from "../account/use-me";
+import type { NodeName } from "../registration/field-format";
+import { formatWhen } from "../registration/format-when";
+import { ChangeEntry } from "./ChangeEntry";
+
+interface Props {
+  kind: EditableKind;
+  id: string;
+  lang: Lang;
+  name: NodeName;
+  onShow: (key: string) => void;
+}
+
+export function HistoryView({ kind, id, lang, name, onShow }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const [outcome, setOutcome] = useState<string>();
+  const history = useQuery({
+    queryKey: ["entity", kind, id, "history"],
+    queryFn: () => trpc.entity.history.query({ kind, id }),
+  });
+  const title = name(`${kind}:${id}`) ?? history.data?.find((c) => c.after)?.after?.name ?? id;
+  const mayRestore = hasRole(me?.role, "coordinator");
+
+  const restore = async (change: Change) => {
+    try {
+      await trpc.entity.restore.mutate({ changeId: change.id });
+      setOutcome(t("history.restored", { when: formatWhen(change.at, lang) }));
+      await refreshAfterWrite(queryClient);
+    } catch (error) {
+      setOutcome(t("history.restoreFailed", { message: apiErrorOf(error).message }));
+    }
+    document.getElementById("history-outcome")?.focus();
+  };
+
+  return (
+    <section className="workspace-page" aria-labelledby="workspace-title">
+      <h2 id="workspace-title" tabIndex={-1}>
+        {t("history.title", { name: title })}
+      </h2>
+      <p>{t("history.intro")}</p>
+      <div id="history-outcome" role="status" tabIndex={-1} className="saved-note">
+        {outcome && (
+          <>
+            <span>{outcome}</span>{" "}
+            <button type="button" className="link-button" onClick={() => onShow(`${kind}:${id}`)}>
+              {t("registration.showInMap")}
+            </button>
+          </>
+        )}
+      </div>
+      {history.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
+      {history.isError && <p role="alert">{t("history.failed", { message: history.error.message })}</p>}
+      {history.data?.length === 0 && <p>{t("history.empty")}</p>}
+      {history.data && history.data.length > 0 && (
+        <ol className="change-list">
+          {history.data.map((change, i) => (
+            <ChangeEntry
+              key={change.id}
+              change={change}
+              lang={lang}
+              name={name}
+              current={i === 0 && change.after !== null}
+              onRestore={mayRestore ? restore : undefined}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/** "Granska": the coordinators' queue of submissions; approving puts the entity in the graph at once. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../../shared/schema/editable";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+import { apiErrorOf } from "../account/api-error";
+import { refreshAfterWrite } from "../account/refresh-after-write";
+import type { NodeName } from "../registration/field-format";
+import { SubmissionReview } from "./SubmissionReview";
+
+interface Props {
+  lang: Lang;
+  name: NodeName;
+  onShow: (key: string) => void;
+}
+
+export function ReviewQueue({ lang, name, onShow }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<SubmissionStatus>("pending");
+  const [outcome, setOutcome] = useState<{ text: string; show?: string }>();
+  const queue = useQuery({
+    queryKey: ["submission", "queue", status],
+    queryFn: () => trpc.submission.queue.query({ status }),
+  });
+
+  const decide = async (act: () => Promise<unknown>, text: string, show?: string) => {
+    try {
+      await act();
+      setOutcome({ text, show });
+      await refreshAfterWrite(queryClient);
+    } catch (error) {
+      setOutcome({ text: t("moderation.actionFailed", { message: apiErrorOf(error).message }) });
+    }
+    // The decided submission leaves the list; focus goes to the outcome so it is not lost.
+    document.getElementById("review-outcome")?.focus();
+  };
+
+  return (
+    <section className="workspace-page" aria-labelledby="workspace-title">
+      <h2 id="workspace-title" tabIndex={-1}>
+        {t("moderation.title")}
+      </h2>
+      <p>{t("moderation.intro")}</p>
+      <div className="form-field inline-field">
+        <label htmlFor="review-status">{t("moderation.filter")}</label>
+        <select id="review-status" value={status} onChange={(e) => setStatus(e.target.value as SubmissionStatus)}>
+          {SUBMISSION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`registration.submissionStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div id="review-outcome" role="status" tabIndex={-1} className="saved-note">
+        {outcome && (
+          <>
+            <span>{outcome.text}</span>{" "}
+            {outcome.show && (
+              <button type="button" className="link-button" onClick={() => onShow(outcome.show as string)}>
+                {t("registration.showInMap")}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {queue.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
+      {queue.isError && <p role="alert">{t("moderation.failed", { message: queue.error.message })}</p>}
+      {queue.data?.length === 0 && <p>{t("moderation.empty")}</p>}
+      {queue.data?.map((s) => (
+        <SubmissionReview
+          key={s.id}
+          submission={s}
+          lang={lang}
+          name={name}
+          onApprove={(sub) =>
+            decide(
+              () => trpc.submission.approve.mutate({ id: sub.id }),
+              t("moderation.approved", { name: sub.name }),
+              `${sub.kind}:${sub.entityId}`,
+            )
+          }
+          onReject={(sub, reason) =>
+            decide(
+              () => trpc.submission.reject.mutate({ id: sub.id, reason }),
+              t("moderation.rejected", { name: sub.name }),
+            )
+          }
+        />
+      ))}
+    </section>
+  );
+}
