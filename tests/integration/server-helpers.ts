@@ -58,7 +58,7 @@ export const cookieOf = (client: object): string => cookieJars.get(client)?.cook
 export async function createAccount(
   store: Store,
   role: Role,
-  name = role,
+  name: string = role,
 ): Promise<{ id: number; email: string; password: string }> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}@example.org`;
   const password = `correct horse battery ${name}`;

@@ -1,0 +1,216 @@
+/**
+ * The authorisation matrix: every mutation (and every restricted query) × every role, over real HTTP. Each cell is
+ * either "ok" (the call succeeds) or the refusal (401 not signed in, 403 not allowed); a refused call must write
+ * nothing. A procedure the matrix does not list fails the test, so a new mutation cannot ship without a decision.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../../server/api/router";
+import { SESSION_COOKIE } from "../../server/auth/session-cookie";
+import type { RunningServer } from "../../server/http/server";
+import type { Store } from "../../server/store/store";
+import { project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
+import { createAccount, startTestServer } from "./server-helpers";
+
+const ROLES = ["anonymous", "owner", "member", "coordinator", "administrator"] as const;
+type RoleName = (typeof ROLES)[number];
+type Outcome = "ok" | 401 | 403;
+
+let server: RunningServer;
+let store: Store;
+const accounts = {} as Record<Exclude<RoleName, "anonymous">, { id: number; email: string; password: string }>;
+let serial = 0;
+const fresh = (prefix: string) => `${prefix}-${++serial}`;
+
+/** A project owned by the "owner" member, created straight in the store (the matrix is about access, not set-up). */
+function ownedProject(): string {
+  const id = fresh("owned");
+  store.entities.create({ kind: "project", record: project(id, { topics: ["open-data"] }) }, null);
+  store.accounts.addOwner(accounts.owner.id, { kind: "project", id });
+  return id;
+}
+
+function pendingSubmission(): number {
+  return store.submissions.create({ kind: "project", record: project(fresh("proposed")) }, accounts.member.id).id;
+}
+
+type Call = { path: string; type: "query" | "mutation"; input?: unknown };
+/** What each procedure needs to succeed when allowed: a fresh, valid input each time. */
+const CASES: Record<string, { type: "query" | "mutation"; input: () => unknown; access: Record<RoleName, Outcome> }> =
+  {};
+const everyone: Record<RoleName, Outcome> = {
+  anonymous: "ok",
+  owner: "ok",
+  member: "ok",
+  coordinator: "ok",
+  administrator: "ok",
+};
+const members: Record<RoleName, Outcome> = { ...everyone, anonymous: 401 };
+const owners: Record<RoleName, Outcome> = { ...members, member: 403 };
+const coordinators: Record<RoleName, Outcome> = { ...owners, owner: 403 };
+const administrators: Record<RoleName, Outcome> = { ...coordinators, coordinator: 403 };
+
+function defineCases(): void {
+  Object.assign(CASES, {
+    "auth.signUp": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ email: `${fresh("new")}@example.org`, password: "a long enough passphrase", displayName: "N" }),
+    },
+    "auth.login": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ email: accounts.member.email, password: accounts.member.password }),
+    },
+    "auth.logout": { type: "mutation", access: everyone, input: () => undefined },
+    "submission.create": {
+      type: "mutation",
+      access: members,
+      input: () => ({ kind: "project", record: project(fresh("submitted"), { topics: ["participation"] }) }),
+    },
+    "submission.approve": { type: "mutation", access: coordinators, input: () => ({ id: pendingSubmission() }) },
+    "submission.reject": {
+      type: "mutation",
+      access: coordinators,
+      input: () => ({ id: pendingSubmission(), reason: "duplicate" }),
+    },
+    "entity.create": {
+      type: "mutation",
+      access: coordinators,
+      input: () => ({ kind: "project", record: project(fresh("created")) }),
+    },
+    "entity.update": {
+      type: "mutation",
+      access: owners,
+      input: () => {
+        const id = ownedProject();
+        return { kind: "project", record: project(id, { topics: ["participation"] }) };
+      },
+    },
+    "entity.delete": { type: "mutation", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
+    "entity.restore": {
+      type: "mutation",
+      access: coordinators,
+      input: () => {
+        const id = ownedProject();
+        return { changeId: store.entities.history({ kind: "project", id })[0]?.id };
+      },
+    },
+    "admin.createAccount": {
+      type: "mutation",
+      access: administrators,
+      input: () => ({
+        email: `${fresh("made")}@example.org`,
+        password: "a long enough passphrase",
+        displayName: "M",
+        role: "coordinator",
+      }),
+    },
+    "admin.setRole": {
+      type: "mutation",
+      access: administrators,
+      input: () => ({ accountId: throwawayAccount(), role: "coordinator" }),
+    },
+    "admin.setDisabled": {
+      type: "mutation",
+      access: administrators,
+      input: () => ({ accountId: throwawayAccount(), disabled: true }),
+    },
+    // Restricted queries.
+    "submission.mine": { type: "query", access: members, input: () => undefined },
+    "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
+    "entity.history": { type: "query", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
+    "admin.accounts": { type: "query", access: administrators, input: () => undefined },
+  });
+}
+
+function throwawayAccount(): number {
+  return store.accounts.create({
+    email: `${fresh("throwaway")}@example.org`,
+    displayName: "T",
+    passwordHash: "scrypt$1$1$1$AA==$AA==",
+    role: "member",
+  }).id;
+}
+
+/** Calls a procedure over HTTP as the given role; each call has its own fresh session. */
+async function call(role: RoleName, { path, type, input }: Call): Promise<number> {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-partnerkartan": "1" };
+  if (role !== "anonymous") {
+    headers.cookie = `${SESSION_COOKIE}=${store.sessions.create(accounts[role].id).token}`;
+  }
+  const response =
+    type === "mutation"
+      ? await fetch(`${server.url}/trpc/${path}`, {
+          method: "POST",
+          headers,
+          body: input === undefined ? undefined : JSON.stringify(input),
+        })
+      : await fetch(
+          `${server.url}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          { headers },
+        );
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Everything a write could touch; a refused call must leave it exactly as it was. */
+function writtenState(): string {
+  const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const version = store.db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string };
+  const roles = store.db.prepare("SELECT group_concat(role || disabled) AS r FROM account").get() as { r: string };
+  const decided = store.db.prepare("SELECT count(*) AS n FROM submission WHERE status != 'pending'").get() as {
+    n: number;
+  };
+  return JSON.stringify([
+    version.value,
+    count("entity WHERE deleted_at IS NULL"),
+    count("change"),
+    count("submission"),
+    decided.n,
+    count("account"),
+    roles.r,
+  ]);
+}
+
+beforeAll(async () => {
+  server = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
+  store = server.store;
+  accounts.owner = await createAccount(store, "member", "Owner");
+  accounts.member = await createAccount(store, "member", "Member");
+  accounts.coordinator = await createAccount(store, "coordinator", "Coordinator");
+  accounts.administrator = await createAccount(store, "administrator", "Administrator");
+  defineCases();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("authorisation matrix", () => {
+  it("lists every mutation of the API (a new mutation needs an entry here)", () => {
+    const mutations = Object.entries(appRouter._def.procedures)
+      .filter(([, procedure]) => (procedure as unknown as { _def: { type: string } })._def.type === "mutation")
+      .map(([path]) => path)
+      .sort();
+    const listed = Object.entries(CASES)
+      .filter(([, c]) => c.type === "mutation")
+      .map(([path]) => path)
+      .sort();
+    expect(listed).toEqual(mutations);
+  });
+
+  for (const role of ROLES) {
+    it(`as ${role}: each procedure is allowed or refused as the matrix says, and a refusal writes nothing`, async () => {
+      const results: Record<string, Outcome | number> = {};
+      const expected: Record<string, Outcome> = {};
+      for (const [path, c] of Object.entries(CASES)) {
+        const input = c.input();
+        const before = writtenState();
+        const status = await call(role, { path, type: c.type, input });
+        expected[path] = c.access[role];
+        results[path] = status === 200 ? "ok" : status;
+        if (status !== 200) expect(writtenState(), `${path} as ${role} wrote despite ${status}`).toBe(before);
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+});
