@@ -171,7 +171,7 @@ export function App() {
             <button
               key={view}
               type="button"
-              aria-current={state.view === view ? "page" : undefined}
+              aria-current={!workspace && state.view === view ? "page" : undefined}
               onClick={() => {
                 setWorkspace(undefined);
                 update({ view });

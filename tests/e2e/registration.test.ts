@@ -62,6 +62,8 @@ describe("self-registration with moderation, editing and history, in a browser",
     // The error is tied to the field and the field has the focus.
     await dialog.getByText("Lösenordet måste ha minst 12 tecken.").waitFor();
     expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-describedby"))).toMatch(/-error/);
+    await shot(p, "signup-dialog-sv");
+    expect(await seriousViolations(p, ".auth-dialog")).toEqual([]);
     await dialog.getByLabel("Lösenord").fill("en lång och lätt fras att minnas");
     await dialog.getByRole("button", { name: "Skapa konto och logga in" }).click();
     await expect.poll(() => accountButton(p).textContent()).toBe("Medlem MajaMedlem");
@@ -122,6 +124,7 @@ describe("self-registration with moderation, editing and history, in a browser",
       .toBeGreaterThan(0);
     // The graph the page draws has it too: 53 seed projects and this one.
     await expect.poll(() => p.locator(".data-summary").textContent()).toContain("54 projekt");
+    await shot(p, "details-sv");
   });
 
   it("an edit is logged with before and after, and restoring the earlier version brings it back", async () => {
@@ -155,6 +158,32 @@ describe("self-registration with moderation, editing and history, in a browser",
     const topicGroup = p.locator(".neighbour-group").filter({ has: p.getByRole("heading", { name: /^Ämnen/ }) });
     await expect.poll(() => topicGroup.textContent()).toContain("Delaktighet och demokrati");
     expect(await topicGroup.textContent()).not.toContain("Transparens och insyn");
+  });
+
+  it("a deleted project leaves the map; its history shows the deletion and a coordinator restores it", async () => {
+    const p = app.page;
+    const actions = p.getByRole("region", { name: "Redigera posten" });
+    await actions.getByRole("button", { name: "Ta bort" }).click();
+    await actions.getByLabel("Skäl (valfritt)").fill("Dubblett");
+    await actions.getByRole("button", { name: "Ja, ta bort" }).click();
+    await p.getByRole("heading", { level: 2, name: `Historik: ${PROJECT}` }).waitFor();
+    await p.getByText(/^Posten är borttagen ur kartan/).waitFor();
+    const inGraph = () =>
+      p.evaluate(
+        async (key) => (await (await fetch("/trpc/graph.snapshot")).text()).includes(key),
+        `project:${PROJECT_ID}`,
+      );
+    expect(await inGraph()).toBe(false);
+    const entries = p.locator(".change");
+    expect(await entries.first().locator(".change-head").textContent()).toMatch(/^Borttagen .* av Samordnare Sara/);
+    await entries
+      .nth(1)
+      .getByRole("button", { name: /^Återställ den här versionen/ })
+      .click();
+    await p.getByText(/^Återställd till versionen från/).waitFor();
+    expect(await inGraph()).toBe(true);
+    await p.getByRole("status").getByRole("button", { name: "Visa i kartan" }).click();
+    await p.getByRole("heading", { level: 2, name: PROJECT }).waitFor();
   });
 
   it("speaks English after the switch, in the history and the account control", async () => {

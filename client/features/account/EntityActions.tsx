@@ -37,6 +37,8 @@ export function EntityActions({ kind, id, name, onOpen, onDeleted }: Props) {
     try {
       await trpc.entity.delete.mutate({ kind, id, reason: reason.trim() || undefined });
       onDeleted();
+      // The history is where a deletion can be seen and undone.
+      onOpen({ page: "history", kind, id });
       await refreshAfterWrite(queryClient);
     } catch (error) {
       setFailure(t("account.actions.failed", { message: apiErrorOf(error).message }));

@@ -2,8 +2,9 @@
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../../shared/schema/editable";
 import type { Lang } from "../../state/url-state";
-import { fieldLabel, fieldText, type NodeName } from "../registration/field-format";
+import { fieldLabel, type NodeName } from "../registration/field-format";
 import { formatWhen } from "../registration/format-when";
+import { DiffValue } from "./DiffValue";
 import { recordDiff } from "./record-diff";
 
 interface Props {
@@ -45,10 +46,10 @@ export function ChangeEntry({ change, lang, name, onRestore, current }: Props) {
               <tr key={d.field}>
                 <th scope="row">{fieldLabel(d.field, t)}</th>
                 <td className="diff-before">
-                  <del>{fieldText(d.field, d.before, t, name)}</del>
+                  <DiffValue field={d.field} value={d.before} other={d.after} side="before" name={name} />
                 </td>
                 <td className="diff-after">
-                  <ins>{fieldText(d.field, d.after, t, name)}</ins>
+                  <DiffValue field={d.field} value={d.after} other={d.before} side="after" name={name} />
                 </td>
               </tr>
             ))}

@@ -63,6 +63,7 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
       {history.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
       {history.isError && <p role="alert">{t("history.failed", { message: history.error.message })}</p>}
       {history.data?.length === 0 && <p>{t("history.empty")}</p>}
+      {history.data?.[0]?.action === "delete" && <p className="deleted-notice">{t("history.deletedNotice")}</p>}
       {history.data && history.data.length > 0 && (
         <ol className="change-list">
           {history.data.map((change, i) => (

@@ -18,6 +18,9 @@ export const historyMessages = {
     restoreFailed: "Det gick inte att återställa: {{message}}",
     current: "Nuvarande version",
     blank: "–",
+    removed: "borttaget:",
+    added: "tillagt:",
+    deletedNotice: "Posten är borttagen ur kartan. En samordnare kan återställa en tidigare version.",
   },
   en: {
     title: "History: {{name}}",
@@ -37,5 +40,8 @@ export const historyMessages = {
     restoreFailed: "Could not restore: {{message}}",
     current: "Current version",
     blank: "–",
+    removed: "removed:",
+    added: "added:",
+    deletedNotice: "The record is deleted from the map. A coordinator can restore an earlier version.",
   },
 };
