@@ -21,6 +21,9 @@ const t = initTRPC.context<Context>().create({
         data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
       };
     }
+    if (error.code === "BAD_REQUEST" && cause instanceof SyntaxError) {
+      return { ...shape, message: `Invalid input: field "input": the body is not valid JSON (${cause.message})` };
+    }
     if (cause instanceof InvalidFieldError || cause instanceof ConflictError) {
       return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [cause.message] } } };
     }
