@@ -79,8 +79,8 @@ describe("self-registration with moderation, editing and history, in a browser",
     await shot(p, "register-errors-sv");
     expect(await seriousViolations(p, ".workspace")).toEqual([]);
 
-    await p.getByRole("textbox", { name: "Namn", exact: true }).fill(PROJECT);
-    await p.getByText(`Id i kartan: ${PROJECT_ID}`).waitFor();
+    const name = p.getByRole("textbox", { name: "Namn", exact: true });
+    await name.fill("Egenmakt");
     await p.getByLabel("Sammanfattning på svenska").fill("Öppna data om val och väljare i Gävleborgs län.");
     await p.getByLabel("Sammanfattning på engelska").fill("Open data on elections and voters in Gävleborg County.");
     await p.getByLabel("Startår").fill("2025");
@@ -91,6 +91,12 @@ describe("self-registration with moderation, editing and history, in a browser",
     await p.getByLabel("Huvudorganisation (leder projektet)").selectOption("digidem-lab");
     await pick(p, "Partnerorganisationer", "open knowledge");
     await p.getByLabel("Källor").fill("https://example.org/valjardata");
+    // The server refuses a name whose id is taken, and the form says so at the name field.
+    await p.getByRole("button", { name: "Skicka in för granskning" }).click();
+    await p.getByText("Det finns redan en post med id ”egenmakt”. Välj ett annat namn.").first().waitFor();
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).toBe("true");
+    await name.fill(PROJECT);
+    await p.getByText(`Id i kartan: ${PROJECT_ID}`).waitFor();
     await shot(p, "register-filled-sv");
     await p.getByRole("button", { name: "Skicka in för granskning" }).click();
     await p.getByRole("heading", { name: "Tack! Inskickat för granskning" }).waitFor();

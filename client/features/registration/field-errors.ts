@@ -49,7 +49,9 @@ export function localiseProblems(problems: FieldProblem[], t: TFunction, id: str
 
 function localise({ field, detail, conflict }: FieldProblem, t: TFunction, id: string): string {
   if (conflict && (field === "id" || field === "")) {
-    return /pending/i.test(detail) ? t("registration.errors.pendingTaken") : t("registration.errors.idTaken", { id });
+    return /waiting|pending/i.test(detail)
+      ? t("registration.errors.pendingTaken")
+      : t("registration.errors.idTaken", { id });
   }
   switch (field) {
     case "name":
