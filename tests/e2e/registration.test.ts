@@ -73,7 +73,7 @@ describe("self-registration with moderation, editing and history, in a browser",
     // Sending the empty form: a summary is announced and the first invalid field (the name) gets the focus.
     await p.getByRole("button", { name: "Skicka in för granskning" }).click();
     await p.getByRole("alert").filter({ hasText: "Formuläret har" }).waitFor();
-    expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.labels?.[0]?.textContent)).toBe(
+    expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe(
       "Namn *",
     );
     await shot(p, "register-errors-sv");
