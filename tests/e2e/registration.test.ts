@@ -160,6 +160,8 @@ describe("self-registration with moderation, editing and history, in a browser",
     await p.getByText(/^Återställd till versionen från/).waitFor();
     await expect.poll(() => entries.count()).toBe(3);
     expect(await entries.first().locator(".change-head").textContent()).toMatch(/^Återställd/);
+    expect(await entries.first().locator(".change-note").textContent()).toMatch(/^Återställde versionen från \d/);
+    expect(await entries.last().locator(".change-note").textContent()).toBe("Godkänd inlämning från Medlem Maja");
     await p.getByRole("status").getByRole("button", { name: "Visa i kartan" }).click();
     const topicGroup = p.locator(".neighbour-group").filter({ has: p.getByRole("heading", { name: /^Ämnen/ }) });
     await expect.poll(() => topicGroup.textContent()).toContain("Delaktighet och demokrati");

@@ -4,6 +4,7 @@ import type { Change } from "../../../shared/schema/editable";
 import type { Lang } from "../../state/url-state";
 import { fieldLabel, type NodeName } from "../registration/field-format";
 import { formatWhen } from "../registration/format-when";
+import { changeNote } from "./change-note";
 import { DiffValue } from "./DiffValue";
 import { recordDiff } from "./record-diff";
 
@@ -14,9 +15,11 @@ interface Props {
   /** Shown when the viewer may restore and the change left a version to restore. */
   onRestore?: (change: Change) => void;
   current: boolean;
+  /** The date of another change in this list, for notes that name one. */
+  whenOfChange: (id: number) => string | undefined;
 }
 
-export function ChangeEntry({ change, lang, name, onRestore, current }: Props) {
+export function ChangeEntry({ change, lang, name, onRestore, current, whenOfChange }: Props) {
   const { t } = useTranslation();
   const diff = recordDiff(change.before, change.after);
   const when = formatWhen(change.at, lang);
@@ -26,7 +29,7 @@ export function ChangeEntry({ change, lang, name, onRestore, current }: Props) {
         <strong>{t(`history.action.${change.action}`)}</strong> {t("history.by", { when, who: change.actor })}
         {current && <span className="status-badge status-approved">{t("history.current")}</span>}
       </p>
-      {change.note && <p className="change-note">{t("history.note", { note: change.note })}</p>}
+      {change.note && <p className="change-note">{changeNote(change.note, t, whenOfChange)}</p>}
       {diff.length === 0 ? (
         <p className="field-hint">{t("history.noFieldChanges")}</p>
       ) : (

@@ -32,6 +32,10 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
   });
   const title = name(`${kind}:${id}`) ?? history.data?.find((c) => c.after)?.after?.name ?? id;
   const mayRestore = hasRole(me?.role, "coordinator");
+  const whenOfChange = (changeId: number) => {
+    const change = history.data?.find((c) => c.id === changeId);
+    return change && formatWhen(change.at, lang);
+  };
 
   const restore = async (change: Change) => {
     try {
@@ -74,6 +78,7 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
               name={name}
               current={i === 0 && change.after !== null}
               onRestore={mayRestore ? restore : undefined}
+              whenOfChange={whenOfChange}
             />
           ))}
         </ol>

@@ -1,8 +1,10 @@
 /** "Mina inlämningar": what I have sent in, its status in words and, when rejected, the coordinator's reason. */
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
+import { ME_KEY } from "../account/use-me";
 import { formatWhen } from "./format-when";
 
 interface Props {
@@ -12,7 +14,12 @@ interface Props {
 
 export function MySubmissions({ lang, onShow }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const mine = useQuery({ queryKey: ["submission", "mine"], queryFn: () => trpc.submission.mine.query() });
+  // An approval makes the submitter an owner: fetch "me" again so Edit appears on the new profile.
+  useEffect(() => {
+    if (mine.data?.some((s) => s.status === "approved")) void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }, [mine.data, queryClient]);
   return (
     <section className="workspace-page" aria-labelledby="workspace-title">
       <h2 id="workspace-title" tabIndex={-1}>
