@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { FundingCallSchema } from "../../shared/schema/funding-call";
 import { OrganisationSchema } from "../../shared/schema/organisation";
 import { ProjectSchema } from "../../shared/schema/project";
-import type { EntityKind } from "../store/entity-kind";
+import { ENTITY_KIND_NOUNS, type EntityKind } from "../store/entity-kind";
 import { ImportError, type ImportIssue, type ImportPart, type ImportRecord, issueAt, PART_NOUN } from "./records";
 
 const SCHEMAS = { organisations: OrganisationSchema, fundingCalls: FundingCallSchema, projects: ProjectSchema };
@@ -52,14 +52,7 @@ function referencesToCheck(entity: ImportEntity): [string, EntityKind, (string |
   }
 }
 
-const NOUN: Record<EntityKind, string> = {
-  region: "län",
-  topic: "topic",
-  skill: "skill",
-  organisation: "organisation",
-  "funding-call": "funding call",
-  project: "project",
-};
+const NOUN = ENTITY_KIND_NOUNS;
 
 /**
  * Returns the validated entities, or throws an ImportError with every problem: `earlier` (what reading the files

@@ -9,22 +9,13 @@ import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { bumpDataVersion } from "./data-version";
 import type { Db } from "./database";
-import type { EntityKind } from "./entity-kind";
+import { ENTITY_KIND_NOUNS, type EntityKind } from "./entity-kind";
 import { type Reference, referencesOfOrganisation, referencesOfProject } from "./references";
 
 type EditableRecord = Project | Organisation;
 
 export const referencesOfEditable = (entity: EditableEntity): Reference[] =>
   entity.kind === "project" ? referencesOfProject(entity.record) : referencesOfOrganisation(entity.record);
-
-const KIND_NAMES: Record<EntityKind, string> = {
-  region: "län",
-  topic: "topic",
-  skill: "skill",
-  organisation: "organisation",
-  "funding-call": "funding call",
-  project: "project",
-};
 
 interface RawChange {
   id: number;
@@ -79,7 +70,10 @@ export class EntityStore {
     for (const ref of referencesOfEditable(entity)) {
       const target = this.row({ kind: ref.toKind, id: ref.toId });
       if (!target || target.deleted) {
-        throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, `unknown ${KIND_NAMES[ref.toKind]} "${ref.toId}"`);
+        throw new InvalidFieldError(
+          `${fieldPrefix}.${ref.field}`,
+          `unknown ${ENTITY_KIND_NOUNS[ref.toKind]} "${ref.toId}"`,
+        );
       }
       if (entity.kind === "organisation" && ref.toKind === "organisation" && ref.toId === entity.record.id) {
         throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, "an organisation cannot refer to itself");
@@ -123,7 +117,7 @@ export class EntityStore {
         )
         .all(ref.kind, ref.id) as { kind: EntityKind; id: string }[];
       if (users.length > 0) {
-        const named = users.slice(0, 5).map((u) => `${KIND_NAMES[u.kind]} "${u.id}"`);
+        const named = users.slice(0, 5).map((u) => `${ENTITY_KIND_NOUNS[u.kind]} "${u.id}"`);
         throw new ConflictError(
           "id",
           `still referred to by ${named.join(", ")}${users.length > 5 ? " and more" : ""}; remove those references first`,

@@ -11,3 +11,13 @@ export const KIND_OF_PART: Record<DatasetPart, EntityKind> = {
   fundingCalls: "funding-call",
   projects: "project",
 };
+
+/** How an entity kind is named in messages ("unknown funding call \"x\""). */
+export const ENTITY_KIND_NOUNS: Record<EntityKind, string> = {
+  region: "län",
+  topic: "topic",
+  skill: "skill",
+  organisation: "organisation",
+  "funding-call": "funding call",
+  project: "project",
+};
