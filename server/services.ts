@@ -9,6 +9,7 @@ import type { Store } from "./store/store";
 export interface Services {
   store: Store;
   graph: PartnerGraph;
+  /** Built in the background after loading (or by the first search, if that comes sooner). */
   search: SearchIndex;
   matchIndex: MatchIndex;
   dataVersion: number;
@@ -16,15 +17,49 @@ export interface Services {
   metrics: MetricsCache;
 }
 
-export function loadServices(store: Store): Services {
-  const graph = buildGraph(store.readDataset());
+/** The steps of loading, in order, as reported to `onPhase`. */
+export type LoadPhase = "read" | "graph" | "matchIndex";
+
+export interface LoadOptions {
+  /** Told how long each step took (ms); the start-up benchmark prints them. */
+  onPhase?: (phase: LoadPhase, ms: number) => void;
+  /** Build the search index in small steps on the event loop once loading is done (default true). */
+  warmSearch?: boolean;
+}
+
+/** Longest the background search-index build holds the event loop at a time. */
+const SEARCH_STEP_MS = 15;
+
+export function loadServices(store: Store, options: LoadOptions = {}): Services {
+  let last = performance.now();
+  const done = (phase: LoadPhase) => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - last);
+    last = now;
+  };
+  const data = store.readDataset();
+  done("read");
+  const graph = buildGraph(data);
+  done("graph");
+  const matchIndex = buildMatchIndex(graph);
+  done("matchIndex");
   const dataVersion = store.info().dataVersion;
+  const search = new SearchIndex(graph);
+  if (options.warmSearch !== false) warmInBackground(search);
   return {
     store,
     graph,
-    search: new SearchIndex(graph),
-    matchIndex: buildMatchIndex(graph),
+    search,
+    matchIndex,
     dataVersion,
     metrics: createMetricsCache(graph, dataVersion),
   };
+}
+
+/** Runs `search.buildSome` between other work until the index is complete; requests keep being answered meanwhile. */
+function warmInBackground(search: SearchIndex): void {
+  const step = () => {
+    if (!search.buildSome(SEARCH_STEP_MS)) setImmediate(step);
+  };
+  setImmediate(step);
 }

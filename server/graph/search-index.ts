@@ -1,4 +1,8 @@
-/** Full-text search over node names and sv/en labels, insensitive to case and diacritics ("goteborg" finds "Göteborg"). */
+/**
+ * Full-text search over node names and sv/en labels, insensitive to case and diacritics ("goteborg" finds "Göteborg").
+ * The index is built on demand: in small steps (`buildSome`, which the server runs in the background after start) or
+ * all at once by the first search. At 100k nodes building it takes seconds, which should not delay a cold start.
+ */
 import MiniSearch from "minisearch";
 import type { GraphNode, NodeKind } from "../../shared/schema/graph";
 import type { PartnerGraph } from "./model";
@@ -29,35 +33,62 @@ export class SearchIndex {
   private readonly index = new MiniSearch<SearchDoc>({
     fields: ["sv", "en", "extra"],
     storeFields: ["kind"],
-    processTerm: (term) => foldText(term),
+    // Documents are folded once when they are made (see docOf); queries are folded term by term.
+    processTerm: (term) => term,
     searchOptions: {
+      processTerm: (term) => foldText(term),
       boost: { sv: 2, en: 2 },
       prefix: true,
       fuzzy: (term) => (term.length > 4 ? 0.2 : 0),
       combineWith: "AND",
     },
   });
+  private readonly keys: string[];
+  /** How many of `keys` are in the index. */
+  private added = 0;
 
   constructor(private readonly graph: PartnerGraph) {
-    const docs: SearchDoc[] = [];
-    graph.forEachNode((key, a) => {
-      // Extra terms: a region's seat and ISO code, an organisation's website host.
-      const extra =
-        a.kind === "region"
-          ? `${a.record.seat} ${a.record.iso}`
-          : a.kind === "organisation" && a.record.website
-            ? new URL(a.record.website).hostname.replace(/^www\./, "")
-            : "";
-      docs.push({ id: key, kind: a.kind, sv: a.label.sv, en: a.label.en, extra });
-    });
-    this.index.addAll(docs);
+    this.keys = graph.nodes();
+  }
+
+  /** Whether every node is indexed. */
+  get ready(): boolean {
+    return this.added === this.keys.length;
+  }
+
+  /** Indexes nodes for about `budgetMs` milliseconds; returns whether the index is complete. */
+  buildSome(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    while (this.added < this.keys.length) {
+      const end = Math.min(this.keys.length, this.added + 256);
+      for (let i = this.added; i < end; i++) this.index.add(this.docOf(this.keys[i] as string));
+      this.added = end;
+      if (performance.now() >= until) break;
+    }
+    return this.ready;
   }
 
   search(query: string, options: { limit: number; kinds?: readonly NodeKind[] }): SearchHit[] {
+    this.buildSome(Number.POSITIVE_INFINITY);
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : undefined;
     const results = this.index.search(query, kinds ? { filter: (r) => kinds.has(r.kind as NodeKind) } : {});
     return results
       .slice(0, options.limit)
       .map((r) => ({ node: toGraphNode(this.graph, r.id as string), score: r.score }));
+  }
+
+  private docOf(key: string): SearchDoc {
+    const a = this.graph.getNodeAttributes(key);
+    // Extra terms: a region's seat and ISO code, an organisation's website host.
+    const extra =
+      a.kind === "region"
+        ? `${a.record.seat} ${a.record.iso}`
+        : a.kind === "organisation" && a.record.website
+          ? new URL(a.record.website).hostname.replace(/^www\./, "")
+          : "";
+    const sv = foldText(a.label.sv);
+    // Organisations and projects have one name in both languages: fold it once.
+    const en = a.label.en === a.label.sv ? sv : foldText(a.label.en);
+    return { id: key, kind: a.kind, sv, en, extra: foldText(extra) };
   }
 }

@@ -1,0 +1,165 @@
+/**
+ * Cold start of the server's read model at 1k, 10k and 100k nodes (100k nodes / 1M edges at the top): each database is
+ * generated and written once, then opened in a FRESH process per run, so every run pays module loading, an empty heap
+ * and its own memory, as `npm start` does. Each run times what startServer does before it listens (open the store,
+ * loadServices: read rows, build graph, match index), then the search index the server builds in the background after
+ * listening, and reports RSS (after a GC) and peak RSS. Median of several runs; CPU time alongside wall time because the
+ * machine is shared.
+ * `npx tsx tests/bench/startup.bench.ts [--sizes 1k,10k,100k] [--runs N] [--db-dir DIR (reuse databases)]`
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseGenerateArgs, runGenerate } from "../../server/cli/generate";
+import { markdownTable } from "../../server/cli/markdown-table";
+import { type LoadPhase, loadServices } from "../../server/services";
+import { Store } from "../../server/store/store";
+import { median } from "./stats";
+
+const TARGET = { size: "100k", seconds: 5, rssMb: 1536 };
+const SIZES: Record<string, { projects: number; organisations: number; runs: number }> = {
+  "1k": { projects: 400, organisations: 600, runs: 5 },
+  "10k": { projects: 4_000, organisations: 6_000, runs: 5 },
+  "100k": { projects: 40_000, organisations: 60_000, runs: 3 },
+};
+
+interface RunResult {
+  nodes: number;
+  edges: number;
+  /** ms: open the store (migrations, seeded check), then loadServices's phases. */
+  open: number;
+  read: number;
+  graph: number;
+  matchIndex: number;
+  /** Sum of the above: the start-up work before the server listens. */
+  load: number;
+  /** CPU time (user + system) of `load`, ms. */
+  loadCpu: number;
+  /** The search index, built after listening in the server; here all at once. */
+  search: number;
+  /** From process start (module loading included) to a complete read model. */
+  sinceProcessStart: number;
+  rssMb: number;
+  peakRssMb: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    child: { type: "string" },
+    sizes: { type: "string", default: Object.keys(SIZES).join(",") },
+    runs: { type: "string" },
+    "db-dir": { type: "string" },
+  },
+});
+
+if (values.child) {
+  // One measured run, in its own process.
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  const store = new Store(values.child);
+  if (!store.isSeeded()) throw new Error(`${values.child} holds no data set`);
+  const open = performance.now() - start;
+  const phases: Partial<Record<LoadPhase, number>> = {};
+  const services = loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
+  const load = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const searchStart = performance.now();
+  services.search.buildSome(Number.POSITIVE_INFINITY);
+  const search = performance.now() - searchStart;
+  const sinceProcessStart = performance.now();
+  (globalThis as { gc?: () => void }).gc?.();
+  const result: RunResult = {
+    nodes: services.graph.order,
+    edges: services.graph.size,
+    open,
+    read: phases.read ?? Number.NaN,
+    graph: phases.graph ?? Number.NaN,
+    matchIndex: phases.matchIndex ?? Number.NaN,
+    load,
+    loadCpu: (cpu.user + cpu.system) / 1000,
+    search,
+    sinceProcessStart,
+    rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  store.close();
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+const sizes = (values.sizes ?? "").split(",").filter((s) => s in SIZES);
+const dir = values["db-dir"] ?? mkdtempSync(join(tmpdir(), "partnerkartan-startup-bench-"));
+mkdirSync(dir, { recursive: true });
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const rows: (string | number)[][] = [];
+const verdicts: string[] = [];
+try {
+  for (const size of sizes) {
+    const spec = SIZES[size] as (typeof SIZES)[string];
+    const out = join(dir, `startup-${spec.projects}p-${spec.organisations}o-seed1.db`);
+    if (!existsSync(out)) {
+      console.log(`Writing the ${size} database (${spec.projects} projects, ${spec.organisations} organisations)…`);
+      const args = ["--projects", String(spec.projects), "--organisations", String(spec.organisations), "--seed", "1"];
+      runGenerate(parseGenerateArgs([...args, "--out", out]), () => {});
+    }
+    const runs: RunResult[] = [];
+    const n = Number(values.runs ?? spec.runs);
+    for (let i = 0; i < n; i++) {
+      const child = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "--expose-gc", import.meta.filename, "--child", out],
+        { encoding: "utf8", maxBuffer: 1 << 20 },
+      );
+      if (child.status !== 0) throw new Error(`run ${i + 1} at ${size} failed:\n${child.stderr}`);
+      runs.push(JSON.parse(child.stdout.trim().split("\n").pop() as string) as RunResult);
+    }
+    const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
+    const first = runs[0] as RunResult;
+    rows.push([
+      `${size} (${first.nodes.toLocaleString("en-US")} / ${first.edges.toLocaleString("en-US")})`,
+      n,
+      s(m((r) => r.open)),
+      s(m((r) => r.read)),
+      s(m((r) => r.graph)),
+      s(m((r) => r.matchIndex)),
+      `**${s(m((r) => r.load))}** (CPU ${s(m((r) => r.loadCpu))})`,
+      s(m((r) => r.search)),
+      s(m((r) => r.sinceProcessStart)),
+      `${m((r) => r.rssMb)} MB`,
+      `${m((r) => r.peakRssMb)} MB`,
+    ]);
+    if (size === TARGET.size) {
+      const load = m((r) => r.load) / 1000;
+      const warm = (m((r) => r.load) + m((r) => r.search)) / 1000;
+      const peak = m((r) => r.peakRssMb);
+      verdicts.push(
+        `cold start (until listening) ${load.toFixed(2)} s, target ≤ ${TARGET.seconds} s: ${load <= TARGET.seconds ? "met" : "MISSED"}`,
+        `with the search index too ${warm.toFixed(2)} s: ${warm <= TARGET.seconds ? "met" : "MISSED"}`,
+        `peak RSS ${peak} MB, target ≤ ${TARGET.rssMb} MB: ${peak <= TARGET.rssMb ? "met" : "MISSED"}`,
+      );
+    }
+  }
+} finally {
+  if (!values["db-dir"]) rmSync(dir, { recursive: true, force: true });
+}
+console.log(
+  `\n${markdownTable(
+    [
+      "nodes / edges",
+      "runs",
+      "open store",
+      "read rows",
+      "build graph",
+      "match index",
+      "until listening (median)",
+      "search index (background)",
+      "process start → all built",
+      "RSS after start",
+      "peak RSS",
+    ],
+    rows,
+  )}`,
+);
+if (verdicts.length > 0) console.log(`\nAt ${TARGET.size} nodes / 1M edges: ${verdicts.join("; ")}.`);
