@@ -6,7 +6,7 @@ import { downloadBlob } from "../lib/download";
 import { projectProjection } from "../state/project-projection";
 import type { Lang, Layout } from "../state/url-state";
 import type { DrawState } from "./draw-state";
-import { indexSnapshot, NODE_BUDGET, pickDrawn, withNeighbours } from "./element-budget";
+import { ELEMENT_BUDGET, indexSnapshot, needsBudget, pickDrawn, withNeighbours } from "./element-budget";
 import type { ImageCaption } from "./export-image";
 import "./graph-budget.css";
 import { fetchServerPositions } from "./layout/server-positions";
@@ -60,9 +60,9 @@ export function GraphView({
   const index = useMemo(() => indexSnapshot(shown), [shown]);
   // Very large graphs draw a budget of nodes (the best connected that pass the filters, plus the selection and its
   // neighbours and any highlighted path); "show more" raises it.
-  const [limit, setLimit] = useState(NODE_BUDGET);
+  const [limit, setLimit] = useState(ELEMENT_BUDGET);
   const candidates = projected ? undefined : visible;
-  const budgeted = shown.nodes.length > NODE_BUDGET;
+  const budgeted = needsBudget(shown);
   const required = useMemo(
     () => [...(selected ? withNeighbours(index, selected) : []), ...(highlight ?? [])],
     [index, selected, highlight],
@@ -132,7 +132,7 @@ export function GraphView({
       {drawn && drawn.length < available && (
         <div className="graph-budget">
           <span role="status">{t("graphBudget.showing", { shown: drawn.length, total: available })}</span>
-          <button type="button" onClick={() => setLimit((n) => n + NODE_BUDGET)}>
+          <button type="button" onClick={() => setLimit((n) => n + ELEMENT_BUDGET)}>
             {t("graphBudget.showMore")}
           </button>
         </div>

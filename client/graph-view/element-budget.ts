@@ -4,8 +4,17 @@
  */
 import type { GraphEdge, GraphSnapshot } from "../../shared/schema/graph";
 
-/** Graphs with more nodes than this draw at most this many at first (and this many more per "show more"). */
-export const NODE_BUDGET = 2500;
+/**
+ * Elements (nodes and the edges among them) drawn at first, and added per "show more": about 1 000 nodes of a sparse
+ * graph. Drawing cost grows with elements, not nodes: hubs bring many edges.
+ */
+export const ELEMENT_BUDGET = 3000;
+
+/** Graphs with more elements than this get the budget; smaller ones draw everything. */
+export const BUDGET_FROM = 4 * ELEMENT_BUDGET;
+
+export const needsBudget = (snapshot: GraphSnapshot): boolean =>
+  snapshot.nodes.length + snapshot.edges.length > BUDGET_FROM;
 
 export interface SnapshotIndex {
   /** Node keys by degree, highest first. */
@@ -36,9 +45,9 @@ export function withNeighbours(index: SnapshotIndex, key: string): string[] {
 
 /**
  * The nodes to draw, most important first: the required ones (selection and its neighbours, highlighted evidence)
- * that pass the filters, then the `limit` best connected of the rest. The required ones come on top of the limit, so
- * selecting a node adds to the view and never swaps other nodes out. `candidates` are the nodes the filters and focus
- * leave (undefined: all).
+ * that pass the filters, then the best connected of the rest until they and the edges among them reach `limit`
+ * elements. The required ones come on top of the limit, so selecting a node adds to the view and never swaps other
+ * nodes out. `candidates` are the nodes the filters and focus leave (undefined: all).
  */
 export function pickDrawn(
   index: SnapshotIndex,
@@ -48,12 +57,15 @@ export function pickDrawn(
 ): string[] {
   const drawn = new Set<string>();
   for (const key of required) if (!candidates || candidates.has(key)) drawn.add(key);
-  let taken = 0;
+  const ranked = new Set<string>();
+  let elements = 0;
   for (const key of index.ranked) {
-    if (taken >= limit) break;
+    if (elements >= limit) break;
     if (candidates && !candidates.has(key)) continue;
-    drawn.add(key);
-    taken++;
+    ranked.add(key);
+    elements++;
+    for (const e of index.edgesOf.get(key) ?? []) if (ranked.has(e.source === key ? e.target : e.source)) elements++;
   }
+  for (const key of ranked) drawn.add(key);
   return [...drawn];
 }

@@ -4,7 +4,30 @@ import type { Core } from "cytoscape";
 export function fitVisible(cy: Core, padding = 40): void {
   const shown = cy.nodes().not(".hidden");
   if (shown.empty()) return;
-  const box = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+  fitBox(cy, shown.boundingBox({ includeLabels: false, includeOverlays: false }), padding);
+}
+
+/**
+ * Fits the view to where nodes are about to be drawn, before they are: a large graph drawn in chunks then renders each
+ * node once at its final zoom, instead of again after a fit at the end.
+ */
+export function fitPositions(cy: Core, points: Iterable<[number, number] | undefined>, padding = 40): void {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    if (!p) continue;
+    x1 = Math.min(x1, p[0]);
+    y1 = Math.min(y1, p[1]);
+    x2 = Math.max(x2, p[0]);
+    y2 = Math.max(y2, p[1]);
+  }
+  if (x1 > x2) return;
+  fitBox(cy, { x1, y1, w: x2 - x1, h: y2 - y1 }, padding);
+}
+
+function fitBox(cy: Core, box: { x1: number; y1: number; w: number; h: number }, padding: number): void {
   const width = cy.width() - 2 * padding;
   const height = cy.height() - 2 * padding;
   if (width <= 0 || height <= 0) return;

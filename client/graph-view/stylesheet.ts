@@ -67,3 +67,18 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: "edge.path", style: { opacity: 1, "line-color": "#b35900", width: 3, "z-index": 20 } },
 ];
+
+/**
+ * Cheaper drawing for large graphs, after the rules above: no node border (one stroke less per node) and opaque edges
+ * in a light grey instead of translucent ones (no alpha blending per edge). Selection and path rules still win.
+ */
+export const largeGraphStyle: StylesheetJson = [
+  { selector: "node", style: { "border-width": 0 } },
+  { selector: "edge", style: { opacity: 1, "line-color": "#d3d6db" } },
+  { selector: "node:selected", style: { "border-width": 4 } },
+  { selector: "node.path", style: { "border-width": 3 } },
+  { selector: "edge.neighbour", style: { "line-color": "#4a4f57" } },
+  { selector: "edge.path", style: { "line-color": "#b35900" } },
+  { selector: ".faded", style: { opacity: 0.15 } },
+  { selector: ".dimmed", style: { opacity: 0.08 } },
+];

@@ -2,7 +2,7 @@
 import cytoscape, { type Core } from "cytoscape";
 import { type RefObject, useEffect, useState } from "react";
 import type { GraphSnapshot } from "../../shared/schema/graph";
-import { stylesheet } from "./stylesheet";
+import { largeGraphStyle, stylesheet } from "./stylesheet";
 import { LARGE_GRAPH } from "./to-elements";
 
 export function useCytoscape(
@@ -18,7 +18,7 @@ export function useCytoscape(
     if (!container.current) return;
     const instance = cytoscape({
       container: container.current,
-      style: stylesheet,
+      style: large ? [...stylesheet, ...largeGraphStyle] : stylesheet,
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: false,

@@ -9,11 +9,11 @@ import type { GraphNode, GraphSnapshot } from "../../shared/schema/graph";
 import type { Lang } from "../state/url-state";
 import { type DrawState, markDrawnWhenComplete } from "./draw-state";
 import type { SnapshotIndex } from "./element-budget";
-import { fitVisible } from "./fit-visible";
+import { fitPositions, fitVisible } from "./fit-visible";
 import { elementFactory, toElements } from "./to-elements";
 
 /** Elements per chunk: one chunk's add and style pass stays well under 50 ms on a slow machine. */
-const CHUNK = 400;
+const CHUNK = 150;
 
 export function useElements(
   cy: Core | undefined,
@@ -73,6 +73,11 @@ export function useElements(
       if (refit) fitVisible(cy);
       return;
     }
+    if (refit)
+      fitPositions(
+        cy,
+        drawn.map((key) => positions[key]),
+      );
     let cancelled = false;
     let at = 0;
     state.current.adding = true;
@@ -99,7 +104,6 @@ export function useElements(
         return;
       }
       state.current.adding = false;
-      if (refit) fitVisible(cy);
       setVersion((v) => v + 1);
       markDrawnWhenComplete(cy, state.current);
     };
