@@ -44,7 +44,7 @@ export interface EdgeList {
 }
 
 /** Work (nodes + edges read) between two pauses of edgeListSteps: a few milliseconds. */
-const STEP_WORK = 20_000;
+const STEP_WORK = 5_000;
 
 /**
  * Reads the graph into an EdgeList, pausing (yielding) every STEP_WORK nodes + edges, so that an async caller can
