@@ -165,7 +165,13 @@ export function App() {
           <h1>{t("app.title")}</h1>
           <p>{t("app.tagline")}</p>
         </div>
-        <SearchBox lang={state.lang} onPick={select} />
+        <SearchBox
+          lang={state.lang}
+          onPick={(key) => {
+            setWorkspace(undefined);
+            select(key);
+          }}
+        />
         <nav aria-label={t("nav.label")} className="view-tabs">
           {VIEW_TABS.map((view) => (
             <button
