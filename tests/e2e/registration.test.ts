@@ -1,7 +1,8 @@
 /**
  * End to end, in Swedish (one check in English): a member signs up and registers a project with topics, skills, län
  * and partners; a coordinator approves it, it enters the graph and gets partner suggestions; an edit shows in the
- * history, and restoring the earlier version brings the earlier value back. axe-core on the forms and the queue.
+ * history, and restoring the earlier version brings the earlier value back; the submitter owns it (edit, history, no
+ * restore). axe-core on the forms, the queue and the history.
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ let coordinator: { email: string; password: string };
 
 const PROJECT = "Öppna väljardata Gävleborg";
 const PROJECT_ID = "oppna-valjardata-gavleborg";
+const MAJA_PASSWORD = "en lång och lätt fras att minnas";
 /** Set REGISTRATION_SHOTS to a folder to keep screenshots of each step (to look at, not compared). */
 const shots = process.env.REGISTRATION_SHOTS;
 const shot = async (p: Page, name: string) => {
@@ -64,7 +66,7 @@ describe("self-registration with moderation, editing and history, in a browser",
     expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-describedby"))).toMatch(/-error/);
     await shot(p, "signup-dialog-sv");
     expect(await seriousViolations(p, ".auth-dialog")).toEqual([]);
-    await dialog.getByLabel("Lösenord").fill("en lång och lätt fras att minnas");
+    await dialog.getByLabel("Lösenord").fill(MAJA_PASSWORD);
     await dialog.getByRole("button", { name: "Skapa konto och logga in" }).click();
     await expect.poll(() => accountButton(p).textContent()).toBe("Medlem MajaMedlem");
 
@@ -206,5 +208,18 @@ describe("self-registration with moderation, editing and history, in a browser",
     expect(await accountButton(p).textContent()).toBe("Samordnare SaraCoordinator");
     await shot(p, "history-en");
     expect(await seriousViolations(p, ".workspace")).toEqual([]);
+  });
+
+  it("the member who registered it owns it now: she may edit it and read its history, but not restore", async () => {
+    const p = app.page;
+    await p.getByRole("button", { name: "På svenska" }).click();
+    await openAccountMenu(p, "Logga ut");
+    await signIn(p, "maja@example.org", MAJA_PASSWORD);
+    const actions = p.getByRole("region", { name: "Redigera posten" });
+    await actions.getByRole("button", { name: "Redigera" }).waitFor();
+    await actions.getByRole("button", { name: "Historik" }).click();
+    await p.getByRole("heading", { level: 2, name: `Historik: ${PROJECT}` }).waitFor();
+    await expect.poll(() => p.locator(".change").count()).toBe(5);
+    expect(await p.getByRole("button", { name: /^Återställ/ }).count()).toBe(0);
   });
 });
