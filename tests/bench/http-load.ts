@@ -1,0 +1,52 @@
+/** Shared by load.bench.ts and soak.bench.ts: the endpoints under load, with real inputs from the seed data. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { ROOT } from "./server-process";
+
+interface SeedRecord {
+  id: string;
+  name: string;
+  partners?: string[];
+}
+const seed = (file: string) => JSON.parse(readFileSync(join(ROOT, "data", file), "utf8")) as SeedRecord[];
+const project = seed("projects.json").find((p) => (p.partners ?? []).length > 0) as SeedRecord;
+/** A real search: the first word of a real organisation's name, typed in lower case without diacritics. */
+const term = (seed("organisations.json")[1] as SeedRecord).name.split(" ")[0]?.toLowerCase() as string;
+
+const trpc = (procedure: string, input?: unknown) =>
+  `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+
+export const ENDPOINTS = {
+  "region.list (trivial)": trpc("region.list"),
+  "graph.snapshot": trpc("graph.snapshot"),
+  [`search.query "${term}"`]: trpc("search.query", { q: term }),
+  [`match.partners ${project.id}`]: trpc("match.partners", { projectId: project.id }),
+} as const;
+
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+/** `connections` concurrent connections for `seconds` seconds; each connection cycles through `paths` in order. */
+export async function load(base: string, paths: string[], connections: number, seconds: number): Promise<LoadFigures> {
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: paths.map((path) => ({ method: "GET", path })),
+  });
+  return {
+    requests: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+  };
+}
