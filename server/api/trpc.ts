@@ -9,6 +9,17 @@ function describeZodIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((i) => `field "${i.path.length > 0 ? i.path.join(".") : "input"}": ${i.message}`).join("; ");
 }
 
+/** Messages by full field path ("record.partners.2"), so a form can put each next to its field. */
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "input";
+    errors[field] ??= [];
+    errors[field].push(issue.message);
+  }
+  return errors;
+}
+
 const t = initTRPC.context<Context>().create({
   // Stack traces stay on the server unless explicitly developing.
   isDev: process.env.NODE_ENV === "development",
@@ -18,7 +29,7 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: `Invalid input: ${describeZodIssues(cause.issues)}`,
-        data: { ...shape.data, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> },
+        data: { ...shape.data, fieldErrors: fieldErrorsOf(cause.issues) },
       };
     }
     if (error.code === "BAD_REQUEST" && cause instanceof SyntaxError) {

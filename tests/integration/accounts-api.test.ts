@@ -270,3 +270,16 @@ describe("registration, moderation, editing, history", () => {
     expect((await (await fetch(`${server.url}/api/health`)).json()).dataVersion).toBe(version);
   });
 });
+
+describe("field errors", () => {
+  it("are keyed by the full path of the field", async () => {
+    const response = await fetch(`${server.url}/trpc/submission.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-partnerkartan": "1" },
+      body: JSON.stringify({ kind: "project", record: { ...proposal, name: "", partners: ["ok", "Not A Slug"] } }),
+    });
+    const body = await response.json();
+    expect(response.status).toBe(400);
+    expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(["record.name", "record.partners.1"]);
+  });
+});
