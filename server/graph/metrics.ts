@@ -102,7 +102,7 @@ function assemble(list: EdgeList, listMs: number, computed: EdgeMetrics): GraphM
     betweenness: computed.betweenness,
     pagerank: computed.pagerank,
     community: computed.community,
-    about: { ...computed.about, ms: { ...ms, view: ms.view + listMs } },
+    about: { ...computed.about, ms: { ...ms, read: listMs } },
   };
 }
 
