@@ -24,6 +24,8 @@ export function AccountMenu({ onOpen }: Props) {
   const { data: me } = useMe();
   const [dialog, setDialog] = useState<AuthMode>();
   const [open, setOpen] = useState(false);
+  /** Where to go once signed in, when a signed-out visitor chose "register" first. */
+  const [afterSignIn, setAfterSignIn] = useState<WorkspacePage>();
   const [announcement, setAnnouncement] = useState("");
   const button = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -35,6 +37,7 @@ export function AccountMenu({ onOpen }: Props) {
   };
   const closeDialog = () => {
     setDialog(undefined);
+    setAfterSignIn(undefined);
     // Focus returns to the control that opened the dialog, or to the account button once signed in.
     setTimeout(() => (button.current ?? opener.current)?.focus(), 0);
   };
@@ -123,6 +126,16 @@ export function AccountMenu({ onOpen }: Props) {
         </div>
       ) : (
         <>
+          <button
+            type="button"
+            className="header-button"
+            onClick={() => {
+              setAfterSignIn({ page: "register", kind: "project" });
+              openDialog("signUp");
+            }}
+          >
+            {t("account.registerProject")}
+          </button>
           <button type="button" className="header-button" onClick={() => openDialog("signIn")}>
             {t("account.signIn")}
           </button>
@@ -142,7 +155,10 @@ export function AccountMenu({ onOpen }: Props) {
                 t("account.signedInAs", { name: signedIn.displayName, role: t(`account.role.${signedIn.role}`) }),
               );
               setDialog(undefined);
-              setTimeout(() => button.current?.focus(), 0);
+              if (afterSignIn) {
+                setAfterSignIn(undefined);
+                onOpen(afterSignIn);
+              } else setTimeout(() => button.current?.focus(), 0);
             }}
           />
         </Suspense>
