@@ -13,6 +13,8 @@ export const nodeSize = (degree: number): number => Math.round(14 + 6 * Math.sqr
  */
 /** From this many nodes on, the view switches to cheaper rendering. */
 export const LARGE_GRAPH = 5000;
+/** How many nodes of a large graph carry a standing label. */
+const LABELLED_HUBS = 100;
 
 export function labelSizes(degrees: number[]): (degree: number) => number {
   const sorted = [...degrees].sort((a, b) => b - a);
@@ -23,8 +25,13 @@ export function labelSizes(degrees: number[]): (degree: number) => number {
 
 /** Builds element definitions one at a time (for drawing a large graph in chunks), with sizes ranked over the whole graph. */
 export function elementFactory(snapshot: GraphSnapshot) {
-  const labelSize = labelSizes(snapshot.nodes.map((n) => n.degree));
-  const labelled = (degree: number) => snapshot.nodes.length <= LARGE_GRAPH || labelSize(degree) >= 18;
+  const degrees = snapshot.nodes.map((n) => n.degree);
+  const labelSize = labelSizes(degrees);
+  // On large graphs a standing label goes to the best connected hundred only: measuring labels is much of the
+  // first draw's cost, and more would overlap anyway.
+  const hub = [...degrees].sort((a, b) => b - a)[LABELLED_HUBS - 1] ?? 0;
+  const labelled = (degree: number) =>
+    snapshot.nodes.length <= LARGE_GRAPH || (labelSize(degree) >= 18 && degree >= hub);
   return {
     node(n: GraphNode, lang: Lang, position?: [number, number]): ElementDefinition {
       return {

@@ -20,7 +20,9 @@ export function useNodeSize(
         if (node.empty()) continue;
         const value = measure?.get(n.key);
         // Square root: area, not diameter, follows the measure.
-        node.data("size", value === undefined ? nodeSize(n.degree) : Math.round(12 + 48 * Math.sqrt(value)));
+        const size = value === undefined ? nodeSize(n.degree) : Math.round(12 + 48 * Math.sqrt(value));
+        // Only real changes: setting data restyles and redraws the node, which costs on large graphs.
+        if (node.data("size") !== size) node.data("size", size);
       }
     });
   }, [cy, snapshot, measure, elementsVersion]);
