@@ -4,7 +4,14 @@
  * in one transaction: either everything is written or nothing is.
  */
 import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
-import type { Change, ChangeAction, EditableEntity, EditableKind, EntityRef } from "../../shared/schema/editable";
+import type {
+  Change,
+  ChangeAction,
+  DeletedEntity,
+  EditableEntity,
+  EditableKind,
+  EntityRef,
+} from "../../shared/schema/editable";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { bumpDataVersion } from "./data-version";
@@ -149,6 +156,38 @@ export class EntityStore {
       const before = row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : null;
       return this.put(entity, "restore", before, actor, `restored the version of change ${changeId}`);
     })();
+  }
+
+  /** Soft-deleted projects and organisations, most recently deleted first, with the change that would bring each back. */
+  deleted(): DeletedEntity[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.kind, e.id, e.data, e.deleted_at,
+           (SELECT coalesce(a.display_name, 'system') FROM change c LEFT JOIN account a ON a.id = c.account_id
+             WHERE c.kind = e.kind AND c.entity_id = e.id AND c.action = 'delete' ORDER BY c.id DESC LIMIT 1) AS deleted_by,
+           (SELECT c.id FROM change c WHERE c.kind = e.kind AND c.entity_id = e.id AND c.after IS NOT NULL
+             ORDER BY c.id DESC LIMIT 1) AS restore_change_id
+         FROM entity e WHERE e.deleted_at IS NOT NULL AND e.kind IN ('project', 'organisation')
+         ORDER BY e.deleted_at DESC, e.kind, e.id`,
+      )
+      .all() as {
+      kind: EditableKind;
+      id: string;
+      data: string;
+      deleted_at: string;
+      deleted_by: string | null;
+      restore_change_id: number | null;
+    }[];
+    return rows
+      .filter((r) => r.restore_change_id !== null)
+      .map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        name: (JSON.parse(r.data) as EditableRecord).name,
+        deletedAt: r.deleted_at,
+        deletedBy: r.deleted_by ?? "system",
+        restoreChangeId: r.restore_change_id as number,
+      }));
   }
 
   change(id: number): Change | undefined {

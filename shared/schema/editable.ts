@@ -72,3 +72,13 @@ export const UpdateInputSchema = EditableEntitySchema;
 export const DeleteInputSchema = EntityRefSchema.extend({ reason: ReasonSchema.optional() });
 /** Restores the entity to the version a change produced (its `after`); a restore is itself a logged change. */
 export const RestoreInputSchema = z.object({ changeId: ChangeIdSchema });
+
+/** A soft-deleted entity, for coordinators: restoring `restoreChangeId` brings back the version before the deletion. */
+export interface DeletedEntity {
+  kind: EditableKind;
+  id: string;
+  name: string;
+  deletedAt: string;
+  deletedBy: string;
+  restoreChangeId: number;
+}

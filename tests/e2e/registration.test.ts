@@ -222,4 +222,28 @@ describe("self-registration with moderation, editing and history, in a browser",
     await expect.poll(() => p.locator(".change").count()).toBe(5);
     expect(await p.getByRole("button", { name: /^Återställ/ }).count()).toBe(0);
   });
+
+  it("the owner deletes it; a coordinator finds it under Granska's deleted list and restores it", async () => {
+    const p = app.page;
+    await p.getByRole("button", { name: "Tillbaka till kartan", exact: false }).first().click();
+    const actions = p.getByRole("region", { name: "Redigera posten" });
+    await actions.getByRole("button", { name: "Ta bort" }).click();
+    await actions.getByRole("button", { name: "Ja, ta bort" }).click();
+    await p.getByText(/^Posten är borttagen ur kartan/).waitFor();
+    await openAccountMenu(p, "Logga ut");
+    await signIn(p, coordinator.email, coordinator.password);
+    await openAccountMenu(p, "Granska");
+    const deleted = p.getByRole("region", { name: "Borttagna projekt och organisationer" });
+    await deleted.getByText(/borttagen .* av Medlem Maja/).waitFor();
+    expect(await seriousViolations(p, ".workspace")).toEqual([]);
+    await deleted.getByRole("button", { name: `Återställ ${PROJECT}` }).click();
+    await deleted.getByText(`${PROJECT} är återställd och finns i kartan igen.`).waitFor();
+    await deleted.getByText("Inget är borttaget.").waitFor();
+    expect(
+      await p.evaluate(
+        async (key) => (await (await fetch("/trpc/graph.snapshot")).text()).includes(key),
+        `project:${PROJECT_ID}`,
+      ),
+    ).toBe(true);
+  });
 });

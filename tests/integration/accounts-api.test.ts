@@ -228,7 +228,13 @@ describe("registration, moderation, editing, history", () => {
       status: 400,
       message: expect.stringContaining('field "changeId"'),
     });
-    await coordinator.entity.restore.mutate({ changeId: history[1]?.id as number });
+    const deleted = await coordinator.entity.deleted.query();
+    expect(deleted).toEqual([
+      expect.objectContaining({ kind: "project", id: proposal.id, deletedBy: "Maja", restoreChangeId: history[1]?.id }),
+    ]);
+    expect(await failure(member.entity.deleted.query())).toMatchObject({ status: 403 });
+    await coordinator.entity.restore.mutate({ changeId: deleted[0]?.restoreChangeId as number });
+    expect(await coordinator.entity.deleted.query()).toEqual([]);
     snapshot = await member.graph.snapshot.query();
     expect(snapshot.nodes.some((n) => n.key === `project:${proposal.id}`)).toBe(true);
   });

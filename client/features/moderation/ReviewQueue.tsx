@@ -8,6 +8,7 @@ import type { Lang } from "../../state/url-state";
 import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import type { NodeName } from "../registration/field-format";
+import { DeletedEntities } from "./DeletedEntities";
 import { SubmissionReview } from "./SubmissionReview";
 
 interface Props {
@@ -90,6 +91,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
           }
         />
       ))}
+      <DeletedEntities lang={lang} onShow={onShow} />
     </section>
   );
 }

@@ -56,6 +56,9 @@ export const entityRouter = router({
     .use(authorize("owner"))
     .query(({ ctx, input }) => ctx.services.store.entities.history(input)),
 
+  /** Soft-deleted entities, for coordinators to find and restore. */
+  deleted: publicProcedure.use(authorize("coordinator")).query(({ ctx }) => ctx.services.store.entities.deleted()),
+
   restore: publicProcedure
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))

@@ -1,0 +1,68 @@
+/** "Borttagna": soft-deleted projects and organisations, so a coordinator can find and bring back any of them. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+import { apiErrorOf } from "../account/api-error";
+import { refreshAfterWrite } from "../account/refresh-after-write";
+import { formatWhen } from "../registration/format-when";
+
+interface Props {
+  lang: Lang;
+  onShow: (key: string) => void;
+}
+
+export function DeletedEntities({ lang, onShow }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<{ text: string; show?: string }>();
+  const deleted = useQuery({ queryKey: ["entity", "deleted"], queryFn: () => trpc.entity.deleted.query() });
+
+  const restore = async (changeId: number, name: string, key: string) => {
+    try {
+      await trpc.entity.restore.mutate({ changeId });
+      setOutcome({ text: t("moderation.restored", { name }), show: key });
+      await refreshAfterWrite(queryClient);
+      await queryClient.invalidateQueries({ queryKey: ["entity", "deleted"] });
+    } catch (error) {
+      setOutcome({ text: t("moderation.actionFailed", { message: apiErrorOf(error).message }) });
+    }
+    document.getElementById("deleted-outcome")?.focus();
+  };
+
+  return (
+    <section className="deleted-entities" aria-labelledby="deleted-title">
+      <h3 id="deleted-title">{t("moderation.deletedTitle")}</h3>
+      <div id="deleted-outcome" role="status" tabIndex={-1} className="saved-note">
+        {outcome && (
+          <>
+            <span>{outcome.text}</span>{" "}
+            {outcome.show && (
+              <button type="button" className="link-button" onClick={() => onShow(outcome.show as string)}>
+                {t("registration.showInMap")}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {deleted.isError && <p role="alert">{t("moderation.failed", { message: deleted.error.message })}</p>}
+      {deleted.data?.length === 0 && <p>{t("moderation.deletedEmpty")}</p>}
+      {deleted.data && deleted.data.length > 0 && (
+        <ul className="deleted-list">
+          {deleted.data.map((d) => (
+            <li key={`${d.kind}:${d.id}`}>
+              <span>
+                <strong>{d.name}</strong> ({t(`moderation.kind.${d.kind}`)}) —{" "}
+                {t("moderation.deletedBy", { when: formatWhen(d.deletedAt, lang), who: d.deletedBy })}
+              </span>{" "}
+              <button type="button" onClick={() => restore(d.restoreChangeId, d.name, `${d.kind}:${d.id}`)}>
+                {t("moderation.restore", { name: d.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
