@@ -51,7 +51,11 @@ export function readImportFile(file: ImportFile): { records: ImportRecord[]; iss
   return { records: [], issues: [issueAt(file.name, start, `unknown file type "${ext}": use .csv or .json`)] };
 }
 
-export function runImport(db: Db, files: readonly ImportFile[], options: { dryRun?: boolean } = {}): ImportOutcome {
+export function runImport(
+  db: Db,
+  files: readonly ImportFile[],
+  options: { dryRun?: boolean; actor?: number | null } = {},
+): ImportOutcome {
   const records: ImportRecord[] = [];
   const issues: ImportIssue[] = [];
   for (const file of files) {
@@ -70,6 +74,6 @@ export function runImport(db: Db, files: readonly ImportFile[], options: { dryRu
   const preview = describePlan(plan);
   const writes = plan.changes.filter((c) => c.action !== "unchanged").map((c) => c.write);
   if (options.dryRun || writes.length === 0) return { plan, dataVersion, written: false, preview };
-  const after = writeImportedEntities(db, writes, dataVersion);
+  const after = writeImportedEntities(db, writes, dataVersion, options.actor ?? null);
   return { plan, dataVersion: after, written: true, preview };
 }

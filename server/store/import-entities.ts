@@ -65,7 +65,13 @@ export function readDataVersion(db: Db): number {
  * Inserts or replaces the given entities and their references in one transaction, and adds one to the data version
  * (if there is anything to write). `expectedDataVersion` is the version the writes were planned against.
  */
-export function writeImportedEntities(db: Db, writes: readonly EntityWrite[], expectedDataVersion: number): number {
+export function writeImportedEntities(
+  db: Db,
+  writes: readonly EntityWrite[],
+  expectedDataVersion: number,
+  /** Who imports: an administrator's account id, or null for the command line. */
+  actor: number | null = null,
+): number {
   const upsert = db.prepare(
     `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
      ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic, deleted_at = NULL,
@@ -106,7 +112,7 @@ export function writeImportedEntities(db: Db, writes: readonly EntityWrite[], ex
             ref,
             before ? JSON.parse(before) : null,
             w.record,
-            null,
+            actor,
             "import",
           );
         }

@@ -53,3 +53,32 @@ export interface AccountSummary {
 export const SetRoleInputSchema = z.object({ accountId: AccountIdSchema, role: RoleSchema });
 export const SetDisabledInputSchema = z.object({ accountId: AccountIdSchema, disabled: z.boolean() });
 export const CreateAccountInputSchema = SignUpInputSchema.extend({ role: RoleSchema });
+
+/** An import sent from the browser: the files' text (the request body limit, 1 MB, bounds them; larger ones use the CLI). */
+export const ImportInputSchema = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .regex(/\.(csv|json)$/i, "must end in .csv or .json"),
+        text: z.string(),
+      }),
+    )
+    .min(1, "choose at least one file")
+    .max(20),
+  dryRun: z.boolean().default(true),
+});
+export type ImportInput = z.infer<typeof ImportInputSchema>;
+
+export interface ImportResult {
+  written: boolean;
+  dataVersion: number;
+  counts: { create: number; change: number; unchanged: number };
+  leftAlone: number;
+  /** The preview, one line each, as the command line prints it. */
+  preview: string[];
+}

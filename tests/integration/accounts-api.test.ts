@@ -289,3 +289,24 @@ describe("field errors", () => {
     expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(["record.name", "record.partners.1"]);
   });
 });
+
+describe("import by an administrator", () => {
+  it("previews, then writes in one transaction attributed to the administrator; errors name file and line", async () => {
+    const admin = await createAccount(server.store, "administrator", "Ada Admin");
+    const client = sessionClientFor(server.url);
+    await client.auth.login.mutate({ email: admin.email, password: admin.password });
+    const text = JSON.stringify({ projects: [project("imported-one", { topics: ["open-data"] })] }, null, 2);
+    const preview = await client.admin.import.mutate({ files: [{ name: "new.json", text }], dryRun: true });
+    expect(preview).toMatchObject({ written: false, counts: { create: 1, change: 0 } });
+    expect((await client.graph.snapshot.query()).nodes.some((n) => n.key === "project:imported-one")).toBe(false);
+    const done = await client.admin.import.mutate({ files: [{ name: "new.json", text }], dryRun: false });
+    expect(done.written).toBe(true);
+    expect((await client.graph.snapshot.query()).nodes.some((n) => n.key === "project:imported-one")).toBe(true);
+    const history = await client.entity.history.query({ kind: "project", id: "imported-one" });
+    expect(history[0]).toMatchObject({ action: "create", actor: "Ada Admin", note: "import" });
+    const bad = JSON.stringify({ projects: [project("imported-two", { topics: ["no-such-topic"] })] }, null, 2);
+    expect(
+      await failure(client.admin.import.mutate({ files: [{ name: "bad.json", text: bad }], dryRun: false })),
+    ).toMatchObject({ status: 400, message: expect.stringMatching(/field "files".*bad\.json:\d+/s) });
+  });
+});

@@ -115,6 +115,14 @@ function defineCases(): void {
       access: administrators,
       input: () => ({ accountId: throwawayAccount(), disabled: true }),
     },
+    "admin.import": {
+      type: "mutation",
+      access: administrators,
+      input: () => ({
+        files: [{ name: "more.json", text: JSON.stringify({ projects: [project(fresh("imported"))] }) }],
+        dryRun: false,
+      }),
+    },
     // Restricted queries.
     "submission.mine": { type: "query", access: members, input: () => undefined },
     "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },

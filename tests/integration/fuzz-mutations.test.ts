@@ -37,6 +37,10 @@ const TEMPLATES: Record<string, unknown> = {
   },
   "admin.setRole": { accountId: 1, role: "member" },
   "admin.setDisabled": { accountId: 1, disabled: false },
+  "admin.import": {
+    files: [{ name: "more.json", text: JSON.stringify({ projects: [project("fuzz-imported")] }) }],
+    dryRun: false,
+  },
 };
 
 const HOSTILE_STRINGS = [

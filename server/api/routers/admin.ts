@@ -1,16 +1,21 @@
-/** admin.*: accounts for administrators: list, create with a role, change a role, disable. */
+/** admin.*: for administrators: accounts (list, create with a role, change a role, disable) and the import of data files. */
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-import { NotFoundError } from "../../../shared/errors";
+import { ConflictError, InvalidFieldError, NotFoundError } from "../../../shared/errors";
 import {
   type AccountSummary,
   CreateAccountInputSchema,
+  ImportInputSchema,
+  type ImportResult,
   SetDisabledInputSchema,
   SetRoleInputSchema,
 } from "../../../shared/schema/account";
 import { hashPassword } from "../../auth/password";
+import { ImportError } from "../../import/records";
+import { runImport } from "../../import/run-import";
+import { refreshServices } from "../../live/refresh";
 import type { Services } from "../../services";
 import { toSummary } from "../../store/accounts";
+import { StaleImportError } from "../../store/import-entities";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
@@ -65,6 +70,30 @@ export const adminRouter = router({
       ctx.services.store.accounts.setDisabled(input.accountId, input.disabled);
       return toSummary(existing(ctx.services, input.accountId));
     }),
-});
 
-export const AccountIdInput = z.object({ accountId: z.number() });
+  /** The command line's import, from the browser: a dry run previews, otherwise everything is written in one transaction. */
+  import: publicProcedure
+    .input(ImportInputSchema)
+    .use(authorize("administrator"))
+    .mutation(({ ctx, input }): ImportResult => {
+      const encoder = new TextEncoder();
+      const files = input.files.map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
+      let outcome: ReturnType<typeof runImport>;
+      try {
+        outcome = runImport(ctx.services.store.db, files, { dryRun: input.dryRun, actor: ctx.actor.id });
+      } catch (error) {
+        if (error instanceof ImportError)
+          throw new InvalidFieldError("files", error.message.replace(/^Import refused /, "import refused "));
+        if (error instanceof StaleImportError) throw new ConflictError("files", error.message);
+        throw error;
+      }
+      if (outcome.written) refreshServices(ctx.services);
+      return {
+        written: outcome.written,
+        dataVersion: outcome.dataVersion,
+        counts: outcome.plan.counts,
+        leftAlone: outcome.plan.leftAlone,
+        preview: outcome.preview,
+      };
+    }),
+});
