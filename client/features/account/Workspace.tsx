@@ -8,6 +8,7 @@ import { hasRole } from "../../../shared/schema/account";
 import type { GraphNode } from "../../../shared/schema/graph";
 import type { Lang } from "../../state/url-state";
 import { AccountsTable } from "../admin/AccountsTable";
+import { ImportPanel } from "../admin/ImportPanel";
 import { HistoryView } from "../history/HistoryView";
 import { ReviewQueue } from "../moderation/ReviewQueue";
 import { EditView } from "../registration/EditView";
@@ -76,7 +77,10 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
       ) : page.page === "review" ? (
         <ReviewQueue lang={lang} name={name} onShow={onShow} />
       ) : (
-        <AccountsTable lang={lang} />
+        <>
+          <AccountsTable lang={lang} />
+          <ImportPanel />
+        </>
       )}
     </div>
   );

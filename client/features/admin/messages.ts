@@ -15,6 +15,17 @@ export const adminMessages = {
     enableShort: "Aktivera",
     changed: "{{name}}: ändrat.",
     changeFailed: "Det gick inte: {{message}}",
+    import: {
+      title: "Importera data",
+      intro:
+        "Organisationer, finansieringsutlysningar och projekt som CSV eller JSON (samma format som npm run import, högst 1 MB). Förhandsgranska först; importen skrivs sedan i sin helhet eller inte alls.",
+      files: "Filer (.csv, .json)",
+      preview: "Förhandsgranska",
+      write: "Importera",
+      previewed: "Förhandsgranskning: {{create}} nya, {{change}} ändrade, {{unchanged}} oförändrade.",
+      written: "Importerat. Dataversion {{version}}; kartan visar det nu.",
+      failed: "Importen vägrades; inget skrevs:",
+    },
   },
   en: {
     title: "Accounts",
@@ -31,5 +42,16 @@ export const adminMessages = {
     enableShort: "Enable",
     changed: "{{name}}: changed.",
     changeFailed: "That did not work: {{message}}",
+    import: {
+      title: "Import data",
+      intro:
+        "Organisations, funding calls and projects as CSV or JSON (the formats of npm run import, at most 1 MB). Preview first; the import is then written whole or not at all.",
+      files: "Files (.csv, .json)",
+      preview: "Preview",
+      write: "Import",
+      previewed: "Preview: {{create}} new, {{change}} changed, {{unchanged}} unchanged.",
+      written: "Imported. Data version {{version}}; the map shows it now.",
+      failed: "The import was refused; nothing was written:",
+    },
   },
 };
