@@ -26,7 +26,10 @@ export const ENDPOINTS = {
 
 export interface LoadFigures {
   requests: number;
+  /** Connection errors and timeouts. */
   errors: number;
+  /** What the errors were, by code or message ("ECONNRESET: 3"). */
+  errorKinds: string;
   non2xx: number;
   p50: number;
   p99: number;
@@ -35,15 +38,23 @@ export interface LoadFigures {
 
 /** `connections` concurrent connections for `seconds` seconds; each connection cycles through `paths` in order. */
 export async function load(base: string, paths: string[], connections: number, seconds: number): Promise<LoadFigures> {
-  const r = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    requests: paths.map((path) => ({ method: "GET", path })),
+  const kinds = new Map<string, number>();
+  let instance: autocannon.Instance | undefined;
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      { url: base, connections, duration: seconds, requests: paths.map((path) => ({ method: "GET", path })) },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on("reqError", (error: { code?: string; message?: string }) => {
+      const kind = error.code ?? error.message ?? "unknown";
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    });
   });
   return {
     requests: r.requests.total,
-    errors: r.errors + r.timeouts,
+    // autocannon counts timeouts among the errors already.
+    errors: r.errors,
+    errorKinds: [...kinds].map(([kind, n]) => `${kind}: ${n}`).join(", "),
     non2xx: r.non2xx,
     p50: r.latency.p50,
     p99: r.latency.p99,

@@ -18,12 +18,14 @@ export interface ServerProcess {
   pid: number;
   /** Resident set size of the server process now, in MB (Linux /proc). */
   rssMb(): number;
+  /** Makes the server collect garbage, then reports its RSS and live heap, in MB: the figures a leak would move. */
+  memoryAfterGc(): Promise<{ rssMb: number; heapUsedMb: number }>;
   close(): Promise<void>;
 }
 
 export async function startServerProcess(): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
-    stdio: ["ignore", "pipe", "inherit"],
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--expose-gc", import.meta.filename], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the server process exited with ${code} before listening`)));
@@ -39,6 +41,11 @@ export async function startServerProcess(): Promise<ServerProcess> {
       const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
       return Math.round(Number(kb) / 1024);
     },
+    memoryAfterGc: () =>
+      new Promise((resolve) => {
+        child.once("message", (m) => resolve(m as { rssMb: number; heapUsedMb: number }));
+        child.send("memory");
+      }),
     close: () =>
       new Promise((resolve) => {
         child.removeAllListeners("exit");
@@ -52,6 +59,12 @@ if (process.argv[1] === import.meta.filename) {
   const databasePath = tempDatabasePath();
   const server = await startTestServer(join(ROOT, "data"), databasePath);
   console.log(JSON.stringify({ url: server.url }));
+  process.on("message", (message) => {
+    if (message !== "memory") return;
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ rssMb: Math.round(rss / 1024 / 1024), heapUsedMb: Math.round(heapUsed / 1024 / 1024) });
+  });
   process.once("SIGTERM", async () => {
     await server.close();
     rmSync(dirname(databasePath), { recursive: true, force: true });
