@@ -83,22 +83,20 @@ const fmt = (ms: number | undefined) =>
 const ratio = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
 /**
- * Median of `repeats` timed runs, each after a forced GC (run.ts passes --expose-gc), after up to 3 warm-up runs (V8 needs a few to optimise a hot loop fully), cut short
+ * Median of `repeats` timed runs, after a forced GC (run.ts passes --expose-gc) and up to 3 warm-up runs (V8 needs a few to optimise a hot loop fully), cut short
  * after a second; a first run over a second counts (then compiling is a rounding error).
  */
 function repeated<T>(repeats: number, fn: () => T): { ms: number; value: T } {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  // The garbage of earlier steps, collected inside these runs, would time the collector: collect it first (untimed;
+  // once per step, as a collection of the 100k graph's heap takes a second or more).
+  (globalThis as { gc?: () => void }).gc?.();
   const runs = [time(fn)];
   let warmup = (runs[0] as { ms: number }).ms;
   if (warmup <= 1000) {
     runs.length = 0;
     for (let i = 1; i < 3 && warmup < 1000; i++) warmup += time(fn).ms;
   }
-  while (runs.length < repeats) {
-    // A collection of the big graphs' heap, left to fall inside a run, would time the collector (untimed here).
-    gc?.();
-    runs.push(time(fn));
-  }
+  while (runs.length < repeats) runs.push(time(fn));
   return { ms: median(runs.map((r) => r.ms)), value: (runs[runs.length - 1] as { value: T }).value };
 }
 
