@@ -26,7 +26,8 @@ try {
   for (const [name, path] of Object.entries(ENDPOINTS)) {
     const f = await load(server.url, [path], connections, seconds);
     figures.set(name, f);
-    if (f.errors + f.non2xx > 0) problems.push(`${name}: ${f.errors} errors, ${f.non2xx} non-2xx`);
+    if (f.errors + f.non2xx > 0)
+      problems.push(`${name}: ${f.errors} errors (${f.errorKinds || "none"}), ${f.non2xx} non-2xx`);
     rows.push([
       name,
       f.requests.toLocaleString("en-US"),
