@@ -98,9 +98,11 @@ describe("crash safety", () => {
       const lanes = Promise.all([0, 1, 2, 3].map(writer));
       await new Promise((r) => setTimeout(r, killAfterMs));
       killed = true;
+      // Listen before killing: the exit can come while the writers are still settling.
+      const exited = new Promise((r) => server.process.once("exit", r));
       server.process.kill("SIGKILL");
       await lanes;
-      await new Promise((r) => server.process.once("exit", r));
+      await exited;
 
       // Straight from the file, before any restart: intact, and every acknowledged write present with its log entry.
       const db = new Database(databasePath, { readonly: true });
