@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEnv } from "./env";
 import { startServer } from "./http/server";
+import { serverLayouts } from "./layout/server-layouts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const clientDir = join(root, "dist", "client");
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
   }
   const server = await startServer(env, withClient ? clientDir : undefined);
+  // Lay out the graph now, in a worker thread, so the first visitor gets positions instead of waiting for them.
+  void serverLayouts(server.services).force(0);
   const counts = server.store.countEntities();
   console.log(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +

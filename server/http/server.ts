@@ -1,7 +1,7 @@
 /** Starts the whole server: store (seeded on first start), read model, HTTP app. Returns a handle to stop it. */
 import type { FastifyInstance } from "fastify";
 import type { Env } from "../env";
-import { loadServices } from "../services";
+import { loadServices, type Services } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
 import { createApp } from "./app";
@@ -9,6 +9,8 @@ import { createApp } from "./app";
 export interface RunningServer {
   app: FastifyInstance;
   store: Store;
+  /** The read model being served (replaced in place on every write). */
+  services: Services;
   url: string;
   seeded: boolean;
   close(): Promise<void>;
@@ -29,8 +31,9 @@ export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store
 
 export async function startServer(env: Env, clientDir?: string): Promise<RunningServer> {
   const { store, seeded } = openStore(env);
+  const services = loadServices(store);
   const app = await createApp({
-    services: loadServices(store),
+    services,
     clientDir,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
@@ -48,6 +51,7 @@ export async function startServer(env: Env, clientDir?: string): Promise<Running
   return {
     app,
     store,
+    services,
     seeded,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),

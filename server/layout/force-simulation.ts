@@ -53,9 +53,18 @@ export function positionsOf(nodes: readonly ForceNode[]): Float32Array {
   return xy;
 }
 
-/** The whole layout in one call (for the server's worker thread). */
-export function forceLayout(count: number, links: ArrayLike<number>, ticks = ticksFor(count)): Float32Array {
-  const { simulation, nodes } = createForceSimulation(count, links);
+/**
+ * The whole layout in one call (for the server's worker thread). With `initial` positions (the previous data
+ * version's), the simulation starts cool and only relaxes around what changed, so the picture people know stays put.
+ */
+export function forceLayout(
+  count: number,
+  links: ArrayLike<number>,
+  initial?: ArrayLike<number>,
+  ticks = initial ? Math.ceil(ticksFor(count) / 3) : ticksFor(count),
+): Float32Array {
+  const { simulation, nodes } = createForceSimulation(count, links, initial);
+  if (initial) simulation.alpha(0.1);
   simulation.tick(ticks);
   return positionsOf(nodes);
 }

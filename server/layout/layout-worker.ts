@@ -5,8 +5,10 @@ import { forceLayout } from "./force-simulation";
 export interface LayoutJob {
   count: number;
   links: Uint32Array;
+  /** Starting positions (x, y per node), when a previous layout is known. */
+  initial?: Float32Array;
 }
 
 const job = workerData as LayoutJob;
-const xy = forceLayout(job.count, job.links);
+const xy = forceLayout(job.count, job.links, job.initial);
 parentPort?.postMessage(xy, [xy.buffer as ArrayBuffer]);

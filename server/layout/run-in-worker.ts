@@ -9,7 +9,10 @@ const entry = new URL("./layout-worker-boot.mjs", import.meta.url);
 
 export function forceLayoutInWorker(job: LayoutJob): Promise<Float32Array> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: job, transferList: [job.links.buffer as ArrayBuffer] });
+    const worker = new Worker(entry, {
+      workerData: job,
+      transferList: [job.links.buffer as ArrayBuffer, ...(job.initial ? [job.initial.buffer as ArrayBuffer] : [])],
+    });
     worker.once("message", (xy: Float32Array) => {
       resolve(xy);
       void worker.terminate();

@@ -23,6 +23,8 @@ export class ServerLayouts {
   private computing: Promise<ReadyLayout | undefined> | undefined;
   /** How many layouts this process computed (tests check that a second request reuses the first). */
   computed = 0;
+  /** The previous data version's layout, to start from after a write. */
+  private previous: ServerLayouts | undefined;
 
   constructor(
     private readonly store: Store,
@@ -60,7 +62,7 @@ export class ServerLayouts {
       links[i++] = index.get(source) as number;
       links[i++] = index.get(target) as number;
     });
-    const xy = await forceLayoutInWorker({ count: keys.length, links });
+    const xy = await forceLayoutInWorker({ count: keys.length, links, initial: this.startingPositions(keys) });
     this.computed++;
     const positions: Record<string, [number, number]> = {};
     keys.forEach((key, n) => {
@@ -70,6 +72,59 @@ export class ServerLayouts {
     const entry = this.store.layouts.readEntry(FORCE_LAYOUT, this.dataVersion);
     this.ready = this.compact(positions, entry?.computedAt ?? new Date().toISOString());
     return this.ready;
+  }
+
+  /** Carries the picture across a write: this layout will start from `previous`'s positions once they are known. */
+  continueFrom(previous: ServerLayouts): void {
+    if (previous === this) return;
+    // Keep at most one older graph alive: if the previous version was never laid out, start from its own origin.
+    this.previous = previous.ready ? previous : previous.previous;
+  }
+
+  /** The ready positions by node key, or undefined while none are known. */
+  private positionsByKey(): Map<string, [number, number]> | undefined {
+    const ready = this.ready;
+    if (!ready) return undefined;
+    const byKey = new Map<string, [number, number]>();
+    let n = 0;
+    this.graph.forEachNode((key) => {
+      byKey.set(key, [ready.xy[2 * n] as number, ready.xy[2 * n + 1] as number]);
+      n++;
+    });
+    return byKey;
+  }
+
+  /**
+   * Old nodes keep their old places; a new node starts at the mean of its already placed neighbours (or the centre),
+   * with a little jitter so two new nodes never coincide. Undefined when there is no previous layout.
+   */
+  private startingPositions(keys: readonly string[]): Float32Array | undefined {
+    const before = this.previous?.positionsByKey();
+    this.previous = undefined;
+    if (!before) return undefined;
+    const xy = new Float32Array(2 * keys.length);
+    keys.forEach((key, n) => {
+      const old = before.get(key);
+      if (old) {
+        xy[2 * n] = old[0];
+        xy[2 * n + 1] = old[1];
+        return;
+      }
+      let x = 0;
+      let y = 0;
+      let k = 0;
+      this.graph.forEachNeighbor(key, (neighbour) => {
+        const p = before.get(neighbour);
+        if (p) {
+          x += p[0];
+          y += p[1];
+          k++;
+        }
+      });
+      xy[2 * n] = (k > 0 ? x / k : 0) + ((n * 7919) % 41) - 20;
+      xy[2 * n + 1] = (k > 0 ? y / k : 0) + ((n * 104_729) % 41) - 20;
+    });
+    return xy;
   }
 
   private compact(positions: Record<string, [number, number]>, computedAt: string): ReadyLayout {

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readDataVersion, writeImportedEntities } from "../../server/store/import-entities";
 import { Store } from "../../server/store/store";
-import { organisation, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
-import { clientFor, startTestServer } from "./server-helpers";
+import { organisation, project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
+import { clientFor, createAccount, sessionClientFor, startTestServer } from "./server-helpers";
 
 type Running = Awaited<ReturnType<typeof startTestServer>>;
 let running: Running | undefined;
@@ -64,5 +64,37 @@ describe("layout.positions", () => {
     expect(moved.xy).toHaveLength(first.xy.length + 2);
     expect(moved.computedAt > first.computedAt).toBe(true);
     expect(running.store.layouts.read("force", first.dataVersion)).toBeUndefined();
+  });
+
+  it("after a live edit, the new layout starts from the old one: unchanged nodes stay close, the new one sits by its neighbours", async () => {
+    running = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
+    const before = await readyPositions(running.url);
+    const keysBefore = (await clientFor(running.url).graph.snapshot.query()).nodes.map((n) => n.key);
+    const coordinator = await createAccount(running.store, "coordinator", "Layout Coordinator");
+    const client = sessionClientFor(running.url);
+    await client.auth.login.mutate({ email: coordinator.email, password: coordinator.password });
+    await client.entity.create.mutate({
+      kind: "project",
+      record: project("new-neighbour", { lead: "digidem-lab", topics: ["participation"] }),
+    });
+    const after = await readyPositions(running.url);
+    expect(after.dataVersion).toBe(before.dataVersion + 1);
+    const keysAfter = (await clientFor(running.url).graph.snapshot.query()).nodes.map((n) => n.key);
+    const at = (xy: number[], keys: string[], key: string) => {
+      const i = keys.indexOf(key);
+      return [xy[2 * i] as number, xy[2 * i + 1] as number] as const;
+    };
+    const spread = Math.max(...before.xy.map(Math.abs));
+    let moved = 0;
+    for (const key of keysBefore) {
+      const [x0, y0] = at(before.xy, keysBefore, key);
+      const [x1, y1] = at(after.xy, keysAfter, key);
+      moved = Math.max(moved, Math.hypot(x1 - x0, y1 - y0));
+    }
+    // A fresh layout would scatter everything (random start); continuing keeps every old node within a fraction of the picture.
+    expect(moved).toBeLessThan(spread * 0.5);
+    const [nx, ny] = at(after.xy, keysAfter, "project:new-neighbour");
+    const [lx, ly] = at(after.xy, keysAfter, "organisation:digidem-lab");
+    expect(Math.hypot(nx - lx, ny - ly)).toBeLessThan(spread);
   });
 });
