@@ -16,6 +16,7 @@ import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
 import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
+import { fetchGraph } from "./lib/fetch-graph";
 import { trpc } from "./lib/trpc";
 import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "./state/graph-filter";
 import { EMPTY_FILTERS, filterParams, hasFilters, type View } from "./state/url-state";
@@ -32,7 +33,7 @@ const VIEW_TABS: View[] = ["graph", "list", "coverage"];
 export function App() {
   const { t } = useTranslation();
   const [state, update] = useUrlState();
-  const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: () => trpc.graph.snapshot.query() });
+  const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: fetchGraph });
   const [highlight, setHighlight] = useState<string[]>();
   const [webgl, setWebgl] = useState(false);
   const sizeBy = state.size;

@@ -12,6 +12,7 @@ import { LoginLimiter, type LoginLimits } from "../auth/login-limiter";
 import type { Services } from "../services";
 import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
+import { registerGraphRoute } from "./graph-route";
 
 export interface AppOptions {
   services: Services;
@@ -80,6 +81,7 @@ export async function createApp({
   });
 
   await registerExportRoutes(app, services);
+  await registerGraphRoute(app, services);
 
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     await app.register(fastifyStatic, { root: clientDir, wildcard: false });

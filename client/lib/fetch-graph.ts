@@ -1,0 +1,8 @@
+/** Loads the whole graph from GET /api/graph (cached and gzipped by the server per data version; see graph-route.ts). */
+import type { GraphSnapshot } from "../../shared/schema/graph";
+
+export async function fetchGraph(): Promise<GraphSnapshot> {
+  const response = await fetch("/api/graph");
+  if (!response.ok) throw new Error(`GET /api/graph: HTTP ${response.status}`);
+  return (await response.json()) as GraphSnapshot;
+}
