@@ -7,6 +7,7 @@ import type { Lang } from "../../state/url-state";
 import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { formatWhen } from "../registration/format-when";
+import { type Outcome, OutcomeNote } from "./OutcomeNote";
 
 interface Props {
   lang: Lang;
@@ -16,7 +17,7 @@ interface Props {
 export function DeletedEntities({ lang, onShow }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [outcome, setOutcome] = useState<{ text: string; show?: string }>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const deleted = useQuery({ queryKey: ["entity", "deleted"], queryFn: () => trpc.entity.deleted.query() });
 
   const restore = async (changeId: number, name: string, key: string) => {
@@ -34,18 +35,7 @@ export function DeletedEntities({ lang, onShow }: Props) {
   return (
     <section className="deleted-entities" aria-labelledby="deleted-title">
       <h3 id="deleted-title">{t("moderation.deletedTitle")}</h3>
-      <div id="deleted-outcome" role="status" tabIndex={-1} className="saved-note">
-        {outcome && (
-          <>
-            <span>{outcome.text}</span>{" "}
-            {outcome.show && (
-              <button type="button" className="link-button" onClick={() => onShow(outcome.show as string)}>
-                {t("registration.showInMap")}
-              </button>
-            )}
-          </>
-        )}
-      </div>
+      <OutcomeNote id="deleted-outcome" outcome={outcome} onShow={onShow} />
       {deleted.isError && <p role="alert">{t("moderation.failed", { message: deleted.error.message })}</p>}
       {deleted.data?.length === 0 && <p>{t("moderation.deletedEmpty")}</p>}
       {deleted.data && deleted.data.length > 0 && (

@@ -9,6 +9,7 @@ import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import type { NodeName } from "../registration/field-format";
 import { DeletedEntities } from "./DeletedEntities";
+import { type Outcome, OutcomeNote } from "./OutcomeNote";
 import { SubmissionReview } from "./SubmissionReview";
 
 interface Props {
@@ -21,7 +22,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SubmissionStatus>("pending");
-  const [outcome, setOutcome] = useState<{ text: string; show?: string }>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const queue = useQuery({
     queryKey: ["submission", "queue", status],
     queryFn: () => trpc.submission.queue.query({ status }),
@@ -55,18 +56,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
           ))}
         </select>
       </div>
-      <div id="review-outcome" role="status" tabIndex={-1} className="saved-note">
-        {outcome && (
-          <>
-            <span>{outcome.text}</span>{" "}
-            {outcome.show && (
-              <button type="button" className="link-button" onClick={() => onShow(outcome.show as string)}>
-                {t("registration.showInMap")}
-              </button>
-            )}
-          </>
-        )}
-      </div>
+      <OutcomeNote id="review-outcome" outcome={outcome} onShow={onShow} />
       {queue.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
       {queue.isError && <p role="alert">{t("moderation.failed", { message: queue.error.message })}</p>}
       {queue.data?.length === 0 && <p>{t("moderation.empty")}</p>}

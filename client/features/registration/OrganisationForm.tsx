@@ -3,16 +3,14 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditableEntity } from "../../../shared/schema/editable";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../shared/schema/organisation";
-import { slugify } from "../../../shared/slug";
-import { ErrorSummary } from "./ErrorSummary";
 import { FieldError } from "./FieldError";
+import { FormHead } from "./FormHead";
 import { MultiPicker } from "./MultiPicker";
 import { type OrganisationDraft, organisationOfDraft } from "./organisation-draft";
 import { PlaceFields } from "./PlaceFields";
 import type { GraphChoices } from "./picker-options";
 import { SourceFields } from "./SourceFields";
 import { SummaryFieldset } from "./SummaryFieldset";
-import { TextField } from "./TextField";
 import { useEntityForm } from "./use-entity-form";
 
 const ORDER = [
@@ -27,8 +25,6 @@ const ORDER = [
   "website",
   "sources",
 ] as const;
-
-const LABEL_KEY: Record<string, string> = { "summary.sv": "summarySv", "summary.en": "summaryEn" };
 
 interface Props {
   initial: OrganisationDraft;
@@ -45,8 +41,6 @@ export function OrganisationForm({ initial, choices, submitLabel, onSubmit, onDo
   const form = useEntityForm("organisation", formId, ORDER);
   const { errors, idOf } = form;
   const change = (patch: Partial<OrganisationDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const labelOf = (field: string) => t(`registration.field.${LABEL_KEY[field] ?? field}`);
-  const id = draft.fixedId ?? slugify(draft.name);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,21 +49,13 @@ export function OrganisationForm({ initial, choices, submitLabel, onSubmit, onDo
 
   return (
     <form className="entity-form" noValidate onSubmit={submit} aria-describedby={`${formId}-required`}>
-      <p id={`${formId}-required`} className="field-hint">
-        {t("registration.required")}
-      </p>
-      <ErrorSummary id={`${formId}-summary`} errors={form.ordered} idOf={idOf} labelOf={labelOf} />
-      <TextField
-        id={idOf("name")}
-        label={t("registration.field.name")}
-        value={draft.name}
-        onChange={(name) => change({ name })}
-        error={errors.name}
-        required
+      <FormHead
+        formId={formId}
+        form={form}
+        name={draft.name}
+        fixedId={draft.fixedId}
+        onName={(name) => change({ name })}
       />
-      <p className="field-hint id-line">
-        {draft.fixedId ? t("registration.idFixed", { id }) : t("registration.idLine", { id: id || "…" })}
-      </p>
       <div className={`form-field${errors.kind ? " has-error" : ""}`}>
         <label htmlFor={idOf("kind")}>
           {t("registration.field.kind")}

@@ -3,9 +3,8 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditableEntity } from "../../../shared/schema/editable";
 import { PROJECT_STATUSES } from "../../../shared/schema/project";
-import { slugify } from "../../../shared/slug";
-import { ErrorSummary } from "./ErrorSummary";
 import { FieldError } from "./FieldError";
+import { FormHead } from "./FormHead";
 import { MultiPicker } from "./MultiPicker";
 import { PlaceFields } from "./PlaceFields";
 import type { GraphChoices } from "./picker-options";
@@ -32,8 +31,6 @@ const ORDER = [
   "sources",
 ] as const;
 
-const LABEL_KEY: Record<string, string> = { "summary.sv": "summarySv", "summary.en": "summaryEn" };
-
 interface Props {
   initial: ProjectDraft;
   choices: GraphChoices;
@@ -50,8 +47,6 @@ export function ProjectForm({ initial, choices, submitLabel, onSubmit, onDone }:
   const form = useEntityForm("project", formId, ORDER);
   const { errors, idOf } = form;
   const change = (patch: Partial<ProjectDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const labelOf = (field: string) => t(`registration.field.${LABEL_KEY[field] ?? field}`);
-  const id = draft.fixedId ?? slugify(draft.name);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,21 +55,13 @@ export function ProjectForm({ initial, choices, submitLabel, onSubmit, onDone }:
 
   return (
     <form className="entity-form" noValidate onSubmit={submit} aria-describedby={`${formId}-required`}>
-      <p id={`${formId}-required`} className="field-hint">
-        {t("registration.required")}
-      </p>
-      <ErrorSummary id={`${formId}-summary`} errors={form.ordered} idOf={idOf} labelOf={labelOf} />
-      <TextField
-        id={idOf("name")}
-        label={t("registration.field.name")}
-        value={draft.name}
-        onChange={(name) => change({ name })}
-        error={errors.name}
-        required
+      <FormHead
+        formId={formId}
+        form={form}
+        name={draft.name}
+        fixedId={draft.fixedId}
+        onName={(name) => change({ name })}
       />
-      <p className="field-hint id-line">
-        {draft.fixedId ? t("registration.idFixed", { id }) : t("registration.idLine", { id: id || "…" })}
-      </p>
       <SummaryFieldset idOf={idOf} sv={draft.summarySv} en={draft.summaryEn} onChange={change} errors={errors} />
       <fieldset className="form-group">
         <legend>{t("registration.field.status")}</legend>
