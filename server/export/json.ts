@@ -20,7 +20,7 @@ function attributes(columns: readonly { name: string }[], values: readonly Value
 
 export function* writeJson(source: ExportSource): Generator<string, void, undefined> {
   yield `{"attributes":${JSON.stringify(provenanceAttributes(source.provenance))},`;
-  yield '"options":{"type":"directed","multi":true,"allowSelfLoops":true},\n"nodes":[\n';
+  yield '"options":{"type":"directed","multi":false,"allowSelfLoops":true},\n"nodes":[\n';
   let first = true;
   for (const { item, values } of nodeRows(source)) {
     yield `${first ? "" : ",\n"}{"key":${JSON.stringify(item.key)},"attributes":${attributes(NODE_COLUMNS, values)}}`;

@@ -1,5 +1,5 @@
 /** Builds the graphology graph from a data set. Pure: records in, graph out. */
-import { MultiDirectedGraph } from "graphology";
+import { DirectedGraph } from "graphology";
 import type { Dataset } from "../../shared/schema/dataset";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
@@ -20,7 +20,7 @@ const attributesOf = (type: EdgeType): EdgeAttributes => {
 };
 
 export function buildGraph(data: Dataset): PartnerGraph {
-  const graph: PartnerGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const graph: PartnerGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
   // One key string per node, made once and reused by every edge that touches it.
   const keys = new Map<NodeKind, Map<string, string>>();
   const keyOf = (kind: NodeKind, id: string): string => {

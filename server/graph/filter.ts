@@ -12,7 +12,7 @@
  * - `focus` keeps the nodes within `hops` steps of that node, walking only through kept nodes (the focus always stays);
  * - the subgraph has every edge whose two ends are kept.
  */
-import { MultiDirectedGraph } from "graphology";
+import { DirectedGraph } from "graphology";
 import type { NodeKind } from "../../shared/schema/graph";
 import type { GraphFilter, GraphFilterParam } from "../../shared/schema/graph-filter";
 import { type EdgeAttributes, type NodeAttributes, nodeKey, type PartnerGraph } from "./model";
@@ -118,7 +118,7 @@ export function filteredNodeKeys(graph: PartnerGraph, f: GraphFilter): Set<strin
 export function filterGraph(graph: PartnerGraph, f: GraphFilter): PartnerGraph {
   const keep = filteredNodeKeys(graph, f);
   if (keep.size === graph.order) return graph;
-  const sub: PartnerGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const sub: PartnerGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
   graph.forEachNode((key, attrs) => {
     if (keep.has(key)) sub.addNode(key, attrs);
   });

@@ -1,5 +1,5 @@
 /** The in-memory graph type: graphology attributes for nodes and edges, and the key helpers. */
-import type { MultiDirectedGraph } from "graphology";
+import type { DirectedGraph } from "graphology";
 import type { Label } from "../../shared/schema/common";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
@@ -24,7 +24,7 @@ export interface EdgeAttributes {
   fundingCall?: FundingCall;
 }
 
-export type PartnerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+export type PartnerGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export const nodeKey = (kind: NodeKind, id: string): string => `${kind}:${id}`;
 

@@ -20,3 +20,7 @@ export const SourcesSchema = z.array(WebUrlSchema).min(1, "at least one source U
 
 /** A calendar year within the span civic tech can plausibly have. */
 export const YearSchema = z.number().int().min(1990).max(2100);
+
+/** A list of ids in which each appears once: a repeated topic or partner is a mistake, and one graph edge per pair. */
+export const idList = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).refine((values) => new Set(values).size === values.length, "must not list the same value twice");

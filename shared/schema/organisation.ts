@@ -1,6 +1,6 @@
 /** An organisation of the ecosystem: association, company, agency, local group, funder, … */
 import { z } from "zod";
-import { LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema } from "./common";
+import { idList, LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
 export const ORGANISATION_KINDS = [
@@ -30,11 +30,11 @@ export const OrganisationSchema = z.object({
   summary: LabelSchema,
   website: WebUrlSchema.optional(),
   /** Län the organisation is based or active in. */
-  regions: z.array(RegionCodeSchema),
+  regions: idList(RegionCodeSchema),
   /** Works across the whole country (or beyond). */
   national: z.boolean(),
-  topics: z.array(SlugSchema),
-  skills: z.array(SlugSchema),
+  topics: idList(SlugSchema),
+  skills: idList(SlugSchema),
   sources: SourcesSchema,
   /** Set only by the synthetic generator; real seed data never carries it. */
   synthetic: z.literal(true).optional(),

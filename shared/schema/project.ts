@@ -1,6 +1,6 @@
 /** A civic tech project: who leads it, who takes part, what it is about and where. */
 import { z } from "zod";
-import { LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema, YearSchema } from "./common";
+import { idList, LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema, YearSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
 export const PROJECT_STATUSES = ["planned", "active", "completed", "unknown"] as const;
@@ -18,11 +18,11 @@ export const ProjectSchema = z
     /** Lead organisation (coordinator), when a source names one. */
     lead: SlugSchema.optional(),
     /** Partner organisations other than the lead. */
-    partners: z.array(SlugSchema),
-    topics: z.array(SlugSchema),
-    skillsNeeded: z.array(SlugSchema),
+    partners: idList(SlugSchema),
+    topics: idList(SlugSchema),
+    skillsNeeded: idList(SlugSchema),
     /** Län the project covers. */
-    regions: z.array(RegionCodeSchema),
+    regions: idList(RegionCodeSchema),
     national: z.boolean(),
     fundingCall: SlugSchema.optional(),
     website: WebUrlSchema.optional(),

@@ -1,6 +1,6 @@
 /** A Swedish county (län), keyed by its two-digit SCB code. */
 import { z } from "zod";
-import { LabelSchema, SourcesSchema, YearSchema } from "./common";
+import { idList, LabelSchema, SourcesSchema, YearSchema } from "./common";
 
 /** SCB länskod: "01" (Stockholm) to "25" (Norrbotten); 02, 11, 15 and 16 are unused. */
 export const RegionCodeSchema = z.string().regex(/^\d{2}$/, "must be a two-digit SCB county code such as '01'");
@@ -18,7 +18,7 @@ export const RegionSchema = z.object({
   }),
   population: z.object({ count: z.number().int().positive(), year: YearSchema }),
   /** Counties that share a land border. */
-  neighbours: z.array(RegionCodeSchema),
+  neighbours: idList(RegionCodeSchema),
   sources: SourcesSchema,
 });
 export type Region = z.infer<typeof RegionSchema>;

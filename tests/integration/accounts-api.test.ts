@@ -156,6 +156,17 @@ describe("registration, moderation, editing, history", () => {
       ),
     ).toMatchObject({ status: 400, message: expect.stringContaining('field "record.topics": unknown topic "nope"') });
     expect(
+      await failure(
+        member.submission.create.mutate({
+          kind: "project",
+          record: { ...proposal, id: "x-dup", partners: ["civic-tech-goteborg", "civic-tech-goteborg"] },
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('field "record.partners": must not list the same'),
+    });
+    expect(
       await failure(member.submission.create.mutate({ kind: "project", record: { ...proposal, id: "open-up" } })),
     ).toMatchObject({ status: 409, message: expect.stringContaining('field "record.id"') });
     expect(await failure(member.submission.create.mutate({ kind: "project", record: proposal }))).toMatchObject({

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MultiDirectedGraph } from "graphology";
+import { DirectedGraph } from "graphology";
 import type { RunningServer } from "../../server/http/server";
 import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { clientFor, startTestServer } from "../integration/server-helpers";
@@ -36,7 +36,7 @@ async function download(c: Case, dir: string): Promise<void> {
   // What the files should hold, from the API: the exported graph as graphology reads it, and node details.
   const api = clientFor(c.server.url);
   const json = await (await fetch(`${c.server.url}/api/export/graph.json${c.query ? `?${c.query}` : ""}`)).json();
-  const graph = MultiDirectedGraph.from(json);
+  const graph = DirectedGraph.from(json);
   const snapshot = await api.graph.snapshot.query();
   const byKey = new Map(snapshot.nodes.map((n) => [n.key, n]));
   const keys = graph.nodes();

@@ -2,7 +2,7 @@
  * Round trips through the real readers: each export, parsed back with graphology-gexf, graphology-graphml, graphology's
  * own import (JSON) and papaparse (CSV), gives the same nodes, edges and attributes, escaping included.
  */
-import { MultiDirectedGraph } from "graphology";
+import { DirectedGraph, MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import Papa from "papaparse";
@@ -32,9 +32,9 @@ const expectedEdges = () =>
       },
     ]),
   );
-const edgesOf = (g: MultiDirectedGraph) =>
+const edgesOf = (g: DirectedGraph) =>
   Object.fromEntries(g.mapEdges((key, attributes, source, target) => [key, { source, target, attributes }]));
-const nodesOf = (g: MultiDirectedGraph) => Object.fromEntries(g.mapNodes((key, attrs) => [key, attrs]));
+const nodesOf = (g: DirectedGraph) => Object.fromEntries(g.mapNodes((key, attrs) => [key, attrs]));
 
 describe("GEXF round trip (graphology-gexf)", () => {
   const parsed = parseGexf(MultiDirectedGraph, text(writeGexf(source)), { respectInputGraphType: true });
@@ -88,7 +88,7 @@ describe("GraphML round trip (graphology-graphml)", () => {
 
 describe("JSON round trip (graphology's import)", () => {
   const json = JSON.parse(text(writeJson(source)));
-  const parsed = MultiDirectedGraph.from(json);
+  const parsed = DirectedGraph.from(json);
 
   it("is graphology's serialisation: the same nodes, edges and attributes", () => {
     expect(parsed.type).toBe("directed");
