@@ -36,7 +36,8 @@ const t = initTRPC.context<Context>().create({
       return { ...shape, message: `Invalid input: field "input": the body is not valid JSON (${cause.message})` };
     }
     if (cause instanceof InvalidFieldError || cause instanceof ConflictError) {
-      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [cause.message] } } };
+      const detail = cause.message.replace(/^(Invalid input: )?field "[^"]+": /, "");
+      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [detail] } } };
     }
     return shape;
   },

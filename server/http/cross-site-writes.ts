@@ -14,11 +14,16 @@ export async function refuseCrossSiteWrites(request: FastifyRequest, reply: Fast
   const origin = request.headers.origin;
   const own = `${request.protocol}://${request.host}`;
   if (origin !== undefined ? origin === own : request.headers[CSRF_HEADER] !== undefined) return;
-  await reply.code(403).send({
-    error: "Forbidden",
-    message:
-      origin !== undefined
-        ? `Cross-site request refused: Origin ${origin} is not ${own}.`
-        : `Cross-site request refused: send the header "${CSRF_HEADER}: 1" or an Origin header.`,
-  });
+  const message =
+    origin !== undefined
+      ? `Cross-site request refused: this request comes from ${origin}; writes are accepted only from this site (${own}).`
+      : `Cross-site request refused: a script must send the header "${CSRF_HEADER}: 1" (browsers send the site's own Origin).`;
+  // Under /trpc, the refusal has the shape of every other tRPC error, so clients read it the same way.
+  await reply
+    .code(403)
+    .send(
+      request.url.startsWith("/trpc/")
+        ? { error: { message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } } }
+        : { error: "Forbidden", message },
+    );
 }

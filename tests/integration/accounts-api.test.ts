@@ -71,6 +71,14 @@ describe("accounts", () => {
         other.auth.signUp.mutate({ email: MEMBER_EMAIL.toUpperCase(), password: "x".repeat(12), displayName: "X" }),
       ),
     ).toMatchObject({ status: 409, message: expect.stringContaining('field "email"') });
+    const conflict = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-partnerkartan": "1" },
+      body: JSON.stringify({ email: MEMBER_EMAIL, password: "x".repeat(12), displayName: "X" }),
+    });
+    expect((await conflict.json()).error.data.fieldErrors).toEqual({
+      email: ["an account with this e-mail address already exists"],
+    });
     expect(
       await failure(other.auth.signUp.mutate({ email: "new@example.org", password: "short", displayName: "X" })),
     ).toMatchObject({ status: 400, message: expect.stringContaining('field "password"') });
@@ -126,6 +134,10 @@ describe("CSRF", () => {
       body,
     });
     expect(bare.status).toBe(403);
+    // The refusal reads like every other tRPC error: error.message, error.data.httpStatus.
+    expect(await bare.json()).toMatchObject({
+      error: { message: expect.stringContaining('"x-partnerkartan: 1"'), data: { httpStatus: 403 } },
+    });
     const sameOrigin = await fetch(`${server.url}/trpc/auth.signUp`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: server.url },
