@@ -32,6 +32,19 @@ it("an administrator previews and imports a file, and a bad file is refused nami
   await p.locator(".account-button").click();
   await p.getByRole("button", { name: "Konton", exact: true }).click();
 
+  // A role changes only when saved: an arrow key in the select alone changes nothing.
+  const member = await createAccount(app.server.store, "member", "Mona Medlem");
+  await p.getByRole("heading", { level: 2, name: "Konton" }).waitFor();
+  await p.reload();
+  await p.locator(".account-button").click();
+  await p.getByRole("button", { name: "Konton", exact: true }).click();
+  const roleSelect = p.getByRole("combobox", { name: "Roll för Mona Medlem" });
+  await roleSelect.selectOption("coordinator");
+  expect(app.server.store.accounts.byId(member.id)?.role).toBe("member");
+  await p.getByRole("button", { name: "Spara roll för Mona Medlem: Samordnare" }).click();
+  await p.getByText("Mona Medlem är nu Samordnare.").waitFor();
+  expect(app.server.store.accounts.byId(member.id)?.role).toBe("coordinator");
+
   const panel = p.getByRole("region", { name: "Importera data" });
   const good = JSON.stringify({ projects: [project("importerat-testprojekt", ["open-data"])] }, null, 2);
   await panel.getByLabel("Filer (.csv, .json)").setInputFiles({

@@ -70,7 +70,7 @@ describe("self-registration with moderation, editing and history, in a browser",
     await dialog.getByRole("button", { name: "Skapa konto och logga in" }).click();
     await expect.poll(() => accountButton(p).textContent()).toBe("Medlem MajaMedlem");
 
-    await openAccountMenu(p, "Registrera ert projekt");
+    await p.getByRole("button", { name: "Registrera ert projekt", exact: true }).first().click();
     await p.getByRole("heading", { level: 2, name: "Registrera ert projekt" }).waitFor();
     // Sending the empty form: a summary is announced and the first invalid field (the name) gets the focus.
     await p.getByRole("button", { name: "Skicka in för granskning" }).click();

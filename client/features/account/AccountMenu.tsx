@@ -67,6 +67,11 @@ export function AccountMenu({ onOpen }: Props) {
 
   return (
     <div className="account-menu">
+      {me && (
+        <button type="button" className="header-button" onClick={() => go({ page: "register", kind: "project" })}>
+          {t("account.registerProject")}
+        </button>
+      )}
       {me ? (
         // biome-ignore lint/a11y/noStaticElementInteractions: the container only listens for Escape and focus leaving; its buttons are the controls
         <div className="account-disclosure" onKeyDown={onKeyDown} onBlur={onBlur}>

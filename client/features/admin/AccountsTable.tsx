@@ -12,12 +12,15 @@ export function AccountsTable({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<string>();
+  /** A role chosen in a row's select but not yet saved: changing someone's powers takes a deliberate second step. */
+  const [chosen, setChosen] = useState<Record<number, Role>>({});
   const accounts = useQuery({ queryKey: ["admin", "accounts"], queryFn: () => trpc.admin.accounts.query() });
 
-  const change = async (account: AccountSummary, act: () => Promise<unknown>) => {
+  const change = async (account: AccountSummary, act: () => Promise<unknown>, done: string) => {
     try {
       await act();
-      setOutcome(t("admin.changed", { name: account.displayName }));
+      setOutcome(done);
+      setChosen(({ [account.id]: _saved, ...rest }) => rest);
     } catch (error) {
       setOutcome(t("admin.changeFailed", { message: apiErrorOf(error).message }));
     }
@@ -56,10 +59,8 @@ export function AccountsTable({ lang }: { lang: Lang }) {
                 <td>
                   <select
                     aria-label={t("admin.roleFor", { name: a.displayName })}
-                    value={a.role}
-                    onChange={(e) =>
-                      change(a, () => trpc.admin.setRole.mutate({ accountId: a.id, role: e.target.value as Role }))
-                    }
+                    value={chosen[a.id] ?? a.role}
+                    onChange={(e) => setChosen((c) => ({ ...c, [a.id]: e.target.value as Role }))}
                   >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
@@ -67,6 +68,27 @@ export function AccountsTable({ lang }: { lang: Lang }) {
                       </option>
                     ))}
                   </select>
+                  {chosen[a.id] !== undefined && chosen[a.id] !== a.role && (
+                    <button
+                      type="button"
+                      className="btn"
+                      aria-label={t("admin.saveRoleFor", {
+                        name: a.displayName,
+                        role: t(`account.roleTitle.${chosen[a.id]}`),
+                      })}
+                      onClick={() => {
+                        const role = chosen[a.id] as Role;
+                        const roleName = t(`account.roleTitle.${role}`);
+                        return change(
+                          a,
+                          () => trpc.admin.setRole.mutate({ accountId: a.id, role }),
+                          t("admin.roleChanged", { name: a.displayName, role: roleName }),
+                        );
+                      }}
+                    >
+                      {t("admin.saveRole")}
+                    </button>
+                  )}
                 </td>
                 <td>
                   <span className={`status-badge ${a.disabled ? "status-rejected" : "status-approved"}`}>
@@ -84,7 +106,11 @@ export function AccountsTable({ lang }: { lang: Lang }) {
                         : t("admin.disable", { name: a.displayName })
                     }
                     onClick={() =>
-                      change(a, () => trpc.admin.setDisabled.mutate({ accountId: a.id, disabled: !a.disabled }))
+                      change(
+                        a,
+                        () => trpc.admin.setDisabled.mutate({ accountId: a.id, disabled: !a.disabled }),
+                        t(a.disabled ? "admin.enabled" : "admin.disabledNow", { name: a.displayName }),
+                      )
                     }
                   >
                     {a.disabled ? t("admin.enableShort") : t("admin.disableShort")}

@@ -71,7 +71,9 @@ export function ImportPanel() {
       {error && (
         <div role="alert" className="form-error">
           <p>{t("admin.import.failed")}</p>
-          <pre className="import-preview">{error.replace(/^Invalid input: field "files": /, "")}</pre>
+          <pre className="import-preview">
+            {error.replace(/^Invalid input: field "files": (import refused \([^)]*\):\s*)?/, "")}
+          </pre>
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@
  * A searchable multi-select: the chosen values as a list with remove buttons, and an ARIA combobox whose listbox
  * offers the rest. Arrows move, Enter adds or removes the highlighted option (never submits the form), Escape closes.
  */
-import { type KeyboardEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "./FieldError";
 import { foldText, type PickerOption } from "./picker-options";
@@ -58,6 +58,10 @@ export function MultiPicker({ id, legend, options, value, onChange, error }: Pro
   };
   const errorId = `${id}-error`;
   const showList = open && shown.length > 0;
+  // An opening list below the fold is scrolled into view, so keyboard users see the suggestions they are moving through.
+  useEffect(() => {
+    if (showList) document.getElementById(listId)?.scrollIntoView({ block: "nearest" });
+  }, [showList, listId]);
 
   return (
     <fieldset className={`picker${error ? " has-error" : ""}`}>
