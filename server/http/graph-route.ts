@@ -14,6 +14,8 @@ interface CachedBody {
   etag: string;
   json: Buffer;
   gzip: Buffer;
+  /** The same graph in tRPC's response envelope, for GET /trpc/graph.snapshot without input. */
+  trpc: Buffer;
 }
 
 export async function registerGraphRoute(app: FastifyInstance, services: Services): Promise<void> {
@@ -28,10 +30,19 @@ export async function registerGraphRoute(app: FastifyInstance, services: Service
         etag: `"graph-${services.dataVersion}-${hash}"`,
         json,
         gzip: gzipSync(json),
+        trpc: Buffer.concat([Buffer.from('{"result":{"data":'), json, Buffer.from("}}")]),
       };
     }
     return cached;
   };
+
+  // graph.snapshot without input is the same bytes every call until the data changes: answer it from the cache before
+  // tRPC serialises the whole graph again (with input, or batched, tRPC answers as usual).
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method === "GET" && request.url === "/trpc/graph.snapshot") {
+      await reply.type("application/json").send(body().trpc);
+    }
+  });
 
   app.get("/api/graph", async (request, reply) => {
     const { etag, json, gzip } = body();

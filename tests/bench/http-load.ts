@@ -19,10 +19,8 @@ const trpc = (procedure: string, input?: unknown) =>
 
 export const ENDPOINTS = {
   "region.list (trivial)": trpc("region.list"),
-  // What the app loads: the serialised graph cached per data version (server/http/graph-route.ts).
-  "GET /api/graph": "/api/graph",
-  // The same graph through tRPC, serialised on every call, for API clients.
-  "graph.snapshot (tRPC)": trpc("graph.snapshot"),
+  // Served from the serialisation cached per data version (server/http/graph-route.ts), as GET /api/graph is.
+  "graph.snapshot": trpc("graph.snapshot"),
   [`search.query "${term}"`]: trpc("search.query", { q: term }),
   [`match.partners ${project.id}`]: trpc("match.partners", { projectId: project.id }),
 } as const;

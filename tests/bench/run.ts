@@ -19,9 +19,18 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 let failed = 0;
+const durations: [string, number][] = [];
+const started = performance.now();
 for (const file of chosen) {
-  console.log(`\n## ${file.replace(".bench.ts", "")}  (reproduce: npx tsx tests/bench/${file})\n`);
+  const name = file.replace(".bench.ts", "");
+  console.log(`\n## ${name}  (reproduce: npx tsx tests/bench/${file})\n`);
+  const t0 = performance.now();
   const result = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(dir, file)], { stdio: "inherit" });
+  durations.push([name, (performance.now() - t0) / 1000]);
   if (result.status !== 0) failed++;
 }
+const minutes = (performance.now() - started) / 60_000;
+console.log(
+  `\nBenchmarks took ${minutes.toFixed(1)} min in all (${durations.map(([n, s]) => `${n} ${s.toFixed(0)} s`).join(", ")}).`,
+);
 process.exit(failed > 0 ? 1 : 0);
