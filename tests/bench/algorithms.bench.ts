@@ -2,8 +2,8 @@
  * PageRank, Louvain and one-node-against-all Jaccard on the same synthetic graphs (1k, 10k, 100k nodes), side by side:
  * ours (the CSR snapshot, server/graph/csr.ts; graphology's Louvain), graphology for reference, igraph (C core) and
  * networkx, in one run. Each graph's undirected simple view is written once as an edge list that
- * tests/bench/python/algorithms.py reads. Then, on the largest graph, how long the event loop stalls while the server's
- * metrics compute in their worker thread. igraph runs with OMP_NUM_THREADS=1 (single-threaded, like ours).
+ * tests/bench/python/algorithms.py reads (the server's metrics in their worker thread: export.bench.ts). igraph runs
+ * with OMP_NUM_THREADS=1 (single-threaded, like ours).
  *
  *   npx tsx tests/bench/algorithms.bench.ts [--sizes 1k,10k,100k] [--python /usr/bin/python3]
  */
@@ -11,7 +11,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { UndirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
@@ -23,7 +22,6 @@ import { jaccardAgainstAll } from "../../server/graph/algorithms/jaccard";
 import { pagerank } from "../../server/graph/algorithms/pagerank";
 import { buildGraph } from "../../server/graph/build";
 import { buildCsr, type Csr, csrFromEdges } from "../../server/graph/csr";
-import { createMetricsCache } from "../../server/graph/metrics";
 import { undirectedView } from "../../server/graph/metrics-csr";
 import { median, time } from "./stats";
 
@@ -173,7 +171,6 @@ function runPython(
 const rows: (string | number)[][] = [];
 const checks: string[] = [];
 const versions = new Set<string>();
-let largest: ReturnType<typeof buildGraph> | undefined;
 const started = performance.now();
 
 for (const name of sizes) {
@@ -261,7 +258,6 @@ for (const name of sizes) {
       `Louvain modularity ${ourLouvain.value.modularity.toFixed(3)} (igraph ${ig?.louvain?.modularity.toFixed(3) ?? "–"}, ` +
       `networkx ${nx?.louvain?.modularity.toFixed(3) ?? "–"}); CSR from the graph ${fmt(snapshot.ms)} ms`,
   );
-  largest = graph;
 }
 
 console.log(
@@ -290,35 +286,6 @@ console.log(`Versions: Node ${process.versions.node}, ${[...versions].join(", ")
 for (const line of checks) console.log(`Check ${line}`);
 for (const line of skipped) console.log(`Skipped: ${line}`);
 
-// The server computes metrics in a worker thread: how long does its event loop stall meanwhile? Measured against the
-// same probe over an idle stretch first: on a shared machine the loop stalls now and then for nothing.
-async function probeEventLoop<T>(
-  work: () => Promise<T>,
-): Promise<{ value: T; ms: number; maxMs: number; p99Ms: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
-  const start = performance.now();
-  const value = await work();
-  const ms = performance.now() - start;
-  delay.disable();
-  return { value, ms, maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 };
-}
-if (largest) {
-  const graph = largest;
-  // The server's heap holds its graph, not this script's leftovers (the views above): collect them first.
-  (globalThis as { gc?: () => void }).gc?.();
-  const computed = await probeEventLoop(() => createMetricsCache(graph, 1, { inWorker: true }).get());
-  const idle = await probeEventLoop(() => new Promise((resolve) => setTimeout(resolve, Math.min(computed.ms, 5000))));
-  const { ms: steps, betweenness } = computed.value.about;
-  console.log(
-    `\nServer metrics of the ${sizes[sizes.length - 1]} graph (${graph.order} nodes / ${graph.size} edges) in a worker ` +
-      `thread: ${(computed.ms / 1000).toFixed(1)} s in all (reading the graph on the main thread in short steps ` +
-      `${fmt(steps.read)} ms; in the worker: CSR ${fmt(steps.snapshot)} ms, Louvain's graphology view ${fmt(steps.view)} ms, ` +
-      `betweenness ${fmt(steps.betweenness)} ms from ${betweenness.pivots} pivots, PageRank ${fmt(steps.pagerank)} ms, ` +
-      `Louvain ${fmt(steps.louvain)} ms).\nEvent loop meanwhile: max delay ${fmt(computed.maxMs)} ms, p99 ` +
-      `${fmt(computed.p99Ms)} ms (idle for ${(Math.min(computed.ms, 5000) / 1000).toFixed(1)} s on this machine: ` +
-      `max ${fmt(idle.maxMs)} ms, p99 ${fmt(idle.p99Ms)} ms).`,
-  );
-}
+// How the server computes these metrics in a worker thread, and its event loop meanwhile: export.bench.ts.
 console.log(`\nWhole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 rmSync(dir, { recursive: true, force: true });

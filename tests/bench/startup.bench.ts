@@ -23,7 +23,7 @@ const TARGET = { size: "100k", seconds: 5, rssMb: 1536 };
 const SIZES: Record<string, { projects: number; organisations: number; runs: number }> = {
   "1k": { projects: 400, organisations: 600, runs: 5 },
   "10k": { projects: 4_000, organisations: 6_000, runs: 5 },
-  "100k": { projects: 40_000, organisations: 60_000, runs: 3 },
+  "100k": { projects: 40_000, organisations: 60_000, runs: 2 },
 };
 
 interface RunResult {
