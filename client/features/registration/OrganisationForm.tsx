@@ -5,6 +5,7 @@ import type { EditableEntity } from "../../../shared/schema/editable";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../shared/schema/organisation";
 import { FieldError } from "./FieldError";
 import { FormHead } from "./FormHead";
+import { RECORD_FIELDS } from "./field-format";
 import { MultiPicker } from "./MultiPicker";
 import { type OrganisationDraft, organisationOfDraft } from "./organisation-draft";
 import { PlaceFields } from "./PlaceFields";
@@ -12,19 +13,6 @@ import type { GraphChoices } from "./picker-options";
 import { SourceFields } from "./SourceFields";
 import { SummaryFieldset } from "./SummaryFieldset";
 import { useEntityForm } from "./use-entity-form";
-
-const ORDER = [
-  "name",
-  "kind",
-  "summary.sv",
-  "summary.en",
-  "topics",
-  "skills",
-  "regions",
-  "national",
-  "website",
-  "sources",
-] as const;
 
 interface Props {
   initial: OrganisationDraft;
@@ -38,7 +26,7 @@ export function OrganisationForm({ initial, choices, submitLabel, onSubmit, onDo
   const { t } = useTranslation();
   const formId = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [draft, setDraft] = useState(initial);
-  const form = useEntityForm("organisation", formId, ORDER);
+  const form = useEntityForm("organisation", formId, RECORD_FIELDS);
   const { errors, idOf } = form;
   const change = (patch: Partial<OrganisationDraft>) => setDraft((d) => ({ ...d, ...patch }));
 

@@ -5,6 +5,7 @@ import type { EditableEntity } from "../../../shared/schema/editable";
 import { PROJECT_STATUSES } from "../../../shared/schema/project";
 import { FieldError } from "./FieldError";
 import { FormHead } from "./FormHead";
+import { RECORD_FIELDS } from "./field-format";
 import { MultiPicker } from "./MultiPicker";
 import { PlaceFields } from "./PlaceFields";
 import type { GraphChoices } from "./picker-options";
@@ -13,23 +14,6 @@ import { SourceFields } from "./SourceFields";
 import { SummaryFieldset } from "./SummaryFieldset";
 import { TextField } from "./TextField";
 import { useEntityForm } from "./use-entity-form";
-
-const ORDER = [
-  "name",
-  "summary.sv",
-  "summary.en",
-  "status",
-  "startYear",
-  "endYear",
-  "topics",
-  "skillsNeeded",
-  "regions",
-  "national",
-  "lead",
-  "partners",
-  "website",
-  "sources",
-] as const;
 
 interface Props {
   initial: ProjectDraft;
@@ -44,7 +28,7 @@ export function ProjectForm({ initial, choices, submitLabel, onSubmit, onDone }:
   const { t } = useTranslation();
   const formId = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [draft, setDraft] = useState(initial);
-  const form = useEntityForm("project", formId, ORDER);
+  const form = useEntityForm("project", formId, RECORD_FIELDS);
   const { errors, idOf } = form;
   const change = (patch: Partial<ProjectDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
