@@ -1,9 +1,9 @@
-/** Builds the graphology graph from a data set. Pure: records in, graph out. */
-import { DirectedGraph } from "graphology";
+/** Builds the graph from a data set. Pure: records in, graph out. */
 import type { Dataset } from "../../shared/schema/dataset";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
-import { type EdgeAttributes, type NodeAttributes, nodeKey, type PartnerGraph } from "./model";
+import { type EdgeAttributes, nodeKey } from "./model";
+import { type PartnerGraph, PartnerGraphBuilder } from "./partner-graph";
 
 /**
  * Edge attributes are shared, one frozen object per edge type (and per funding call), instead of one object per edge:
@@ -20,7 +20,7 @@ const attributesOf = (type: EdgeType): EdgeAttributes => {
 };
 
 export function buildGraph(data: Dataset): PartnerGraph {
-  const graph: PartnerGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
+  const graph = new PartnerGraphBuilder();
   // One key string per node, made once and reused by every edge that touches it.
   const keys = new Map<NodeKind, Map<string, string>>();
   const keyOf = (kind: NodeKind, id: string): string => {
@@ -37,7 +37,7 @@ export function buildGraph(data: Dataset): PartnerGraph {
     return key;
   };
   const link = (type: EdgeType, source: string, target: string, attributes = attributesOf(type)) => {
-    graph.addEdgeWithKey(`${type}:${source}->${target}`, source, target, attributes);
+    graph.addEdge(source, target, attributes);
   };
   const named = (name: string) => ({ sv: name, en: name });
 
@@ -80,5 +80,5 @@ export function buildGraph(data: Dataset): PartnerGraph {
     const funded = p.fundingCall ? funding.get(p.fundingCall) : undefined;
     if (funded) link("funded-by", project, keyOf("organisation", funded.call.funder), funded.attributes);
   }
-  return graph;
+  return graph.build();
 }

@@ -12,10 +12,10 @@
  * - `focus` keeps the nodes within `hops` steps of that node, walking only through kept nodes (the focus always stays);
  * - the subgraph has every edge whose two ends are kept.
  */
-import { DirectedGraph } from "graphology";
 import type { NodeKind } from "../../shared/schema/graph";
 import type { GraphFilter, GraphFilterParam } from "../../shared/schema/graph-filter";
-import { type EdgeAttributes, type NodeAttributes, nodeKey, type PartnerGraph } from "./model";
+import { type NodeAttributes, nodeKey } from "./model";
+import { type PartnerGraph, PartnerGraphBuilder } from "./partner-graph";
 
 /** A filter names a node the graph does not have: the API answers 400 naming the parameter. */
 export class UnknownFilterValueError extends Error {
@@ -118,12 +118,12 @@ export function filteredNodeKeys(graph: PartnerGraph, f: GraphFilter): Set<strin
 export function filterGraph(graph: PartnerGraph, f: GraphFilter): PartnerGraph {
   const keep = filteredNodeKeys(graph, f);
   if (keep.size === graph.order) return graph;
-  const sub: PartnerGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
+  const sub = new PartnerGraphBuilder();
   graph.forEachNode((key, attrs) => {
     if (keep.has(key)) sub.addNode(key, attrs);
   });
-  graph.forEachEdge((key, attrs, source, target) => {
-    if (keep.has(source) && keep.has(target)) sub.addEdgeWithKey(key, source, target, attrs);
+  graph.forEachEdge((_key, attrs, source, target) => {
+    if (keep.has(source) && keep.has(target)) sub.addEdge(source, target, attrs);
   });
-  return sub;
+  return sub.build();
 }

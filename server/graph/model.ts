@@ -1,5 +1,4 @@
-/** The in-memory graph type: graphology attributes for nodes and edges, and the key helpers. */
-import type { DirectedGraph } from "graphology";
+/** The in-memory graph's attributes for nodes and edges, and the key helpers. The graph itself: partner-graph.ts. */
 import type { Label } from "../../shared/schema/common";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
@@ -24,7 +23,7 @@ export interface EdgeAttributes {
   fundingCall?: FundingCall;
 }
 
-export type PartnerGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+export type { PartnerGraph } from "./partner-graph";
 
 export const nodeKey = (kind: NodeKind, id: string): string => `${kind}:${id}`;
 

@@ -44,7 +44,8 @@ beforeAll(async () => {
   store.layouts.write(FORCE_LAYOUT, store.info().dataVersion, positions);
   // The least connected organisation: far outside the budget of best connected nodes.
   const leaf = graph
-    .filterNodes((_key, attrs) => attrs.kind === "organisation")
+    .nodes()
+    .filter((key) => graph.getNodeAttributes(key).kind === "organisation")
     .reduce((a, b) => (graph.degree(b) < graph.degree(a) ? b : a));
   outside = { key: leaf, name: graph.getNodeAttributes(leaf).label.sv };
   store.close();

@@ -17,21 +17,21 @@ import { expectedNodes, exportSource, TRICKY_NAME_WRITTEN, text } from "./fixtur
 
 const source = exportSource();
 const { graph } = source;
-const expectedEdges = () =>
-  Object.fromEntries(
-    graph.mapEdges((key, attrs, s, t) => [
-      key,
-      {
-        source: s,
-        target: t,
-        attributes: {
-          relation: attrs.type,
-          weight: edgeWeight(attrs.type),
-          ...(attrs.fundingCall ? { funding_call: attrs.fundingCall.id } : {}),
-        },
+const expectedEdges = () => {
+  const expected: Record<string, unknown> = {};
+  graph.forEachEdge((key, attrs, s, t) => {
+    expected[key] = {
+      source: s,
+      target: t,
+      attributes: {
+        relation: attrs.type,
+        weight: edgeWeight(attrs.type),
+        ...(attrs.fundingCall ? { funding_call: attrs.fundingCall.id } : {}),
       },
-    ]),
-  );
+    };
+  });
+  return expected;
+};
 const edgesOf = (g: DirectedGraph) =>
   Object.fromEntries(g.mapEdges((key, attributes, source, target) => [key, { source, target, attributes }]));
 const nodesOf = (g: DirectedGraph) => Object.fromEntries(g.mapNodes((key, attrs) => [key, attrs]));

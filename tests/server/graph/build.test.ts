@@ -28,8 +28,13 @@ describe("buildGraph", () => {
   });
 
   it("types the edges of a project", () => {
-    const types = (source: string, target: string) =>
-      graph.outEdges(source, target).map((e) => graph.getEdgeAttribute(e, "type"));
+    const types = (source: string, target: string) => {
+      const found: string[] = [];
+      graph.forEachOutEdge(source, (_e, attrs, _s, t) => {
+        if (t === target) found.push(attrs.type);
+      });
+      return found;
+    };
     expect(types("organisation:digidem-lab", "project:civic-tech-platform")).toEqual(["leads"]);
     expect(types("organisation:open-knowledge-sweden", "project:civic-tech-platform")).toEqual(["partner-in"]);
     expect(types("project:civic-tech-platform", "skill:ux-design")).toEqual(["needs-skill"]);

@@ -2,7 +2,7 @@
  * Pins the network metrics on tiny inline graphs with the expected values beside them (networkx gives the same
  * numbers), the sampled betweenness against graphology's exact one, determinism, and the once-per-version cache.
  */
-import { MultiDirectedGraph, UndirectedGraph } from "graphology";
+import { UndirectedGraph } from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import { describe, expect, it } from "vitest";
 import { readTaxonomy } from "../../../server/cli/generate";
@@ -17,18 +17,19 @@ import {
   nodeMetrics,
   sampledBetweenness,
 } from "../../../server/graph/metrics";
-import type { EdgeAttributes, NodeAttributes, PartnerGraph } from "../../../server/graph/model";
+import type { NodeAttributes, PartnerGraph } from "../../../server/graph/model";
+import { PartnerGraphBuilder } from "../../../server/graph/partner-graph";
 import type { EdgeType } from "../../../shared/schema/graph";
 import { smallDataset } from "../../fixtures/dataset";
 
 /** A graph of the given typed edges; metrics read only keys and edge types, so node attributes are stubs. */
 function tiny(edges: [string, string, EdgeType][]): PartnerGraph {
-  const g = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  const g = new PartnerGraphBuilder();
   for (const [s, t, type] of edges) {
     for (const key of [s, t]) if (!g.hasNode(key)) g.addNode(key, { kind: "topic" } as unknown as NodeAttributes);
-    g.addEdgeWithKey(`${type}:${s}->${t}`, s, t, { type });
+    g.addEdge(s, t, { type });
   }
-  return g;
+  return g.build();
 }
 
 const valuesOf = (g: PartnerGraph, metric: "betweenness" | "pagerank" | "community" | "degree" | "weightedDegree") => {
@@ -114,7 +115,7 @@ describe("computeMetrics", () => {
   });
 
   it("handles an empty graph", () => {
-    const m = computeMetrics(new MultiDirectedGraph<NodeAttributes, EdgeAttributes>());
+    const m = computeMetrics(new PartnerGraphBuilder().build());
     expect(m.index.size).toBe(0);
     expect(m.about.communities).toBe(0);
   });
