@@ -1,13 +1,18 @@
 /** The read model the API serves: the graph built from the store, its search index and the data version. */
+import type { Dataset } from "../shared/schema/dataset";
 import { buildGraph } from "./graph/build";
 import { createMetricsCache, type MetricsCache } from "./graph/metrics";
 import type { PartnerGraph } from "./graph/model";
-import { SearchIndex } from "./graph/search-index";
+import { type SearchCarryOver, SearchIndex } from "./graph/search-index";
 import { buildMatchIndex, type MatchIndex } from "./match/match-index";
 import type { Store } from "./store/store";
 
 export interface Services {
   store: Store;
+  /** The records the graph was built from, as the store held them at `writeSeq`. */
+  data: Dataset;
+  /** The store's entity-write journal position the read model reflects (see Store.readWrittenSince). */
+  writeSeq: number;
   graph: PartnerGraph;
   /** Built in the background after loading (or by the first search, if that comes sooner). */
   search: SearchIndex;
@@ -31,23 +36,39 @@ export interface LoadOptions {
 const SEARCH_STEP_MS = 15;
 
 export function loadServices(store: Store, options: LoadOptions = {}): Services {
+  const start = performance.now();
+  const { data, writeSeq } = store.readDatasetAt();
+  options.onPhase?.("read", performance.now() - start);
+  return buildServices(store, data, writeSeq, options);
+}
+
+/**
+ * The read model of a data set the caller already holds: loading reads it from the store, a refresh after a write
+ * patches the previous one (live/refresh.ts) and may hand over the previous search index.
+ */
+export function buildServices(
+  store: Store,
+  data: Dataset,
+  writeSeq: number,
+  options: LoadOptions & { search?: SearchCarryOver } = {},
+): Services {
   let last = performance.now();
   const done = (phase: LoadPhase) => {
     const now = performance.now();
     options.onPhase?.(phase, now - last);
     last = now;
   };
-  const data = store.readDataset();
-  done("read");
   const graph = buildGraph(data);
   done("graph");
   const matchIndex = buildMatchIndex(graph);
   done("matchIndex");
   const dataVersion = store.info().dataVersion;
-  const search = new SearchIndex(graph);
-  if (options.warmSearch !== false) warmInBackground(search);
+  const search = new SearchIndex(graph, options.search);
+  if (options.warmSearch !== false && !search.ready) warmInBackground(search);
   return {
     store,
+    data,
+    writeSeq,
     graph,
     search,
     matchIndex,

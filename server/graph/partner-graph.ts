@@ -56,11 +56,14 @@ export class PartnerGraphBuilder {
   private readonly edgeAttributes: EdgeAttributes[] = [];
   private size = 0;
 
-  addNode(key: string, attributes: NodeAttributes): void {
+  /** Adds the node and returns its index, which addEdgeAt takes. */
+  addNode(key: string, attributes: NodeAttributes): number {
     if (this.index.has(key)) throw new Error(`The graph already has a node "${key}"`);
-    this.index.set(key, this.keys.length);
+    const i = this.keys.length;
+    this.index.set(key, i);
     this.keys.push(key);
     this.attributes.push(attributes);
+    return i;
   }
 
   hasNode(key: string): boolean {
@@ -73,6 +76,13 @@ export class PartnerGraphBuilder {
     if (s === undefined) throw new UnknownGraphNodeError(source);
     const t = this.index.get(target);
     if (t === undefined) throw new UnknownGraphNodeError(target);
+    this.addEdgeAt(s, t, attributes);
+  }
+
+  /** addEdge by the two nodes' indexes (from addNode): saves two key lookups per edge when building from records. */
+  addEdgeAt(s: number, t: number, attributes: EdgeAttributes): void {
+    if (!(s >= 0 && s < this.keys.length && t >= 0 && t < this.keys.length))
+      throw new RangeError(`No node at index ${s} or ${t}`);
     if (this.size === this.sources.length) {
       const grow = (a: Int32Array) => {
         const bigger = new Int32Array(a.length * 2);

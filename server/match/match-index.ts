@@ -153,15 +153,22 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
       for (const t of ix.projectTopics[p] as number[]) if (!own.includes(t)) own.push(t);
     }
   }
+  // seenBy[m] === o + 1 marks m as already counted for o: no set per organisation (100k of them at scale).
+  const seenBy = new Int32Array(nOrg);
   for (let o = 0; o < nOrg; o++) {
     for (const t of ix.orgTopics[o] as number[]) (ix.topicOrgs[t] as number[]).push(o);
     for (const s of ix.orgSkills[o] as number[]) (ix.skillOrgs[s] as number[]).push(o);
     for (const r of ix.orgRegions[o] as number[]) (ix.regionOrgs[r] as number[]).push(o);
     if (ix.orgNational[o]) ix.nationalOrgs.push(o);
-    const collaborators = new Set<number>();
+    let collaborators = 0;
+    seenBy[o] = o + 1;
     for (const p of ix.orgProjects[o] as number[])
-      for (const m of ix.projectMembers[p] as number[]) if (m !== o) collaborators.add(m);
-    ix.orgCollaboratorCount[o] = collaborators.size;
+      for (const m of ix.projectMembers[p] as number[])
+        if (seenBy[m] !== o + 1) {
+          seenBy[m] = o + 1;
+          collaborators++;
+        }
+    ix.orgCollaboratorCount[o] = collaborators;
   }
   for (let p = 0; p < nProject; p++) {
     for (const t of ix.projectTopics[p] as number[]) (ix.topicProjects[t] as number[]).push(p);

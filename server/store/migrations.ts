@@ -101,4 +101,22 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER change_append_only_update BEFORE UPDATE ON change BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
   CREATE TRIGGER change_append_only_delete BEFORE DELETE ON change BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
   `,
+  // 4: a journal of which entity rows were written, in order, filled by triggers so that no write path can forget it.
+  // A running server reads the keys written since it loaded and patches its read model instead of reloading it all.
+  `
+  CREATE TABLE entity_write (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL
+  );
+  CREATE TRIGGER entity_write_insert AFTER INSERT ON entity BEGIN
+    INSERT INTO entity_write (kind, id) VALUES (NEW.kind, NEW.id);
+  END;
+  CREATE TRIGGER entity_write_update AFTER UPDATE ON entity BEGIN
+    INSERT INTO entity_write (kind, id) VALUES (NEW.kind, NEW.id);
+  END;
+  CREATE TRIGGER entity_write_delete AFTER DELETE ON entity BEGIN
+    INSERT INTO entity_write (kind, id) VALUES (OLD.kind, OLD.id);
+  END;
+  `,
 ];

@@ -26,6 +26,13 @@ export interface StoreInfo {
 
 type AnyRecord = { id?: string; code?: string; synthetic?: true };
 
+/** An entity written since some journal position: its record now, or null if it is gone. */
+export interface WrittenEntity {
+  kind: EntityKind;
+  id: string;
+  record: unknown;
+}
+
 function referencesOf(part: DatasetPart, record: unknown): Reference[] {
   switch (part) {
     case "regions":
@@ -102,6 +109,39 @@ export class Store {
       setMeta.run("origin", origin);
       setMeta.run("seeded_at", new Date().toISOString());
       setMeta.run("data_version", String(this.info().dataVersion + 1));
+    })();
+  }
+
+  /**
+   * The whole data set and the journal position it reflects (see readWrittenSince), read in one transaction so that
+   * no write slips in between.
+   */
+  readDatasetAt(): { data: Dataset; writeSeq: number } {
+    return this.db.transaction(() => ({ data: this.readDataset(), writeSeq: this.lastWriteSeq() }))();
+  }
+
+  /** The journal position of the latest entity write (0 before any). */
+  lastWriteSeq(): number {
+    return (this.db.prepare("SELECT coalesce(max(seq), 0) AS seq FROM entity_write").get() as { seq: number }).seq;
+  }
+
+  /**
+   * The entities written after journal position `seq`, each once with its record as it is now (null when deleted or
+   * soft-deleted), and the position this reflects: what a running server needs to bring its read model up to date.
+   */
+  readWrittenSince(seq: number): { written: WrittenEntity[]; writeSeq: number } {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT w.kind, w.id, e.data FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
+           LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id AND e.deleted_at IS NULL`,
+        )
+        .raw()
+        .all(seq) as [EntityKind, string, string | null][];
+      return {
+        written: rows.map(([kind, id, data]) => ({ kind, id, record: data === null ? null : JSON.parse(data) })),
+        writeSeq: this.lastWriteSeq(),
+      };
     })();
   }
 

@@ -1,0 +1,16 @@
+import { Store } from "./server/store/store";
+import { buildGraph } from "./server/graph/build";
+import { buildMatchIndex } from "./server/match/match-index";
+const path = process.argv[2]!;
+const store = new Store(path);
+let t = performance.now();
+const data = store.readDataset();
+console.log("read", Math.round(performance.now() - t)); t = performance.now();
+const g = buildGraph(data);
+console.log("graph", Math.round(performance.now() - t), g.order, g.size); t = performance.now();
+const m = buildMatchIndex(g);
+console.log("match", Math.round(performance.now() - t)); t = performance.now();
+import { SearchIndex } from "./server/graph/search-index";
+const si = new SearchIndex(g);
+si.buildSome(Infinity);
+console.log("search", Math.round(performance.now() - t));

@@ -1,0 +1,131 @@
+/**
+ * A read model patched after writes must equal one loaded from the store afresh: same records, nodes and edges in the
+ * same order, same match index, same search hits. Random creates, updates, deletes, restores and imports on a real
+ * SQLite file, compared with a full reload every few writes.
+ */
+import { describe, expect, it } from "vitest";
+import { readTaxonomy } from "../../../server/cli/generate";
+import { generateDataset } from "../../../server/generate/generate-dataset";
+import { Random } from "../../../server/generate/random";
+import { patchDataset } from "../../../server/live/patch-dataset";
+import { refreshServices } from "../../../server/live/refresh";
+import { loadServices, type Services } from "../../../server/services";
+import { writeImportedEntities } from "../../../server/store/import-entities";
+import { Store } from "../../../server/store/store";
+import type { Dataset } from "../../../shared/schema/dataset";
+import { organisation, project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+
+const pick = <T>(random: Random, list: readonly T[]): T => list[random.below(list.length)] as T;
+const some = <T>(random: Random, list: readonly T[], most: number): T[] => [
+  ...new Set(Array.from({ length: random.int(0, most) }, () => pick(random, list))),
+];
+
+function expectSameReadModel(patched: Services, store: Store) {
+  const fresh = loadServices(store, { warmSearch: false });
+  expect(patched.dataVersion).toBe(fresh.dataVersion);
+  expect(patched.writeSeq).toBe(fresh.writeSeq);
+  expect(patched.data).toEqual(fresh.data);
+  expect(patched.graph.nodes()).toEqual(fresh.graph.nodes());
+  expect(patched.graph.edges()).toEqual(fresh.graph.edges());
+  expect(patched.matchIndex).toEqual(fresh.matchIndex);
+  fresh.search.buildSome(Number.POSITIVE_INFINITY);
+  const hits = (s: Services, query: string) =>
+    s.search
+      .search(query, { limit: 1000 })
+      .map((h) => h.node.key)
+      .sort();
+  for (const query of ["changed", "projekt", "association", "open", "stockholm"])
+    expect(hits(patched, query), query).toEqual(hits(fresh, query));
+}
+
+describe("patchDataset", () => {
+  it("replaces, adds and removes records, keeps each list ordered by id and shares the untouched lists", () => {
+    const data = smallDataset();
+    const patched = patchDataset(data, [
+      { kind: "project", id: "aaa-first", record: project("aaa-first") },
+      { kind: "project", id: "open-up", record: null },
+      { kind: "project", id: "civic-tech-platform", record: project("civic-tech-platform", { name: "Renamed" }) },
+    ]);
+    expect(patched.projects.map((p) => p.id)).toEqual(["aaa-first", "civic-tech-platform"]);
+    expect(patched.projects[1]?.name).toBe("Renamed");
+    expect(patched.organisations).toBe(data.organisations);
+    expect(data.projects.map((p) => p.id)).toContain("open-up"); // the old data set is untouched
+  });
+});
+
+describe("refreshServices", () => {
+  it("after random writes, equals a read model loaded from the store afresh", () => {
+    const store = new Store(tempDatabasePath());
+    const seedData: Dataset = generateDataset({ projects: 40, organisations: 60, seed: 11 }, readTaxonomy("data"));
+    store.importDataset(seedData, "synthetic");
+    const services = loadServices(store, { warmSearch: false });
+    services.search.buildSome(Number.POSITIVE_INFINITY);
+    const random = Random.fromSeed(5);
+    const topics = seedData.topics.map((t) => t.id);
+    const regions = seedData.regions.map((r) => r.code);
+    let created = 0;
+    for (let step = 1; step <= 60; step++) {
+      const orgs = services.data.organisations.map((o) => o.id);
+      const projects = services.data.projects;
+      const roll = random.below(6);
+      if (roll === 0) {
+        created++;
+        store.entities.create(
+          {
+            kind: "project",
+            record: project(`changed-project-${created}`, {
+              topics: some(random, topics, 3),
+              regions: some(random, regions, 2),
+              partners: some(random, orgs, 3),
+            }),
+          },
+          null,
+        );
+      } else if (roll === 1) {
+        const p = pick(random, projects);
+        store.entities.update(
+          { kind: "project", record: { ...p, name: `${p.name} changed`, topics: some(random, topics, 4) } },
+          null,
+        );
+      } else if (roll === 2) {
+        const o = pick(random, services.data.organisations);
+        store.entities.update(
+          { kind: "organisation", record: { ...o, regions: some(random, regions, 3), national: !o.national } },
+          null,
+        );
+      } else if (roll === 3) {
+        store.entities.delete({ kind: "project", id: pick(random, projects).id }, null);
+      } else if (roll === 4) {
+        const deleted = store.entities.deleted();
+        if (deleted.length > 0) {
+          const d = pick(random, deleted);
+          store.entities.restore(d.restoreChangeId, null, (e) => e);
+        }
+      } else {
+        created++;
+        const id = `changed-organisation-${created}`;
+        writeImportedEntities(
+          store.db,
+          [
+            { kind: "organisation", record: organisation(id, { topics: some(random, topics, 2) }) },
+            { kind: "project", record: project(`changed-import-${created}`, { lead: id }) },
+          ],
+          store.info().dataVersion,
+        );
+      }
+      refreshServices(services);
+      if (step % 15 === 0) expectSameReadModel(services, store);
+    }
+    store.close();
+  });
+
+  it("does nothing when nothing was written", () => {
+    const store = new Store(tempDatabasePath());
+    store.importDataset(smallDataset(), "seed");
+    const services = loadServices(store, { warmSearch: false });
+    const graph = services.graph;
+    refreshServices(services);
+    expect(services.graph).toBe(graph);
+    store.close();
+  });
+});
