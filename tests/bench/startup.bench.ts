@@ -3,7 +3,8 @@
  * generated and written once, then opened in a FRESH process per run, so every run pays module loading, an empty heap
  * and its own memory, as `npm start` does. Each run times what startServer does before it listens (open the store,
  * loadServices: read rows, build graph, match index), then the search index the server builds in the background after
- * listening, and reports RSS (after a GC) and peak RSS. Median of several runs; CPU time alongside wall time because the
+ * listening, and reports RSS (after a GC) and peak RSS. Then one live edit: a project updated through the store and
+ * the read model brought up to date, as the API does after a write. Median of several runs; CPU time alongside wall time because the
  * machine is shared.
  * `npx tsx tests/bench/startup.bench.ts [--sizes 1k,10k,100k] [--runs N] [--db-dir DIR (reuse databases)]`
  */
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseGenerateArgs, runGenerate } from "../../server/cli/generate";
 import { markdownTable } from "../../server/cli/markdown-table";
+import { refreshServices } from "../../server/live/refresh";
 import { type LoadPhase, loadServices } from "../../server/services";
 import { Store } from "../../server/store/store";
 import { cachedDatabasePath } from "./db-cache";
@@ -42,6 +44,8 @@ interface RunResult {
   search: number;
   /** From process start (module loading included) to a complete read model. */
   sinceProcessStart: number;
+  /** One project edited through the store, then the read model brought up to date (refreshServices), ms. */
+  writeRefresh: number;
   rssMb: number;
   peakRssMb: number;
 }
@@ -70,10 +74,24 @@ if (values.child) {
   services.search.buildSome(Number.POSITIVE_INFINITY);
   const search = performance.now() - searchStart;
   const sinceProcessStart = performance.now();
+  const { order: nodes, size: edges } = services.graph;
+  // A live edit: one project renamed and retagged, inside a transaction that is rolled back afterwards, so the shared
+  // database file is left as it was (the refresh reads the uncommitted write on the same connection).
+  store.db.exec("BEGIN");
+  const edited = services.data.projects[Math.floor(services.data.projects.length / 2)];
+  if (!edited) throw new Error("no project to edit");
+  const writeStart = performance.now();
+  store.entities.update(
+    { kind: "project", record: { ...edited, name: `${edited.name} (edited)`, topics: edited.topics.slice(1) } },
+    null,
+  );
+  refreshServices(services);
+  const writeRefresh = performance.now() - writeStart;
+  store.db.exec("ROLLBACK");
   (globalThis as { gc?: () => void }).gc?.();
   const result: RunResult = {
-    nodes: services.graph.order,
-    edges: services.graph.size,
+    nodes,
+    edges,
     open,
     read: phases.read ?? Number.NaN,
     graph: phases.graph ?? Number.NaN,
@@ -82,6 +100,7 @@ if (values.child) {
     loadCpu: (cpu.user + cpu.system) / 1000,
     search,
     sinceProcessStart,
+    writeRefresh,
     rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -133,16 +152,17 @@ try {
       `**${s(m((r) => r.load))}** (CPU ${s(m((r) => r.loadCpu))})`,
       s(m((r) => r.search)),
       s(m((r) => r.sinceProcessStart)),
+      `${s(m((r) => r.writeRefresh))} (${Math.round((100 * m((r) => r.writeRefresh)) / m((r) => r.load))} % of a start)`,
       `${m((r) => r.rssMb)} MB`,
       `${m((r) => r.peakRssMb)} MB`,
     ]);
     if (size === TARGET.size) {
       const load = m((r) => r.load) / 1000;
-      const warm = (m((r) => r.load) + m((r) => r.search)) / 1000;
+      const search = m((r) => r.search) / 1000;
       const peak = m((r) => r.peakRssMb);
       verdicts.push(
         `cold start (until listening) ${load.toFixed(2)} s, target ≤ ${TARGET.seconds} s: ${load <= TARGET.seconds ? "met" : "MISSED"}`,
-        `with the search index too ${warm.toFixed(2)} s: ${warm <= TARGET.seconds ? "met" : "MISSED"}`,
+        `the search index follows in the background after listening, ${search.toFixed(2)} s (no target)`,
         `peak RSS ${peak} MB, target ≤ ${TARGET.rssMb} MB: ${peak <= TARGET.rssMb ? "met" : "MISSED"}`,
       );
     }
@@ -162,6 +182,7 @@ console.log(
       "until listening (median)",
       "search index (background)",
       "process start → all built",
+      "edit one project + refresh",
       "RSS after start",
       "peak RSS",
     ],
