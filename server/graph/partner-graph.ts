@@ -194,6 +194,11 @@ export class PartnerGraph {
     return Array.from({ length: this.size }, (_, e) => this.keyOfEdge(e));
   }
 
+  /** The kind of the node at index i (see indexOf). */
+  kindAt(i: number): NodeAttributes["kind"] {
+    return (this.attributes[i] as NodeAttributes).kind;
+  }
+
   getNodeAttributes(key: string): NodeAttributes {
     return this.attributes[this.at(key)] as NodeAttributes;
   }

@@ -66,6 +66,11 @@ export interface MatchIndex {
 
 const lists = (n: number): number[][] => Array.from({ length: n }, () => []);
 
+/**
+ * Reads the index off the graph: names and flags from the node records, every list from the edges, in one pass over
+ * the edge arrays with integer indexes (no id lookups). The graph lists each record's edges in the record's own order,
+ * so every list here keeps that order (a project's lead first, then its partners).
+ */
 export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
   const orgs = new Interner();
   const projects = new Interner();
@@ -76,19 +81,29 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
   const skillLabels: Label[] = [];
   const regionLabels: Label[] = [];
   const regionNeighbourCodes: string[][] = [];
+  // Per graph node: its index within its kind.
+  const local = new Int32Array(graph.order);
+  let node = 0;
   graph.forEachNode((_key, a) => {
-    if (a.kind === "organisation") orgs.add(a.id);
-    else if (a.kind === "project") projects.add(a.id);
-    else if (a.kind === "topic") topicLabels[topics.add(a.id)] = a.label;
-    else if (a.kind === "skill") skillLabels[skills.add(a.id)] = a.label;
-    else if (a.kind === "region") {
-      const i = regions.add(a.id);
+    let i = 0;
+    if (a.kind === "organisation") i = orgs.add(a.id);
+    else if (a.kind === "project") i = projects.add(a.id);
+    else if (a.kind === "topic") {
+      i = topics.add(a.id);
+      topicLabels[i] = a.label;
+    } else if (a.kind === "skill") {
+      i = skills.add(a.id);
+      skillLabels[i] = a.label;
+    } else if (a.kind === "region") {
+      i = regions.add(a.id);
       regionLabels[i] = a.label;
       regionNeighbourCodes[i] = a.record.neighbours;
     }
+    local[node++] = i;
   });
   const nOrg = orgs.ids.length;
   const nProject = projects.ids.length;
+  const nTopic = topics.ids.length;
   const ix: MatchIndex = {
     orgIds: orgs.ids,
     orgIndex: orgs.index,
@@ -109,63 +124,82 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
     projectMembers: lists(nProject),
     topicIds: topics.ids,
     topicLabels,
-    topicIdf: new Float64Array(topics.ids.length),
+    topicIdf: new Float64Array(nTopic),
     skillIds: skills.ids,
     skillLabels,
     regionCodes: regions.ids,
     regionLabels,
     regionNeighbours: regionNeighbourCodes.map((codes) => codes.map((c) => regions.index.get(c) as number)),
-    topicOrgs: lists(topics.ids.length),
+    topicOrgs: lists(nTopic),
     skillOrgs: lists(skills.ids.length),
     regionOrgs: lists(regions.ids.length),
     nationalOrgs: [],
-    topicProjects: lists(topics.ids.length),
+    topicProjects: lists(nTopic),
     skillProjects: lists(skills.ids.length),
     regionProjects: lists(regions.ids.length),
   };
-  const ids = (interner: Interner, values: readonly string[]) => values.map((v) => interner.index.get(v) as number);
-
   graph.forEachNode((_key, a) => {
     if (a.kind === "organisation") {
       const o = orgs.index.get(a.id) as number;
       ix.orgNames[o] = a.record.name;
       ix.orgKinds[o] = a.record.kind;
       ix.orgNational[o] = a.record.national ? 1 : 0;
-      ix.orgTopics[o] = ids(topics, a.record.topics);
-      ix.orgSkills[o] = ids(skills, a.record.skills);
-      ix.orgRegions[o] = ids(regions, a.record.regions);
-    } else if (a.kind === "project") {
-      const p = projects.index.get(a.id) as number;
-      const r = a.record;
-      ix.projectNames[p] = r.name;
-      ix.projectTopics[p] = ids(topics, r.topics);
-      ix.projectSkills[p] = ids(skills, r.skillsNeeded);
-      ix.projectRegions[p] = ids(regions, r.regions);
-      ix.projectMembers[p] = ids(orgs, r.lead ? [r.lead, ...r.partners] : r.partners);
+    } else if (a.kind === "project") ix.projectNames[projects.index.get(a.id) as number] = a.record.name;
+  });
+
+  // Edges are grouped by the record that names them (see build.ts), so pushing in edge order keeps record order.
+  const at = (list: number[][], i: number) => list[local[i] as number] as number[];
+  graph.forEachEdgeIndex((_e, s, t, attributes) => {
+    const target = local[t] as number;
+    switch (attributes.type) {
+      case "about-topic":
+        at(graph.kindAt(s) === "organisation" ? ix.orgTopics : ix.projectTopics, s).push(target);
+        break;
+      case "offers-skill":
+        at(ix.orgSkills, s).push(target);
+        break;
+      case "active-in":
+        at(ix.orgRegions, s).push(target);
+        break;
+      case "needs-skill":
+        at(ix.projectSkills, s).push(target);
+        break;
+      case "covers":
+        at(ix.projectRegions, s).push(target);
+        break;
+      case "leads":
+      case "partner-in":
+        at(ix.projectMembers, t).push(local[s] as number);
+        break;
     }
   });
 
-  // An organisation's topic profile includes the topics of the projects it takes part in.
-  for (let p = 0; p < nProject; p++) {
-    for (const o of ix.projectMembers[p] as number[]) {
-      (ix.orgProjects[o] as number[]).push(p);
-      const own = ix.orgTopics[o] as number[];
-      for (const t of ix.projectTopics[p] as number[]) if (!own.includes(t)) own.push(t);
-    }
-  }
-  // seenBy[m] === o + 1 marks m as already counted for o: no set per organisation (100k of them at scale).
+  for (let p = 0; p < nProject; p++)
+    for (const o of ix.projectMembers[p] as number[]) (ix.orgProjects[o] as number[]).push(p);
+  // Marks instead of sets, one stamp per organisation (o + 1): no allocation per organisation, 100k of them at scale.
+  const topicSeenBy = new Int32Array(nTopic);
   const seenBy = new Int32Array(nOrg);
   for (let o = 0; o < nOrg; o++) {
-    for (const t of ix.orgTopics[o] as number[]) (ix.topicOrgs[t] as number[]).push(o);
+    const stamp = o + 1;
+    // An organisation's topic profile includes the topics of the projects it takes part in.
+    const own = ix.orgTopics[o] as number[];
+    for (const t of own) topicSeenBy[t] = stamp;
+    for (const p of ix.orgProjects[o] as number[])
+      for (const t of ix.projectTopics[p] as number[])
+        if (topicSeenBy[t] !== stamp) {
+          topicSeenBy[t] = stamp;
+          own.push(t);
+        }
+    for (const t of own) (ix.topicOrgs[t] as number[]).push(o);
     for (const s of ix.orgSkills[o] as number[]) (ix.skillOrgs[s] as number[]).push(o);
     for (const r of ix.orgRegions[o] as number[]) (ix.regionOrgs[r] as number[]).push(o);
     if (ix.orgNational[o]) ix.nationalOrgs.push(o);
     let collaborators = 0;
-    seenBy[o] = o + 1;
+    seenBy[o] = stamp;
     for (const p of ix.orgProjects[o] as number[])
       for (const m of ix.projectMembers[p] as number[])
-        if (seenBy[m] !== o + 1) {
-          seenBy[m] = o + 1;
+        if (seenBy[m] !== stamp) {
+          seenBy[m] = stamp;
           collaborators++;
         }
     ix.orgCollaboratorCount[o] = collaborators;
@@ -177,7 +211,7 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
   }
   // IDF over every organisation and project that carries the topic.
   const documents = nOrg + nProject;
-  for (let t = 0; t < topics.ids.length; t++) {
+  for (let t = 0; t < nTopic; t++) {
     const df = (ix.topicOrgs[t] as number[]).length + (ix.topicProjects[t] as number[]).length;
     ix.topicIdf[t] = Math.log(1 + documents / (1 + df));
   }
