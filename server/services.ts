@@ -1,6 +1,6 @@
 /** The read model the API serves: the graph built from the store, its search index and the data version. */
 import type { Dataset } from "../shared/schema/dataset";
-import { buildGraph } from "./graph/build";
+import { buildGraph, patchGraph } from "./graph/build";
 import { createMetricsCache, type MetricsCache } from "./graph/metrics";
 import type { PartnerGraph } from "./graph/model";
 import { type SearchCarryOver, SearchIndex } from "./graph/search-index";
@@ -50,7 +50,11 @@ export function buildServices(
   store: Store,
   data: Dataset,
   writeSeq: number,
-  options: LoadOptions & { search?: SearchCarryOver } = {},
+  options: LoadOptions & {
+    /** The previous version's graph and the node keys written since: the graph is patched instead of built. */
+    previous?: { graph: PartnerGraph; changed: ReadonlySet<string> };
+    search?: SearchCarryOver;
+  } = {},
 ): Services {
   let last = performance.now();
   const done = (phase: LoadPhase) => {
@@ -58,7 +62,9 @@ export function buildServices(
     options.onPhase?.(phase, now - last);
     last = now;
   };
-  const graph = buildGraph(data);
+  const graph = options.previous
+    ? patchGraph(options.previous.graph, data, options.previous.changed)
+    : buildGraph(data);
   done("graph");
   const matchIndex = buildMatchIndex(graph);
   done("matchIndex");

@@ -1,4 +1,12 @@
-/** Builds the graph from a data set. Pure: records in, graph out. */
+/**
+ * Builds the graph from a data set, or patches the previous version's graph after a few records changed. Pure:
+ * records in, graph out.
+ *
+ * Nodes come in a fixed order: län, topics, skills, organisations, projects, each by id as the store reads them. Every
+ * edge is named by exactly one record (its "owner": an organisation's own län, topics and skills; a project's lead,
+ * partners, topics, skills, län and funder; a län's neighbours), and edges are added owner by owner in node order. So
+ * each node's own edges sit in one contiguous range, which is what lets patchGraph copy the unchanged ones wholesale.
+ */
 import type { Dataset } from "../../shared/schema/dataset";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
@@ -18,68 +26,142 @@ const attributesOf = (type: EdgeType): EdgeAttributes => {
   }
   return attributes;
 };
+const FUNDED_BY = new WeakMap<FundingCall, EdgeAttributes>();
+const fundedBy = (call: FundingCall): EdgeAttributes => {
+  let attributes = FUNDED_BY.get(call);
+  if (!attributes) {
+    attributes = Object.freeze({ type: "funded-by", fundingCall: call });
+    FUNDED_BY.set(call, attributes);
+  }
+  return attributes;
+};
 
-export function buildGraph(data: Dataset): PartnerGraph {
+/** The data set's nodes in graph order, each with its attributes (reused from `previous` where the record is the same). */
+function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, NodeAttributes]> {
+  const named = (name: string) => ({ sv: name, en: name });
+  const reuse = (key: string, fresh: () => NodeAttributes, record: unknown): [string, NodeAttributes] => {
+    const i = previous?.indexOf(key);
+    const old = i === undefined ? undefined : previous?.attributesAt(i);
+    return [key, old && old.record === record ? old : fresh()];
+  };
+  for (const r of data.regions)
+    yield reuse(nodeKey("region", r.code), () => ({ kind: "region", id: r.code, label: r.name, record: r }), r);
+  for (const t of data.topics)
+    yield reuse(nodeKey("topic", t.id), () => ({ kind: "topic", id: t.id, label: t.label, record: t }), t);
+  for (const s of data.skills)
+    yield reuse(nodeKey("skill", s.id), () => ({ kind: "skill", id: s.id, label: s.label, record: s }), s);
+  for (const o of data.organisations)
+    yield reuse(
+      nodeKey("organisation", o.id),
+      () => ({ kind: "organisation", id: o.id, label: named(o.name), record: o }),
+      o,
+    );
+  for (const p of data.projects)
+    yield reuse(nodeKey("project", p.id), () => ({ kind: "project", id: p.id, label: named(p.name), record: p }), p);
+}
+
+/** Adds the edges node `self`'s record names, in their fixed order. `at` finds a node's index by kind and id. */
+function addOwnEdges(
+  graph: PartnerGraphBuilder,
+  self: number,
+  a: NodeAttributes,
+  at: (kind: NodeKind, id: string) => number,
+  funding: ReadonlyMap<string, FundingCall>,
+): void {
+  const link = (type: EdgeType, source: number, target: number) => graph.addEdgeAt(source, target, attributesOf(type));
+  if (a.kind === "region") {
+    // Neighbourhood is symmetric; one edge per pair, from the lower code.
+    for (const n of a.record.neighbours) if (a.id < n) link("neighbours", self, at("region", n));
+  } else if (a.kind === "organisation") {
+    const o = a.record;
+    for (const code of o.regions) link("active-in", self, at("region", code));
+    for (const t of o.topics) link("about-topic", self, at("topic", t));
+    for (const s of o.skills) link("offers-skill", self, at("skill", s));
+  } else if (a.kind === "project") {
+    const p = a.record;
+    if (p.lead) link("leads", at("organisation", p.lead), self);
+    for (const o of p.partners) link("partner-in", at("organisation", o), self);
+    for (const t of p.topics) link("about-topic", self, at("topic", t));
+    for (const s of p.skillsNeeded) link("needs-skill", self, at("skill", s));
+    for (const code of p.regions) link("covers", self, at("region", code));
+    const call = p.fundingCall ? funding.get(p.fundingCall) : undefined;
+    if (call) graph.addEdgeAt(self, at("organisation", call.funder), fundedBy(call));
+  }
+}
+
+/** The node that names edge e: the project for its lead and partner edges, the source for every other edge. */
+const ownerOf = (source: number, target: number, attributes: EdgeAttributes) =>
+  attributes.type === "leads" || attributes.type === "partner-in" ? target : source;
+
+/** The graph's nodes added to a builder, with a lookup by kind and id that throws a named error for a missing one. */
+function withNodes(data: Dataset, previous?: PartnerGraph) {
   const graph = new PartnerGraphBuilder();
-  // Per kind, each id's node index: edges are added by index, one lookup per end.
+  const attributes: NodeAttributes[] = [];
+  // Per kind, each id's node index: one lookup per edge end, without making key strings.
   const indexes = new Map<NodeKind, Map<string, number>>();
-  const add = (attributes: NodeAttributes) => {
-    let ofKind = indexes.get(attributes.kind);
+  for (const [key, a] of nodesOf(data, previous)) {
+    let ofKind = indexes.get(a.kind);
     if (!ofKind) {
       ofKind = new Map();
-      indexes.set(attributes.kind, ofKind);
+      indexes.set(a.kind, ofKind);
     }
-    ofKind.set(attributes.id, graph.addNode(nodeKey(attributes.kind, attributes.id), attributes));
-  };
+    ofKind.set(a.id, graph.addNode(key, a));
+    attributes.push(a);
+  }
   const at = (kind: NodeKind, id: string): number => {
     const i = indexes.get(kind)?.get(id);
     if (i === undefined) throw new UnknownGraphNodeError(nodeKey(kind, id));
     return i;
   };
-  const link = (type: EdgeType, source: number, target: number, attributes = attributesOf(type)) => {
-    graph.addEdgeAt(source, target, attributes);
+  return { graph, attributes, at, funding: new Map(data.fundingCalls.map((call) => [call.id, call])) };
+}
+
+export function buildGraph(data: Dataset): PartnerGraph {
+  const { graph, attributes, at, funding } = withNodes(data);
+  for (let i = 0; i < attributes.length; i++) addOwnEdges(graph, i, attributes[i] as NodeAttributes, at, funding);
+  return graph.build();
+}
+
+/**
+ * The graph of `data`, made from `previous` (the graph of the data before `changed` were written): nodes whose
+ * record is the same object as before keep their attributes and their own edges, copied as index ranges; only the
+ * written records' edges are made anew. The result equals buildGraph(data), node and edge order included. A change to
+ * the taxonomy, a län or a funding call (rare, and named by many records) rebuilds instead.
+ */
+export function patchGraph(previous: PartnerGraph, data: Dataset, changed: ReadonlySet<string>): PartnerGraph {
+  for (const key of changed)
+    if (!key.startsWith("project:") && !key.startsWith("organisation:")) return buildGraph(data);
+  const { graph, attributes, at, funding } = withNodes(data, previous);
+  // Where each previous node's own edges lie, and where each previous node is now.
+  const ownedFrom = new Int32Array(previous.order).fill(-1);
+  const ownedTo = new Int32Array(previous.order);
+  const owned = new Int32Array(previous.order);
+  previous.forEachEdgeIndex((e, s, t, a) => {
+    const owner = ownerOf(s, t, a);
+    if (ownedFrom[owner] === -1) ownedFrom[owner] = e;
+    ownedTo[owner] = e + 1;
+    owned[owner] = (owned[owner] as number) + 1;
+  });
+  // Ranges hold only their owner's edges in a graph from buildGraph or patchGraph; anything else is rebuilt.
+  for (let i = 0; i < previous.order; i++)
+    if (owned[i] !== 0 && owned[i] !== (ownedTo[i] as number) - (ownedFrom[i] as number)) return buildGraph(data);
+  const now = new Int32Array(previous.order).fill(-1);
+  attributes.forEach((_a, i) => {
+    const was = previous.indexOf(graph.keyAt(i));
+    if (was !== undefined) now[was] = i;
+  });
+  const copy = (_e: number, s: number, t: number, a: EdgeAttributes) => {
+    const source = now[s] as number;
+    const target = now[t] as number;
+    if (source < 0 || target < 0) throw new UnknownGraphNodeError(previous.keyAt(source < 0 ? s : t));
+    graph.addEdgeAt(source, target, a);
   };
-  const named = (name: string) => ({ sv: name, en: name });
-
-  for (const r of data.regions) add({ kind: "region", id: r.code, label: r.name, record: r });
-  for (const t of data.topics) add({ kind: "topic", id: t.id, label: t.label, record: t });
-  for (const s of data.skills) add({ kind: "skill", id: s.id, label: s.label, record: s });
-  for (const o of data.organisations) add({ kind: "organisation", id: o.id, label: named(o.name), record: o });
-  for (const p of data.projects) add({ kind: "project", id: p.id, label: named(p.name), record: p });
-
-  const regions = indexes.get("region") ?? new Map<string, number>();
-  const topics = indexes.get("topic") ?? new Map<string, number>();
-  const skills = indexes.get("skill") ?? new Map<string, number>();
-  const organisations = indexes.get("organisation") ?? new Map<string, number>();
-  const projects = indexes.get("project") ?? new Map<string, number>();
-  const find = (ofKind: Map<string, number>, kind: NodeKind, id: string) => ofKind.get(id) ?? at(kind, id);
-
-  for (const r of data.regions) {
-    // Neighbourhood is symmetric; one edge per pair, from the lower code.
-    const region = find(regions, "region", r.code);
-    for (const n of r.neighbours) if (r.code < n) link("neighbours", region, find(regions, "region", n));
-  }
-  for (const o of data.organisations) {
-    const org = find(organisations, "organisation", o.id);
-    for (const code of o.regions) link("active-in", org, find(regions, "region", code));
-    for (const t of o.topics) link("about-topic", org, find(topics, "topic", t));
-    for (const s of o.skills) link("offers-skill", org, find(skills, "skill", s));
-  }
-  const funding = new Map<string, { call: FundingCall; attributes: EdgeAttributes }>(
-    data.fundingCalls.map((call) => [
-      call.id,
-      { call, attributes: Object.freeze({ type: "funded-by", fundingCall: call }) },
-    ]),
-  );
-  for (const p of data.projects) {
-    const project = find(projects, "project", p.id);
-    if (p.lead) link("leads", find(organisations, "organisation", p.lead), project);
-    for (const o of p.partners) link("partner-in", find(organisations, "organisation", o), project);
-    for (const t of p.topics) link("about-topic", project, find(topics, "topic", t));
-    for (const s of p.skillsNeeded) link("needs-skill", project, find(skills, "skill", s));
-    for (const code of p.regions) link("covers", project, find(regions, "region", code));
-    const funded = p.fundingCall ? funding.get(p.fundingCall) : undefined;
-    if (funded) link("funded-by", project, find(organisations, "organisation", funded.call.funder), funded.attributes);
-  }
+  attributes.forEach((a, i) => {
+    const key = graph.keyAt(i);
+    const was = previous.indexOf(key);
+    if (was === undefined || changed.has(key) || previous.attributesAt(was) !== a)
+      addOwnEdges(graph, i, a, at, funding);
+    else if (ownedFrom[was] !== -1) previous.forEachEdgeIndex(copy, ownedFrom[was], ownedTo[was]);
+  });
   return graph.build();
 }

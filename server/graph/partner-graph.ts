@@ -70,6 +70,14 @@ export class PartnerGraphBuilder {
     return this.index.has(key);
   }
 
+  indexOf(key: string): number | undefined {
+    return this.index.get(key);
+  }
+
+  keyAt(i: number): string {
+    return this.keys[i] as string;
+  }
+
   /** `attributes` may be shared between edges: nothing writes to them. */
   addEdge(source: string, target: string, attributes: EdgeAttributes): void {
     const s = this.index.get(source);
@@ -192,6 +200,18 @@ export class PartnerGraph {
   /** Edge keys in insertion order. */
   edges(): string[] {
     return Array.from({ length: this.size }, (_, e) => this.keyOfEdge(e));
+  }
+
+  keyAt(i: number): string {
+    const key = this.keys[i];
+    if (key === undefined) throw new RangeError(`No node at index ${i}`);
+    return key;
+  }
+
+  attributesAt(i: number): NodeAttributes {
+    const attributes = this.attributes[i];
+    if (attributes === undefined) throw new RangeError(`No node at index ${i}`);
+    return attributes;
   }
 
   /** The kind of the node at index i (see indexOf). */
