@@ -36,13 +36,17 @@ const fundedBy = (call: FundingCall): EdgeAttributes => {
   return attributes;
 };
 
-/** The data set's nodes in graph order, each with its attributes (reused from `previous` where the record is the same). */
-function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, NodeAttributes]> {
+/**
+ * The data set's nodes in graph order: key, attributes (reused from `previous` where the record is the same object)
+ * and the node's index in `previous` (−1 if new there, or without one).
+ */
+function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, NodeAttributes, number]> {
   const named = (name: string) => ({ sv: name, en: name });
-  const reuse = (key: string, fresh: () => NodeAttributes, record: unknown): [string, NodeAttributes] => {
+  const reuse = (key: string, fresh: () => NodeAttributes, record: unknown): [string, NodeAttributes, number] => {
     const i = previous?.indexOf(key);
-    const old = i === undefined ? undefined : previous?.attributesAt(i);
-    return [key, old && old.record === record ? old : fresh()];
+    if (i === undefined) return [key, fresh(), -1];
+    const old = previous?.attributesAt(i);
+    return [key, old && old.record === record ? old : fresh(), i];
   };
   for (const r of data.regions)
     yield reuse(nodeKey("region", r.code), () => ({ kind: "region", id: r.code, label: r.name, record: r }), r);
@@ -97,9 +101,10 @@ const ownerOf = (source: number, target: number, attributes: EdgeAttributes) =>
 function withNodes(data: Dataset, previous?: PartnerGraph) {
   const graph = new PartnerGraphBuilder();
   const attributes: NodeAttributes[] = [];
+  const was: number[] = [];
   // Per kind, each id's node index: one lookup per edge end, without making key strings.
   const indexes = new Map<NodeKind, Map<string, number>>();
-  for (const [key, a] of nodesOf(data, previous)) {
+  for (const [key, a, before] of nodesOf(data, previous)) {
     let ofKind = indexes.get(a.kind);
     if (!ofKind) {
       ofKind = new Map();
@@ -107,13 +112,14 @@ function withNodes(data: Dataset, previous?: PartnerGraph) {
     }
     ofKind.set(a.id, graph.addNode(key, a));
     attributes.push(a);
+    was.push(before);
   }
   const at = (kind: NodeKind, id: string): number => {
     const i = indexes.get(kind)?.get(id);
     if (i === undefined) throw new UnknownGraphNodeError(nodeKey(kind, id));
     return i;
   };
-  return { graph, attributes, at, funding: new Map(data.fundingCalls.map((call) => [call.id, call])) };
+  return { graph, attributes, was, at, funding: new Map(data.fundingCalls.map((call) => [call.id, call])) };
 }
 
 export function buildGraph(data: Dataset): PartnerGraph {
@@ -131,7 +137,7 @@ export function buildGraph(data: Dataset): PartnerGraph {
 export function patchGraph(previous: PartnerGraph, data: Dataset, changed: ReadonlySet<string>): PartnerGraph {
   for (const key of changed)
     if (!key.startsWith("project:") && !key.startsWith("organisation:")) return buildGraph(data);
-  const { graph, attributes, at, funding } = withNodes(data, previous);
+  const { graph, attributes, was, at, funding } = withNodes(data, previous);
   // Where each previous node's own edges lie, and where each previous node is now.
   const ownedFrom = new Int32Array(previous.order).fill(-1);
   const ownedTo = new Int32Array(previous.order);
@@ -146,9 +152,8 @@ export function patchGraph(previous: PartnerGraph, data: Dataset, changed: Reado
   for (let i = 0; i < previous.order; i++)
     if (owned[i] !== 0 && owned[i] !== (ownedTo[i] as number) - (ownedFrom[i] as number)) return buildGraph(data);
   const now = new Int32Array(previous.order).fill(-1);
-  attributes.forEach((_a, i) => {
-    const was = previous.indexOf(graph.keyAt(i));
-    if (was !== undefined) now[was] = i;
+  was.forEach((before, i) => {
+    if (before >= 0) now[before] = i;
   });
   const copy = (_e: number, s: number, t: number, a: EdgeAttributes) => {
     const source = now[s] as number;
@@ -157,11 +162,10 @@ export function patchGraph(previous: PartnerGraph, data: Dataset, changed: Reado
     graph.addEdgeAt(source, target, a);
   };
   attributes.forEach((a, i) => {
-    const key = graph.keyAt(i);
-    const was = previous.indexOf(key);
-    if (was === undefined || changed.has(key) || previous.attributesAt(was) !== a)
+    const before = was[i] as number;
+    if (before < 0 || changed.has(graph.keyAt(i)) || previous.attributesAt(before) !== a)
       addOwnEdges(graph, i, a, at, funding);
-    else if (ownedFrom[was] !== -1) previous.forEachEdgeIndex(copy, ownedFrom[was], ownedTo[was]);
+    else if (ownedFrom[before] !== -1) previous.forEachEdgeIndex(copy, ownedFrom[before], ownedTo[before]);
   });
   return graph.build();
 }
