@@ -21,7 +21,7 @@ import { generateDataset } from "../../server/generate/generate-dataset";
 import { buildGraph } from "../../server/graph/build";
 import { createMetricsCache } from "../../server/graph/metrics";
 import { EMPTY_GRAPH_FILTER } from "../../shared/schema/graph-filter";
-import { peakRssMb, rssMb, time } from "./stats";
+import { collectGarbage, peakRssMb, rssMb, time } from "./stats";
 
 /** A writer streams if writing grows RSS by less than this share of the file it writes. */
 const MAX_GROWTH_SHARE = 0.25;
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
   },
 });
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const gc = collectGarbage;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const taxonomy = readTaxonomy(join(import.meta.dirname, "..", "..", "data"));

@@ -1,10 +1,9 @@
 /**
  * Partner suggestions at scale: 1 000 random projects on a synthetic graph of ~100 000 nodes / ~1 000 000 edges
- * (p50, p99, median of 3 rounds), against a naive scan that scores every organisation; then, over HTTP on the seed
- * data, the suggestions endpoint's throughput against a trivial endpoint on the same server.
+ * (p50, p99, median of 3 rounds), against a naive scan that scores every organisation. The endpoint's throughput
+ * over HTTP, against a trivial endpoint's, is load.bench.ts's.
  */
 import { join } from "node:path";
-import autocannon from "autocannon";
 import { markdownTable } from "../../server/cli/markdown-table";
 import { countEdges } from "../../server/generate/count-edges";
 import { generateDataset } from "../../server/generate/generate-dataset";
@@ -15,8 +14,6 @@ import { contributions, projectNeeds, scorePair, sumTerms } from "../../server/m
 import { suggestPartners } from "../../server/match/suggest-partners";
 import { loadDataDir } from "../../server/store/load-data-dir";
 import { DEFAULT_WEIGHTS } from "../../shared/schema/match";
-import { tempDatabasePath } from "../fixtures/dataset";
-import { startTestServer } from "../integration/server-helpers";
 import { median, peakRssMb, percentile, time } from "./stats";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -73,22 +70,5 @@ rows.push([
   `engine ${(naiveP50 / engineP50).toFixed(0)}× faster`,
 ]);
 rows.push(["peak RSS", `${peakRssMb()} MB`, ""]);
-
-// Over HTTP, on the seed data: suggestions against a trivial endpoint on the same server.
-const server = await startTestServer(join(root, "data"), tempDatabasePath());
-const seedProject = taxonomy.projects.find((p) => p.partners.length > 0)?.id ?? taxonomy.projects[0]?.id;
-const partnersUrl = `${server.url}/trpc/match.partners?input=${encodeURIComponent(JSON.stringify({ projectId: seedProject }))}`;
-const trivialUrl = `${server.url}/trpc/region.list`;
-const rps = async (url: string) => (await autocannon({ url, connections: 10, duration: 5 })).requests.average;
-await rps(trivialUrl); // warm up
-const trivial = await rps(trivialUrl);
-const partners = await rps(partnersUrl);
-await server.close();
-rows.push(["HTTP region.list (trivial)", `${Math.round(trivial)} req/s`, ""]);
-rows.push([
-  "HTTP match.partners (seed)",
-  `${Math.round(partners)} req/s`,
-  `trivial/partners = ${(trivial / partners).toFixed(2)} (target ≤ 2: ${trivial / partners <= 2 ? "met" : "MISSED"})`,
-]);
 
 console.log(markdownTable(["measure", "value", "note"], rows));

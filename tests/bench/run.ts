@@ -11,6 +11,14 @@ const wanted = process.argv.slice(2);
 const all = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
   .sort();
+if (wanted.includes("--help") || wanted.includes("-h")) {
+  console.log(
+    `npm run bench [-- NAME…]: runs every benchmark in tests/bench, or those whose names start with NAME.\nAvailable: ${all
+      .map((f) => f.replace(".bench.ts", ""))
+      .join(", ")}. Options: see the header comment of tests/bench/NAME.bench.ts.`,
+  );
+  process.exit(0);
+}
 const chosen = wanted.length > 0 ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
 if (chosen.length === 0) {
   console.error(

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { tempDatabasePath } from "../fixtures/dataset";
 import { startTestServer } from "../integration/server-helpers";
+import { collectGarbage } from "./stats";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -61,7 +62,7 @@ if (process.argv[1] === import.meta.filename) {
   console.log(JSON.stringify({ url: server.url }));
   process.on("message", (message) => {
     if (message !== "memory") return;
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ rssMb: Math.round(rss / 1024 / 1024), heapUsedMb: Math.round(heapUsed / 1024 / 1024) });
   });

@@ -4,11 +4,12 @@
  * and its own memory, as `npm start` does. Each run times what startServer does before it listens (open the store,
  * loadServices: read rows, build graph, match index), then the search index the server builds in the background after
  * listening, and reports RSS (after a GC) and peak RSS. Then one live edit: a project updated through the store and
- * the read model brought up to date, as the API does after a write. Median of several runs; CPU time alongside wall time because the
- * machine is shared.
+ * the read model brought up to date, as the API does after a write. Last, the real server process (`server/main.ts`)
+ * is started on the same file and timed to listening and to its first HTTP answer. Median of several runs; CPU time
+ * alongside wall time because the machine is shared.
  * `npx tsx tests/bench/startup.bench.ts [--sizes 1k,10k,100k] [--runs N] [--db-dir DIR (reuse databases)]`
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,13 +20,13 @@ import { refreshServices } from "../../server/live/refresh";
 import { type LoadPhase, loadServices } from "../../server/services";
 import { Store } from "../../server/store/store";
 import { cachedDatabasePath } from "./db-cache";
-import { median } from "./stats";
+import { collectGarbage, median } from "./stats";
 
 const TARGET = { size: "100k", seconds: 5, rssMb: 1536 };
 const SIZES: Record<string, { projects: number; organisations: number; runs: number }> = {
   "1k": { projects: 400, organisations: 600, runs: 5 },
   "10k": { projects: 4_000, organisations: 6_000, runs: 5 },
-  "100k": { projects: 40_000, organisations: 60_000, runs: 2 },
+  "100k": { projects: 40_000, organisations: 60_000, runs: 3 },
 };
 
 interface RunResult {
@@ -88,7 +89,7 @@ if (values.child) {
   refreshServices(services);
   const writeRefresh = performance.now() - writeStart;
   store.db.exec("ROLLBACK");
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   const result: RunResult = {
     nodes,
     edges,
@@ -109,7 +110,48 @@ if (values.child) {
   process.exit(0);
 }
 
-const sizes = (values.sizes ?? "").split(",").filter((s) => s in SIZES);
+const sizes = (values.sizes ?? "").split(",").filter((s) => s !== "");
+const unknown = sizes.filter((s) => !(s in SIZES));
+if (unknown.length > 0 || sizes.length === 0) {
+  console.error(
+    `--sizes: unknown size ${unknown.join(", ") || "(none given)"}; choose from ${Object.keys(SIZES).join(", ")}`,
+  );
+  process.exit(2);
+}
+/**
+ * The real thing: `server/main.ts` (as `npm start` runs it, without the client) started on the database in a new
+ * process, timed from spawning it to the "running at" line and then to its first answer over HTTP.
+ */
+async function serverStart(databasePath: string): Promise<{ listening: number; firstAnswer: number }> {
+  const root = join(import.meta.dirname, "..", "..");
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "server", "main.ts"), "--no-client"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/[^\s]+)/.exec(output);
+        if (match) resolve(match[1] as string);
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      child.on("exit", (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
+    });
+    const listening = performance.now() - started;
+    const response = await fetch(`${url}/trpc/region.list`);
+    if (!response.ok) throw new Error(`region.list answered ${response.status}`);
+    await response.arrayBuffer();
+    return { listening, firstAnswer: performance.now() - started };
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
+
 const dir = values["db-dir"] ?? mkdtempSync(join(tmpdir(), "partnerkartan-startup-bench-"));
 mkdirSync(dir, { recursive: true });
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -140,6 +182,8 @@ try {
       if (child.status !== 0) throw new Error(`run ${i + 1} at ${size} failed:\n${child.stderr}`);
       runs.push(JSON.parse(child.stdout.trim().split("\n").pop() as string) as RunResult);
     }
+    const real: { listening: number; firstAnswer: number }[] = [];
+    for (let i = 0; i < n; i++) real.push(await serverStart(out));
     const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
     const first = runs[0] as RunResult;
     rows.push([
@@ -152,16 +196,19 @@ try {
       `**${s(m((r) => r.load))}** (CPU ${s(m((r) => r.loadCpu))})`,
       s(m((r) => r.search)),
       s(m((r) => r.sinceProcessStart)),
+      `${s(median(real.map((r) => r.listening)))} / ${s(median(real.map((r) => r.firstAnswer)))}`,
       `${s(m((r) => r.writeRefresh))} (${Math.round((100 * m((r) => r.writeRefresh)) / m((r) => r.load))} % of a start)`,
       `${m((r) => r.rssMb)} MB`,
       `${m((r) => r.peakRssMb)} MB`,
     ]);
     if (size === TARGET.size) {
       const load = m((r) => r.load) / 1000;
+      const listening = median(real.map((r) => r.listening)) / 1000;
       const search = m((r) => r.search) / 1000;
       const peak = m((r) => r.peakRssMb);
       verdicts.push(
-        `cold start (until listening) ${load.toFixed(2)} s, target ≤ ${TARGET.seconds} s: ${load <= TARGET.seconds ? "met" : "MISSED"}`,
+        `cold start (open the store, build the read model: what the server does before it listens) ${load.toFixed(2)} s, target ≤ ${TARGET.seconds} s: ${load <= TARGET.seconds ? "met" : "MISSED"}`,
+        `the real server process (module loading included) listens ${listening.toFixed(2)} s after it is spawned`,
         `the search index follows in the background after listening, ${search.toFixed(2)} s (no target)`,
         `peak RSS ${peak} MB, target ≤ ${TARGET.rssMb} MB: ${peak <= TARGET.rssMb ? "met" : "MISSED"}`,
       );
@@ -179,9 +226,10 @@ console.log(
       "read rows",
       "build graph",
       "match index",
-      "until listening (median)",
+      "cold start: open + load (median)",
       "search index (background)",
       "process start → all built",
+      "npm start: spawn → listening / first answer",
       "edit one project + refresh",
       "RSS after start",
       "peak RSS",
