@@ -58,7 +58,7 @@ console.log(
     `(generate ${s(generated.ms)}, build ${s(built.ms)})`,
 );
 console.log(
-  `Metrics ${s(metrics.ms)}: undirected view ${s(m.ms.view)}, betweenness ${s(m.ms.betweenness)} ` +
+  `Metrics ${s(metrics.ms)}: read ${s(m.ms.read)}, snapshot ${s(m.ms.snapshot)}, betweenness ${s(m.ms.betweenness)} ` +
     `(${m.betweenness.method}, ${m.betweenness.pivots} pivots), PageRank ${s(m.ms.pagerank)}, ` +
     `Louvain ${s(m.ms.louvain)} (${m.communities} communities, modularity ${m.modularity.toFixed(3)}), in a worker ` +
     `thread; the event loop meanwhile: max delay ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ` +

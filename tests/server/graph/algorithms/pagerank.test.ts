@@ -8,7 +8,7 @@ import { Random } from "../../../../server/generate/random";
 import { pagerank } from "../../../../server/graph/algorithms/pagerank";
 import { buildGraph } from "../../../../server/graph/build";
 import { buildCsr, type Csr, csrFromEdges } from "../../../../server/graph/csr";
-import { undirectedView } from "../../../../server/graph/metrics-csr";
+import { undirectedView } from "../../../../server/graph/graphology-view";
 
 /** The CSR as a weighted graphology graph (node keys "0", "1", …; `weight` from the CSR). */
 function weightedView(csr: Csr): UndirectedGraph {
