@@ -137,8 +137,7 @@ export function buildGraph(data: Dataset): PartnerGraph {
 export function patchGraph(previous: PartnerGraph, data: Dataset, changed: ReadonlySet<string>): PartnerGraph {
   for (const key of changed)
     if (!key.startsWith("project:") && !key.startsWith("organisation:")) return buildGraph(data);
-  const { graph, attributes, was, at, funding } = withNodes(data, previous);
-  // Where each previous node's own edges lie, and where each previous node is now.
+  // Where each previous node's own edges lie.
   const ownedFrom = new Int32Array(previous.order).fill(-1);
   const ownedTo = new Int32Array(previous.order);
   const owned = new Int32Array(previous.order);
@@ -151,21 +150,104 @@ export function patchGraph(previous: PartnerGraph, data: Dataset, changed: Reado
   // Ranges hold only their owner's edges in a graph from buildGraph or patchGraph; anything else is rebuilt.
   for (let i = 0; i < previous.order; i++)
     if (owned[i] !== 0 && owned[i] !== (ownedTo[i] as number) - (ownedFrom[i] as number)) return buildGraph(data);
-  const now = new Int32Array(previous.order).fill(-1);
-  was.forEach((before, i) => {
-    if (before >= 0) now[before] = i;
-  });
+
+  const nodes = sameNodes(previous, data, changed) ?? otherNodes(previous, data);
+  const { graph, attributes, at, now, remade } = nodes;
+  const funding = new Map(data.fundingCalls.map((call) => [call.id, call]));
   const copy = (_e: number, s: number, t: number, a: EdgeAttributes) => {
-    const source = now[s] as number;
-    const target = now[t] as number;
+    const source = now(s);
+    const target = now(t);
     if (source < 0 || target < 0) throw new UnknownGraphNodeError(previous.keyAt(source < 0 ? s : t));
     graph.addEdgeAt(source, target, a);
   };
   attributes.forEach((a, i) => {
-    const before = was[i] as number;
-    if (before < 0 || changed.has(graph.keyAt(i)) || previous.attributesAt(before) !== a)
-      addOwnEdges(graph, i, a, at, funding);
+    const before = remade(i, a);
+    if (before < 0) addOwnEdges(graph, i, a, at, funding);
     else if (ownedFrom[before] !== -1) previous.forEachEdgeIndex(copy, ownedFrom[before], ownedTo[before]);
   });
   return graph.build();
+}
+
+/** What patchGraph needs of the new nodes: a builder holding them, lookups, and the map from the previous graph. */
+interface PatchNodes {
+  graph: PartnerGraphBuilder;
+  attributes: NodeAttributes[];
+  at: (kind: NodeKind, id: string) => number;
+  /** Index now of the previous graph's node i, or −1 if it is gone. */
+  now: (i: number) => number;
+  /** −1 if node i's own edges must be made anew; else its index in the previous graph, whose edges it keeps. */
+  remade: (i: number, a: NodeAttributes) => number;
+}
+
+/**
+ * When every written record was there before and still is (edits, the common case), the node list and index are the
+ * previous graph's, shared: only the written nodes' attributes change. Undefined when a node came or went.
+ */
+function sameNodes(previous: PartnerGraph, data: Dataset, changed: ReadonlySet<string>): PatchNodes | undefined {
+  const attributes = previous.attributeList();
+  const written = new Set<number>();
+  for (const key of changed) {
+    const i = previous.indexOf(key);
+    const record = recordOf(data, key);
+    if (i === undefined || record === undefined) return undefined;
+    attributes[i] = record;
+    written.add(i);
+  }
+  const at = (kind: NodeKind, id: string): number => {
+    const i = previous.indexOf(nodeKey(kind, id));
+    if (i === undefined) throw new UnknownGraphNodeError(nodeKey(kind, id));
+    return i;
+  };
+  return {
+    graph: PartnerGraphBuilder.withNodesOf(previous, attributes),
+    attributes,
+    at,
+    now: (i) => i,
+    remade: (i) => (written.has(i) ? -1 : i),
+  };
+}
+
+/** Nodes came or went: the node list is made again from the records, reusing unchanged nodes' attributes. */
+function otherNodes(previous: PartnerGraph, data: Dataset): PatchNodes {
+  const { graph, attributes, was, at } = withNodes(data, previous);
+  const now = new Int32Array(previous.order).fill(-1);
+  was.forEach((before, i) => {
+    if (before >= 0) now[before] = i;
+  });
+  return {
+    graph,
+    attributes,
+    at,
+    now: (i) => now[i] as number,
+    remade: (i, a) => {
+      const before = was[i] as number;
+      return before < 0 || previous.attributesAt(before) !== a ? -1 : before;
+    },
+  };
+}
+
+/** The node attributes of a project or organisation key in `data`, by binary search of its id-ordered list. */
+function recordOf(data: Dataset, key: string): NodeAttributes | undefined {
+  const named = (name: string) => ({ sv: name, en: name });
+  const find = <T extends { id: string }>(list: readonly T[], id: string): T | undefined => {
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const at = (list[mid] as T).id;
+      if (at === id) return list[mid];
+      if (at < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
+  };
+  if (key.startsWith("project:")) {
+    const p = find(data.projects, key.slice("project:".length));
+    return p && { kind: "project", id: p.id, label: named(p.name), record: p };
+  }
+  if (key.startsWith("organisation:")) {
+    const o = find(data.organisations, key.slice("organisation:".length));
+    return o && { kind: "organisation", id: o.id, label: named(o.name), record: o };
+  }
+  return undefined;
 }

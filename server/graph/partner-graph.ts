@@ -48,16 +48,35 @@ type EdgeCallback = (
 
 /** Collects nodes and edges, then freezes them into a PartnerGraph. Edges may name only nodes already added. */
 export class PartnerGraphBuilder {
-  private readonly keys: string[] = [];
-  private readonly attributes: NodeAttributes[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly keys: string[];
+  private readonly attributes: NodeAttributes[];
+  private readonly index: Map<string, number>;
+  /** Whether keys and index are another graph's, which must not change. */
+  private readonly sharedNodes: boolean;
   private sources = new Int32Array(1024);
   private targets = new Int32Array(1024);
   private readonly edgeAttributes: EdgeAttributes[] = [];
   private size = 0;
 
+  constructor(nodes?: { keys: string[]; index: Map<string, number>; attributes: NodeAttributes[] }) {
+    this.keys = nodes?.keys ?? [];
+    this.index = nodes?.index ?? new Map();
+    this.attributes = nodes?.attributes ?? [];
+    this.sharedNodes = nodes !== undefined;
+  }
+
+  /**
+   * A builder over the same nodes as `graph`, in the same order, with `attributes` instead of its own (one per node):
+   * no node is added, so the key list and index are shared with `graph`, not copied. Edges start empty.
+   */
+  static withNodesOf(graph: PartnerGraph, attributes: NodeAttributes[]): PartnerGraphBuilder {
+    if (attributes.length !== graph.order) throw new RangeError("one set of attributes per node is needed");
+    return new PartnerGraphBuilder({ ...graph.nodeTables(), attributes });
+  }
+
   /** Adds the node and returns its index, which addEdgeAt takes. */
   addNode(key: string, attributes: NodeAttributes): number {
+    if (this.sharedNodes) throw new Error("this builder shares another graph's nodes: it cannot add any");
     if (this.index.has(key)) throw new Error(`The graph already has a node "${key}"`);
     const i = this.keys.length;
     this.index.set(key, i);
@@ -185,6 +204,16 @@ export class PartnerGraph {
 
   hasNode(key: string): boolean {
     return this.index.has(key);
+  }
+
+  /** The key list and index, for a builder that keeps this graph's nodes (PartnerGraphBuilder.withNodesOf). */
+  nodeTables(): { keys: string[]; index: Map<string, number> } {
+    return { keys: this.keys as string[], index: this.index as Map<string, number> };
+  }
+
+  /** Attributes by node index (a copy). */
+  attributeList(): NodeAttributes[] {
+    return this.attributes.slice();
   }
 
   /** The node's position in the node order (0 … order − 1), or undefined. */
