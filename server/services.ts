@@ -5,6 +5,7 @@ import { createMetricsCache, type MetricsCache } from "./graph/metrics";
 import type { PartnerGraph } from "./graph/model";
 import { type SearchCarryOver, SearchIndex } from "./graph/search-index";
 import { buildMatchIndex, type MatchIndex } from "./match/match-index";
+import { patchMatchIndex } from "./match/patch-match-index";
 import type { Store } from "./store/store";
 
 export interface Services {
@@ -51,8 +52,8 @@ export function buildServices(
   data: Dataset,
   writeSeq: number,
   options: LoadOptions & {
-    /** The previous version's graph and the node keys written since: the graph is patched instead of built. */
-    previous?: { graph: PartnerGraph; changed: ReadonlySet<string> };
+    /** The previous version's read model and the node keys written since: graph and match index are patched. */
+    previous?: { graph: PartnerGraph; matchIndex: MatchIndex; changed: ReadonlySet<string> };
     search?: SearchCarryOver;
   } = {},
 ): Services {
@@ -66,7 +67,9 @@ export function buildServices(
     ? patchGraph(options.previous.graph, data, options.previous.changed)
     : buildGraph(data);
   done("graph");
-  const matchIndex = buildMatchIndex(graph);
+  const matchIndex =
+    (options.previous && patchMatchIndex(options.previous.matchIndex, graph, options.previous.changed)) ??
+    buildMatchIndex(graph);
   done("matchIndex");
   const dataVersion = store.info().dataVersion;
   const search = new SearchIndex(graph, options.search);

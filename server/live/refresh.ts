@@ -2,7 +2,7 @@
  * After a write, the read model (graph, search, match index, metrics) is brought up to the store's data version in the
  * same request, so the next query sees the change without a restart. It does not reload the store: it reads only the
  * entities written since (the store's write journal), patches its in-memory records with them, patches the graph
- * (only the written records' edges are made anew), rebuilds the match index from it and re-indexes only the written
+ * (only the written records' edges are made anew) and, after edits, the match index, and re-indexes only the written
  * nodes for search. See the README's Performance section for what that costs at 100k nodes.
  */
 
@@ -27,7 +27,7 @@ export function refreshServices(services: Services): void {
   Object.assign(
     services,
     buildServices(store, patchDataset(services.data, written), writeSeq, {
-      previous: fundingWritten ? undefined : { graph: services.graph, changed },
+      previous: fundingWritten ? undefined : { graph: services.graph, matchIndex: services.matchIndex, changed },
       search: { from: services.search, changed },
     }),
   );

@@ -1,7 +1,7 @@
 /**
  * A read model patched after writes must equal one loaded from the store afresh: same records, nodes and edges in the
  * same order, same match index, same search hits. Random creates, updates, deletes, restores and imports on a real
- * SQLite file, compared with a full reload every few writes.
+ * SQLite file, compared with a full reload after every write.
  */
 import { describe, expect, it } from "vitest";
 import { readTaxonomy } from "../../../server/cli/generate";
@@ -64,10 +64,11 @@ describe("refreshServices", () => {
     const topics = seedData.topics.map((t) => t.id);
     const regions = seedData.regions.map((r) => r.code);
     let created = 0;
-    for (let step = 1; step <= 60; step++) {
+    for (let step = 1; step <= 80; step++) {
       const orgs = services.data.organisations.map((o) => o.id);
       const projects = services.data.projects;
-      const roll = random.below(6);
+      // Edits (patched in place) twice as often as creations, deletions and restores (rebuilt).
+      const roll = [0, 1, 1, 2, 2, 3, 4, 5][random.below(8)] as number;
       if (roll === 0) {
         created++;
         store.entities.create(
@@ -83,14 +84,46 @@ describe("refreshServices", () => {
         );
       } else if (roll === 1) {
         const p = pick(random, projects);
+        // New name, topics and partners (and sometimes no lead): memberships, topic profiles and postings move.
+        const partners = some(random, orgs, 4);
+        const lead = random.chance(0.3) ? undefined : p.lead;
         store.entities.update(
-          { kind: "project", record: { ...p, name: `${p.name} changed`, topics: some(random, topics, 4) } },
+          {
+            kind: "project",
+            record: {
+              ...p,
+              name: `${p.name} changed`,
+              topics: some(random, topics, 4),
+              skillsNeeded: some(
+                random,
+                seedData.skills.map((k) => k.id),
+                2,
+              ),
+              regions: some(random, regions, 2),
+              lead,
+              partners: partners.filter((o) => o !== lead),
+            },
+          },
           null,
         );
       } else if (roll === 2) {
         const o = pick(random, services.data.organisations);
         store.entities.update(
-          { kind: "organisation", record: { ...o, regions: some(random, regions, 3), national: !o.national } },
+          {
+            kind: "organisation",
+            record: {
+              ...o,
+              name: `${o.name} changed`,
+              regions: some(random, regions, 3),
+              topics: some(random, topics, 3),
+              skills: some(
+                random,
+                seedData.skills.map((k) => k.id),
+                2,
+              ),
+              national: !o.national,
+            },
+          },
           null,
         );
       } else if (roll === 3) {
@@ -114,7 +147,7 @@ describe("refreshServices", () => {
         );
       }
       refreshServices(services);
-      if (step % 15 === 0) expectSameReadModel(services, store);
+      expectSameReadModel(services, store);
     }
     store.close();
   });
