@@ -198,8 +198,8 @@ try {
       s(m((r) => r.sinceProcessStart)),
       `${s(median(real.map((r) => r.listening)))} / ${s(median(real.map((r) => r.firstAnswer)))}`,
       `${s(m((r) => r.writeRefresh))} (${Math.round((100 * m((r) => r.writeRefresh)) / m((r) => r.load))} % of a start)`,
-      `${m((r) => r.rssMb)} MB`,
-      `${m((r) => r.peakRssMb)} MB`,
+      `${Math.round(m((r) => r.rssMb))} MB`,
+      `${Math.round(m((r) => r.peakRssMb))} MB`,
     ]);
     if (size === TARGET.size) {
       const load = m((r) => r.load) / 1000;
