@@ -18,13 +18,13 @@ async function main(): Promise<void> {
     await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
   }
   const server = await startServer(env, withClient ? clientDir : undefined);
-  // Lay out the graph now, in a worker thread, so the first visitor gets positions instead of waiting for them.
-  void serverLayouts(server.services).force(0);
   const counts = server.store.countEntities();
   console.log(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +
       `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
   );
+  // Lay out the graph now, in a worker thread, so the first visitor gets positions instead of waiting for them.
+  void serverLayouts(server.services).force(0);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

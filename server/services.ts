@@ -87,7 +87,7 @@ export function buildServices(
 }
 
 /** Runs `search.buildSome` between other work until the index is complete; requests keep being answered meanwhile. */
-function warmInBackground(search: SearchIndex): void {
+export function warmInBackground(search: SearchIndex): void {
   const step = () => {
     if (!search.buildSome(SEARCH_STEP_MS)) setImmediate(step);
   };

@@ -1,7 +1,7 @@
 /** Starts the whole server: store (seeded on first start), read model, HTTP app. Returns a handle to stop it. */
 import type { FastifyInstance } from "fastify";
 import type { Env } from "../env";
-import { loadServices, type Services } from "../services";
+import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
 import { createApp } from "./app";
@@ -31,7 +31,8 @@ export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store
 
 export async function startServer(env: Env, clientDir?: string): Promise<RunningServer> {
   const { store, seeded } = openStore(env);
-  const services = loadServices(store);
+  // The search index is built once the server listens: built in steps during start-up, it would delay listening.
+  const services = loadServices(store, { warmSearch: false });
   const app = await createApp({
     services,
     clientDir,
@@ -45,6 +46,7 @@ export async function startServer(env: Env, clientDir?: string): Promise<Running
     await app.close();
     throw error;
   }
+  warmInBackground(services.search);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;

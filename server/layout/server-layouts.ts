@@ -55,12 +55,11 @@ export class ServerLayouts {
 
   private async compute(): Promise<ReadyLayout> {
     const keys = this.graph.nodes();
-    const index = new Map(keys.map((key, i) => [key, i]));
+    // Node indexes are the graph's node order, as the layout's positions are.
     const links = new Uint32Array(this.graph.size * 2);
-    let i = 0;
-    this.graph.forEachEdge((_edge, _attrs, source, target) => {
-      links[i++] = index.get(source) as number;
-      links[i++] = index.get(target) as number;
+    this.graph.forEachEdgeIndex((e, source, target) => {
+      links[2 * e] = source;
+      links[2 * e + 1] = target;
     });
     const xy = await forceLayoutInWorker({ count: keys.length, links, initial: this.startingPositions(keys) });
     this.computed++;

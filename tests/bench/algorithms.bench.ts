@@ -83,20 +83,24 @@ const fmt = (ms: number | undefined) =>
 const ratio = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
 /**
- * Median of `repeats` timed runs, after a forced GC and up to 3 warm-up runs (V8 needs a few to optimise a hot loop fully), cut short
- * after a second; a first run over a second counts (then compiling is a rounding error).
+ * Median of at least `repeats` timed runs, after a forced GC and warm-up runs (V8 needs a few to optimise a hot loop
+ * fully): 3 runs, or 200 ms of them for quick steps, cut short after a second; a first run over a second counts (then
+ * compiling is a rounding error). Quick steps (a few ms, where a context switch on the shared cores weighs) get more
+ * runs, up to 50 or 300 ms of them.
  */
 function repeated<T>(repeats: number, fn: () => T): { ms: number; value: T } {
   // The garbage of earlier steps, collected inside these runs, would time the collector: collect it first (untimed;
   // once per step, as a collection of the 100k graph's heap takes a second or more).
   collectGarbage();
   const runs = [time(fn)];
-  let warmup = (runs[0] as { ms: number }).ms;
+  const first = (runs[0] as { ms: number }).ms;
+  let warmup = first;
   if (warmup <= 1000) {
     runs.length = 0;
-    for (let i = 1; i < 3 && warmup < 1000; i++) warmup += time(fn).ms;
+    for (let i = 1; (i < 3 || warmup < 200) && i < 50 && warmup < 1000; i++) warmup += time(fn).ms;
   }
-  while (runs.length < repeats) runs.push(time(fn));
+  const wanted = Math.max(repeats, Math.min(50, Math.ceil(300 / Math.max(first, 0.01))));
+  while (runs.length < wanted) runs.push(time(fn));
   return { ms: median(runs.map((r) => r.ms)), value: (runs[runs.length - 1] as { value: T }).value };
 }
 
