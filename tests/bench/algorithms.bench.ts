@@ -1,6 +1,6 @@
 /**
  * PageRank, Louvain and one-node-against-all Jaccard on the same synthetic graphs (1k, 10k, 100k nodes), side by side:
- * ours (the CSR snapshot, server/graph/csr.ts; graphology's Louvain), graphology for reference, igraph (C core) and
+ * ours (on the CSR snapshot, server/graph/csr.ts), graphology for reference, igraph (C core) and
  * networkx, in one run. Each graph's undirected simple view is written once as an edge list that
  * tests/bench/python/algorithms.py reads (the server's metrics in their worker thread: export.bench.ts). igraph runs
  * with OMP_NUM_THREADS=1 (single-threaded, like ours).
