@@ -10,6 +10,8 @@
 import type { Dataset } from "../../shared/schema/dataset";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
+import type { Organisation } from "../../shared/schema/organisation";
+import type { Project } from "../../shared/schema/project";
 import { type EdgeAttributes, type NodeAttributes, nodeKey } from "./model";
 import { type PartnerGraph, PartnerGraphBuilder, UnknownGraphNodeError } from "./partner-graph";
 
@@ -36,12 +38,25 @@ const fundedBy = (call: FundingCall): EdgeAttributes => {
   return attributes;
 };
 
+/** Organisations and projects have one name in both languages. */
+const organisationNode = (o: Organisation): NodeAttributes => ({
+  kind: "organisation",
+  id: o.id,
+  label: { sv: o.name, en: o.name },
+  record: o,
+});
+const projectNode = (p: Project): NodeAttributes => ({
+  kind: "project",
+  id: p.id,
+  label: { sv: p.name, en: p.name },
+  record: p,
+});
+
 /**
  * The data set's nodes in graph order: key, attributes (reused from `previous` where the record is the same object)
  * and the node's index in `previous` (−1 if new there, or without one).
  */
 function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, NodeAttributes, number]> {
-  const named = (name: string) => ({ sv: name, en: name });
   const reuse = (key: string, fresh: () => NodeAttributes, record: unknown): [string, NodeAttributes, number] => {
     const i = previous?.indexOf(key);
     if (i === undefined) return [key, fresh(), -1];
@@ -54,14 +69,8 @@ function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, No
     yield reuse(nodeKey("topic", t.id), () => ({ kind: "topic", id: t.id, label: t.label, record: t }), t);
   for (const s of data.skills)
     yield reuse(nodeKey("skill", s.id), () => ({ kind: "skill", id: s.id, label: s.label, record: s }), s);
-  for (const o of data.organisations)
-    yield reuse(
-      nodeKey("organisation", o.id),
-      () => ({ kind: "organisation", id: o.id, label: named(o.name), record: o }),
-      o,
-    );
-  for (const p of data.projects)
-    yield reuse(nodeKey("project", p.id), () => ({ kind: "project", id: p.id, label: named(p.name), record: p }), p);
+  for (const o of data.organisations) yield reuse(nodeKey("organisation", o.id), () => organisationNode(o), o);
+  for (const p of data.projects) yield reuse(nodeKey("project", p.id), () => projectNode(p), p);
 }
 
 /** Adds the edges node `self`'s record names, in their fixed order. `at` finds a node's index by kind and id. */
@@ -228,7 +237,6 @@ function otherNodes(previous: PartnerGraph, data: Dataset): PatchNodes {
 
 /** The node attributes of a project or organisation key in `data`, by binary search of its id-ordered list. */
 function recordOf(data: Dataset, key: string): NodeAttributes | undefined {
-  const named = (name: string) => ({ sv: name, en: name });
   const find = <T extends { id: string }>(list: readonly T[], id: string): T | undefined => {
     let low = 0;
     let high = list.length - 1;
@@ -243,11 +251,11 @@ function recordOf(data: Dataset, key: string): NodeAttributes | undefined {
   };
   if (key.startsWith("project:")) {
     const p = find(data.projects, key.slice("project:".length));
-    return p && { kind: "project", id: p.id, label: named(p.name), record: p };
+    return p && projectNode(p);
   }
   if (key.startsWith("organisation:")) {
     const o = find(data.organisations, key.slice("organisation:".length));
-    return o && { kind: "organisation", id: o.id, label: named(o.name), record: o };
+    return o && organisationNode(o);
   }
   return undefined;
 }
