@@ -73,8 +73,11 @@ describe("crash safety", () => {
       for (const id of acknowledged)
         expect(keys.has(`project:${id}`), `project ${id} after restart ${round}`).toBe(true);
 
-      const killAfterMs = 150 + Math.floor(Math.random() * 600);
+      // Kill at a random moment once the burst is under way (a few writes acknowledged), so that every round tests
+      // acknowledged writes however slow a shared machine makes the first requests after a start.
+      const killAfterMs = Math.floor(Math.random() * 600);
       let killed = false;
+      let acknowledgedThisRound = 0;
       const writer = async (lane: number) => {
         for (let i = 0; !killed; i++) {
           const id = `crash-${round}-${lane}-${i}`;
@@ -88,14 +91,20 @@ describe("crash safety", () => {
                 record: project(id, { topics: ["open-data"], regions: ["01"] }),
               }),
             });
-            if (response.status === 200) acknowledged.push(id);
-            else if (!killed) throw new Error(`write ${id} refused: ${response.status} ${await response.text()}`);
+            if (response.status === 200) {
+              acknowledged.push(id);
+              acknowledgedThisRound++;
+            } else if (!killed) throw new Error(`write ${id} refused: ${response.status} ${await response.text()}`);
           } catch (error) {
             if (!killed) throw error;
           }
         }
       };
       const lanes = Promise.all([0, 1, 2, 3].map(writer));
+      for (const started = Date.now(); acknowledgedThisRound < 3; ) {
+        if (Date.now() - started > 30_000) throw new Error(`round ${round}: fewer than 3 writes acknowledged in 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       await new Promise((r) => setTimeout(r, killAfterMs));
       killed = true;
       // Listen before killing: the exit can come while the writers are still settling.
@@ -129,7 +138,7 @@ describe("crash safety", () => {
         db.close();
       }
     }
-    expect(acknowledged.length).toBeGreaterThan(ROUNDS * 5);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(ROUNDS * 3);
     console.log(`crash safety: ${attempted} writes attempted, ${acknowledged.length} acknowledged, ${ROUNDS} kills`);
   }, 240_000);
 });
