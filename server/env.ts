@@ -1,6 +1,11 @@
 /** Settings from the environment, validated at start: a bad value stops the server with the setting named. */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_CONNECTION_LIMITS } from "./http/connection-limits";
+import { DEFAULT_HEAVY_PER_MINUTE } from "./http/heavy-work";
+import { parseTrustProxy, TrustProxyError } from "./http/trust-proxy";
+
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -9,8 +14,26 @@ export const EnvSchema = z.object({
   /** Where the seed files live; read only when the database is new. */
   DATA_DIR: z.string().min(1).default("data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** "true" behind a reverse proxy that terminates HTTPS, so session cookies are marked Secure and rate limits see the client's address. */
-  TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Behind a reverse proxy that terminates HTTPS: how many proxies (usually 1) or their addresses, so session cookies
+   * are marked Secure and rate limits see the client's address. See http/trust-proxy.ts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        if (!(error instanceof TrustProxyError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
+    }),
+  /** Open connections one client address may hold (not counted for a trusted proxy). */
+  CONNECTIONS_PER_ADDRESS: count(DEFAULT_CONNECTION_LIMITS.perAddress),
+  /** Large answers (whole graph, metrics, coverage, exports) one client address may ask for per minute. */
+  HEAVY_REQUESTS_PER_MINUTE: count(DEFAULT_HEAVY_PER_MINUTE),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

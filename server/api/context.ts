@@ -4,7 +4,8 @@
  */
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { Role } from "../../shared/schema/account";
-import type { LoginLimiter } from "../auth/login-limiter";
+import type { AuthGuards } from "../auth/auth-guards";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE } from "../auth/device-cookie";
 import { SESSION_COOKIE, sessionCookieOptions } from "../auth/session-cookie";
 import type { Services } from "../services";
 
@@ -28,10 +29,13 @@ export interface Context {
   /** The client's address, for rate limits. */
   address: string;
   session: SessionCookie;
-  loginLimiter: LoginLimiter;
+  /** The device cookie of past sign-ins on this browser (see auth/device-cookie.ts). */
+  device: { value: string | undefined; set(value: string): void };
+  guards: AuthGuards;
 }
 
 const noCookie: SessionCookie = { token: undefined, set() {}, clear() {} };
+const noDevice: Context["device"] = { value: undefined, set() {} };
 
 /** Who holds this session token, if it is live and the account is enabled. */
 export function actorOf(services: Services, token: string | undefined): Actor | undefined {
@@ -42,9 +46,9 @@ export function actorOf(services: Services, token: string | undefined): Actor | 
 }
 
 export const createContextFactory =
-  (services: Services, loginLimiter: LoginLimiter) =>
+  (services: Services, guards: AuthGuards) =>
   (opts?: CreateFastifyContextOptions): Context => {
-    if (!opts) return { services, actor: undefined, address: "local", session: noCookie, loginLimiter };
+    if (!opts) return { services, actor: undefined, address: "local", session: noCookie, device: noDevice, guards };
     const { req, res } = opts;
     const secure = req.protocol === "https";
     const token = req.cookies[SESSION_COOKIE];
@@ -52,7 +56,16 @@ export const createContextFactory =
       services,
       actor: actorOf(services, token),
       address: req.ip,
-      loginLimiter,
+      guards,
+      device: {
+        value: req.cookies[DEVICE_COOKIE],
+        set: (value) =>
+          void res.setCookie(DEVICE_COOKIE, value, {
+            ...sessionCookieOptions(secure),
+            path: "/trpc",
+            maxAge: DEVICE_COOKIE_MAX_AGE,
+          }),
+      },
       session: {
         token,
         set: (value) => void res.setCookie(SESSION_COOKIE, value, sessionCookieOptions(secure)),

@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
+import { HashingBusyError } from "../auth/hash-pool";
 import { TooManyAttemptsError } from "../auth/login-limiter";
 import type { Context } from "./context";
 
@@ -55,6 +56,7 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (cause instanceof InvalidFieldError) rethrow("BAD_REQUEST");
   if (cause instanceof ConflictError) rethrow("CONFLICT");
   if (cause instanceof TooManyAttemptsError) rethrow("TOO_MANY_REQUESTS");
+  if (cause instanceof HashingBusyError) rethrow("SERVICE_UNAVAILABLE");
   return result;
 });
 

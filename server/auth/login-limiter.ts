@@ -1,57 +1,125 @@
 /**
- * Slows down password guessing: failed sign-ins are counted per account (e-mail) and per client address, in memory
- * (rate-limiter-flexible). A success clears the account's count. Limits reset with a restart, which is acceptable
- * for one server process; a cluster would need a shared store.
+ * Slows down password guessing without letting anyone lock an owner out, after OWASP's Authentication Cheat Sheet
+ * ("account lockout" and "device cookies"): failures are counted per account-and-address, per address, and per account.
+ *
+ * - Per account and address: 5 failures in 15 minutes, then that address waits. The owner's own address is untouched
+ *   by an attacker elsewhere.
+ * - Per address: 50 failures in an hour over all accounts (password spraying).
+ * - Per account, from clients it does not know: after 10 failures in a day, one attempt per 30 s from anywhere
+ *   (slow-down), and no more than 100 failures a day (ceiling). A client the account knows, one that has signed in to
+ *   it before (device cookie or address), is exempt from both, so an attack on the account does not lock its owner out.
+ *
+ * Attempts are reserved before the password is checked and given back only on success: parallel or batched attempts
+ * cannot all pass the check before any is counted. Counts live in memory (rate-limiter-flexible) and reset with a restart.
  */
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 export class TooManyAttemptsError extends Error {
   override name = "TooManyAttemptsError";
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = "Too many failed sign-in attempts",
+  ) {
+    const wait =
+      retryAfterSeconds < 90
+        ? `${Math.ceil(retryAfterSeconds)} seconds`
+        : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+    super(`${what}; try again in ${wait}.`);
   }
 }
 
 export interface LoginLimits {
-  perAccount: number;
-  perAddress: number;
+  /** Failures per account and address within windowSeconds. */
+  perAccountAndAddress: number;
   windowSeconds: number;
+  /** Failures per address over all accounts within an hour. */
+  perAddressPerHour: number;
+  /** Failures per account in a day from unknown clients before the slow-down starts. */
+  slowDownAfter: number;
+  /** While slowed down, one attempt per this many seconds for the account, from unknown clients. */
+  slowDownSeconds: number;
+  /** Failures per account in a day from unknown clients, after which unknown clients are refused for the day. */
+  dailyCeiling: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 20, windowSeconds: 15 * 60 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perAccountAndAddress: 5,
+  windowSeconds: 15 * 60,
+  perAddressPerHour: 50,
+  slowDownAfter: 10,
+  slowDownSeconds: 30,
+  dailyCeiling: 100,
+};
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** One reserved attempt: it stays counted as a failure unless succeeded() or cancel() gives it back. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+  /** The password was never checked (the server was busy): every count is given back. */
+  cancel(): Promise<void>;
+}
 
 export class LoginLimiter {
-  private readonly byAccount: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly pair: RateLimiterMemory;
+  private readonly address: RateLimiterMemory;
+  private readonly accountDay: RateLimiterMemory;
+  private readonly accountPace: RateLimiterMemory;
 
-  constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-    this.byAccount = new RateLimiterMemory({
-      points: limits.perAccount,
-      duration: limits.windowSeconds,
-      keyPrefix: "account",
-    });
-    this.byAddress = new RateLimiterMemory({
-      points: limits.perAddress,
-      duration: limits.windowSeconds,
-      keyPrefix: "address",
-    });
+  constructor(readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
+    this.pair = new RateLimiterMemory({ points: limits.perAccountAndAddress, duration: limits.windowSeconds });
+    this.address = new RateLimiterMemory({ points: limits.perAddressPerHour, duration: 60 * 60 });
+    this.accountDay = new RateLimiterMemory({ points: limits.dailyCeiling, duration: DAY_SECONDS });
+    this.accountPace = new RateLimiterMemory({ points: 1, duration: limits.slowDownSeconds });
   }
 
-  /** Throws TooManyAttemptsError when either count is used up; call before checking the password. */
-  async check(email: string, address: string): Promise<void> {
-    const [account, addr] = await Promise.all([this.byAccount.get(email), this.byAddress.get(address)]);
-    const blocked = [account, addr].filter(
-      (r, i): r is RateLimiterRes =>
-        r !== null && r.consumedPoints >= (i === 0 ? this.byAccount.points : this.byAddress.points),
-    );
-    if (blocked.length > 0) throw new TooManyAttemptsError(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
-  }
-
-  async failed(email: string, address: string): Promise<void> {
-    await Promise.all([this.byAccount.penalty(email, 1), this.byAddress.penalty(address, 1)]);
-  }
-
-  async succeeded(email: string): Promise<void> {
-    await this.byAccount.delete(email);
+  /**
+   * Reserves one attempt for this account from this address, or throws TooManyAttemptsError without reserving any.
+   * `known` says the client has signed in to this account before (device cookie or address): the per-account
+   * slow-down and ceiling do not apply to it.
+   */
+  async reserve(email: string, address: string, known: boolean): Promise<LoginAttempt> {
+    const account = accountKey(email);
+    const pairKey = `${account}|${address}`;
+    const taken: Array<[RateLimiterMemory, string]> = [];
+    const take = async (limiter: RateLimiterMemory, key: string) => {
+      try {
+        await limiter.consume(key);
+        taken.push([limiter, key]);
+      } catch (refusal) {
+        // Give back what this attempt took from the other counts: a refused attempt costs nothing but time.
+        await Promise.all(taken.map(([l, k]) => l.reward(k, 1)));
+        if (refusal instanceof RateLimiterRes) throw new TooManyAttemptsError(refusal.msBeforeNext / 1000);
+        throw refusal;
+      }
+    };
+    await take(this.pair, pairKey);
+    await take(this.address, address);
+    if (!known) {
+      const day = await this.accountDay.get(account);
+      if (day && day.consumedPoints >= this.limits.slowDownAfter) await take(this.accountPace, account);
+      await take(this.accountDay, account);
+    }
+    let settled = false;
+    return {
+      succeeded: async () => {
+        if (settled) return;
+        settled = true;
+        // Success clears this address's count for the account and gives back the address and day points.
+        await Promise.all([
+          this.pair.delete(pairKey),
+          this.address.reward(address, 1),
+          ...(known ? [] : [this.accountDay.reward(account, 1)]),
+        ]);
+      },
+      cancel: async () => {
+        if (settled) return;
+        settled = true;
+        await Promise.all(taken.map(([l, k]) => l.reward(k, 1)));
+      },
+    };
   }
 }
+
+/** E-mail addresses compare case-insensitively, as the account store does. */
+export const accountKey = (email: string): string => email.trim().toLowerCase();

@@ -2,26 +2,39 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { createContextFactory } from "../api/context";
 import { type AppRouter, appRouter } from "../api/router";
-import { LoginLimiter, type LoginLimits } from "../auth/login-limiter";
+import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
 import type { Services } from "../services";
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  httpServerOptions,
+  limitConnections,
+} from "./connection-limits";
 import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
 import { registerGraphRoute } from "./graph-route";
+import { HeavyWork } from "./heavy-work";
+import { registerSecurityHeaders } from "./security-headers";
+import { MAX_BATCH_CALLS, trpcRequestPolicy } from "./trpc-request-policy";
+import { fastifyTrustProxy, isTrustedPeer, type TrustProxy } from "./trust-proxy";
 
 export interface AppOptions {
   services: Services;
   /** Folder with the built client (index.html); omitted in `npm run dev`, where Vite serves it. */
   clientDir?: string;
   logLevel?: string;
-  /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers (client address, protocol). */
-  trustProxy?: boolean;
-  loginLimits?: LoginLimits;
+  /** Behind a reverse proxy that terminates HTTPS: which hops to trust about the client (see trust-proxy.ts). */
+  trustProxy?: TrustProxy;
+  /** Sign-in and sign-up limits (tests lower them). */
+  auth?: AuthGuardOptions;
+  connections?: Partial<ConnectionLimits>;
+  /** Large answers one client address may ask for per minute (heavy-work.ts). */
+  heavyPerMinute?: number;
 }
 
 /** Largest request body accepted; the API takes small JSON inputs only. */
@@ -32,43 +45,40 @@ export async function createApp({
   clientDir,
   logLevel = "info",
   trustProxy = false,
-  loginLimits,
+  auth,
+  connections,
+  heavyPerMinute,
 }: AppOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
   const app = Fastify({
     logger: logLevel === "silent" ? false : { level: logLevel },
-    trustProxy,
+    trustProxy: fastifyTrustProxy(trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
+    connectionTimeout: limits.idleMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    requestTimeout: limits.requestMs,
+    http: httpServerOptions(limits),
   });
+  limitConnections(app.server, limits, isTrustedPeer(trustProxy));
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        workerSrc: ["'self'", "blob:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["*"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    // Embed mode (?embed=1) is for partners' pages; CSP frame-ancestors states that, and X-Frame-Options would contradict it.
-    xFrameOptions: false,
-    strictTransportSecurity: false,
-  });
-
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   app.addHook("onRequest", refuseCrossSiteWrites);
+  // Before any work: what a /trpc request may ask for, then the budget for large answers.
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+  app.addHook(
+    "onRequest",
+    trpcRequestPolicy((path) => procedures[path]?._def.type === "mutation"),
+  );
+  app.addHook("onRequest", new HeavyWork(heavyPerMinute).hook);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services, new LoginLimiter(loginLimits)),
+      createContext: createContextFactory(services, createAuthGuards(auth)),
+      maxBatchSize: MAX_BATCH_CALLS,
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
       },

@@ -38,6 +38,8 @@ export async function startServer(env: Env, clientDir?: string): Promise<Running
     clientDir,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    connections: { perAddress: env.CONNECTIONS_PER_ADDRESS },
+    heavyPerMinute: env.HEAVY_REQUESTS_PER_MINUTE,
   });
   app.addHook("onClose", async () => store.close());
   try {

@@ -1,6 +1,7 @@
 /** auth.*: create an account, sign in and out, and who am I. Passwords never leave this router; e-mail only to its owner. */
 import { TRPCError } from "@trpc/server";
 import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
+import { HashingBusyError } from "../../auth/hash-pool";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../auth/password";
 import type { Services } from "../../services";
 import type { Context } from "../context";
@@ -29,7 +30,9 @@ export const authRouter = router({
 
   /** Anyone may create a member account; coordinators and administrators are made by an administrator. */
   signUp: publicProcedure.input(SignUpInputSchema).mutation(async ({ ctx, input }) => {
-    const passwordHash = await hashPassword(input.password);
+    // Counted before any work: a refused or failed sign-up costs the address one of its attempts all the same.
+    await ctx.guards.signUp.reserve(ctx.address);
+    const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.password));
     const account = ctx.services.store.accounts.create({
       email: input.email,
       displayName: input.displayName,
@@ -40,15 +43,28 @@ export const authRouter = router({
   }),
 
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }) => {
-    await ctx.loginLimiter.check(input.email, ctx.address);
+    const { guards } = ctx;
+    const known =
+      guards.devices.knows(ctx.device.value, input.email) || guards.addresses.knows(input.email, ctx.address);
+    // The attempt is reserved before the password is checked, so parallel attempts cannot all pass the limit.
+    const attempt = await guards.login.reserve(input.email, ctx.address, known);
     const account = ctx.services.store.accounts.byEmail(input.email);
-    // Unknown addresses cost a hash too, so timing does not tell which e-mails have accounts.
-    const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyPasswordHash()));
+    let ok: boolean;
+    try {
+      // Unknown addresses cost a hash too, so timing does not tell which e-mails have accounts.
+      const stored = account?.passwordHash ?? (await dummyPasswordHash());
+      ok = await guards.hashing.run(() => verifyPassword(input.password, stored));
+    } catch (error) {
+      // Busy: the password was never checked, so the attempt is given back; anything else keeps it spent.
+      if (error instanceof HashingBusyError) await attempt.cancel();
+      throw error;
+    }
     if (!account || !ok || account.disabled) {
-      await ctx.loginLimiter.failed(input.email, ctx.address);
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong e-mail address or password." });
     }
-    await ctx.loginLimiter.succeeded(input.email);
+    await attempt.succeeded();
+    guards.addresses.remember(input.email, ctx.address);
+    ctx.device.set(guards.devices.add(ctx.device.value, input.email));
     return startSession(ctx, account.id);
   }),
 

@@ -1,0 +1,28 @@
+/**
+ * Limits account creation per client address: sign-up costs a password hash and, until e-mail verification exists,
+ * answers whether an address has an account, so both the work and the answers are rationed. The attempt is counted
+ * before any work, whether it then succeeds or not.
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { TooManyAttemptsError } from "./login-limiter";
+
+export const SIGN_UPS_PER_ADDRESS_PER_HOUR = 5;
+
+export class SignUpLimiter {
+  private readonly byAddress: RateLimiterMemory;
+
+  constructor(perHour = SIGN_UPS_PER_ADDRESS_PER_HOUR) {
+    this.byAddress = new RateLimiterMemory({ points: perHour, duration: 60 * 60 });
+  }
+
+  async reserve(address: string): Promise<void> {
+    try {
+      await this.byAddress.consume(address);
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) {
+        throw new TooManyAttemptsError(refusal.msBeforeNext / 1000, "Too many accounts created from this address");
+      }
+      throw refusal;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What a request to /trpc may ask for, checked from its URL and headers before tRPC reads a byte of input:
+ * - a batch holds at most MAX_BATCH_CALLS calls (the app's client sends at most that many);
+ * - sign-in, sign-up and sign-out are sent alone: in a batch, 300 password guesses would ride on one request;
+ * - a batch names each heavy procedure at most once: the same snapshot ten times is ten times the work for nothing;
+ * - auth.* is never streamed (`trpc-accept: application/jsonl`): a streamed answer's headers leave before the
+ *   procedure runs, so a session would be created without its cookie.
+ * A refusal is HTTP 400 in tRPC's error shape, naming the rule.
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+export const MAX_BATCH_CALLS = 10;
+
+/** Procedures whose answer costs the server real work (graph-sized serialisation or computation). */
+export const HEAVY_PROCEDURES: ReadonlySet<string> = new Set([
+  "graph.snapshot",
+  "graph.metrics",
+  "coverage.byRegion",
+  "coverage.matrix",
+  "coverage.fillers",
+  "layout.positions",
+]);
+
+export interface TrpcCalls {
+  paths: string[];
+  batch: boolean;
+}
+
+/** The procedure paths a /trpc URL calls, or undefined for other URLs. */
+export function trpcCallsOf(url: string): TrpcCalls | undefined {
+  if (!url.startsWith("/trpc/")) return undefined;
+  const query = url.indexOf("?");
+  const rawPath = url.slice("/trpc/".length, query === -1 ? undefined : query);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    path = rawPath;
+  }
+  const batch = query !== -1 && new URLSearchParams(url.slice(query + 1)).get("batch") === "1";
+  return { paths: batch ? path.split(",") : [path], batch };
+}
+
+/** Why this call list is refused, or undefined when it is allowed. `isMutation` tells auth's mutations from auth.me. */
+export function refusalOf(
+  calls: TrpcCalls,
+  streamed: boolean,
+  isMutation: (path: string) => boolean,
+): string | undefined {
+  const { paths, batch } = calls;
+  if (batch && paths.length > MAX_BATCH_CALLS) {
+    return `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one has ${paths.length}. Send the rest in further requests.`;
+  }
+  const auth = paths.filter((p) => p.startsWith("auth."));
+  const alone = auth.find(isMutation);
+  if (alone && paths.length > 1) return `${alone} must be sent alone, not in a batch of ${paths.length} calls.`;
+  if (streamed && auth.length > 0)
+    return `${auth[0]} cannot be streamed: send it without "trpc-accept: application/jsonl".`;
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (!HEAVY_PROCEDURES.has(path)) continue;
+    if (seen.has(path)) return `${path} appears more than once in this batch; ask for it once.`;
+    seen.add(path);
+  }
+  return undefined;
+}
+
+export function sendTrpcRefusal(reply: FastifyReply, status: 400 | 429 | 503, message: string): FastifyReply {
+  const code = status === 400 ? "BAD_REQUEST" : status === 429 ? "TOO_MANY_REQUESTS" : "SERVICE_UNAVAILABLE";
+  const rpcCode = status === 400 ? -32600 : status === 429 ? -32029 : -32603;
+  return reply.code(status).send({ error: { message, code: rpcCode, data: { code, httpStatus: status } } });
+}
+
+/** The onRequest hook enforcing the rules above. */
+export function trpcRequestPolicy(isMutation: (path: string) => boolean) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const calls = trpcCallsOf(request.url);
+    if (!calls) return;
+    const streamed = /application\/jsonl/.test(String(request.headers["trpc-accept"] ?? ""));
+    const refusal = refusalOf(calls, streamed, isMutation);
+    if (refusal) await sendTrpcRefusal(reply, 400, refusal);
+  };
+}
