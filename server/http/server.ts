@@ -4,7 +4,7 @@ import type { Env } from "../env";
 import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
-import { createApp } from "./app";
+import { type AppOptions, createApp } from "./app";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,7 +29,12 @@ export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store
   }
 }
 
-export async function startServer(env: Env, clientDir?: string): Promise<RunningServer> {
+/** `overrides` are for tests: limits and timeouts that are constants in production. */
+export async function startServer(
+  env: Env,
+  clientDir?: string,
+  overrides: Partial<Omit<AppOptions, "services">> = {},
+): Promise<RunningServer> {
   const { store, seeded } = openStore(env);
   // The search index is built once the server listens: built in steps during start-up, it would delay listening.
   const services = loadServices(store, { warmSearch: false });
@@ -40,6 +45,7 @@ export async function startServer(env: Env, clientDir?: string): Promise<Running
     trustProxy: env.TRUST_PROXY,
     connections: { perAddress: env.CONNECTIONS_PER_ADDRESS },
     heavyPerMinute: env.HEAVY_REQUESTS_PER_MINUTE,
+    ...overrides,
   });
   app.addHook("onClose", async () => store.close());
   try {

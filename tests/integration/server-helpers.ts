@@ -4,15 +4,36 @@ import type { AppRouter } from "../../server/api/router";
 import { hashPassword } from "../../server/auth/password";
 import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import { readEnv } from "../../server/env";
+import type { AppOptions } from "../../server/http/app";
 import { CSRF_HEADER } from "../../server/http/cross-site-writes";
 import { type RunningServer, startServer } from "../../server/http/server";
 import type { Store } from "../../server/store/store";
 import type { Role } from "../../shared/schema/account";
 
+/**
+ * Functional tests sign in, sign up and load the graph far more often from one address than a person does, so their
+ * server has the abuse limits raised; tests/security/ starts servers with the real ones.
+ */
+export const RELAXED_LIMITS: Partial<AppOptions> = {
+  auth: {
+    loginLimits: {
+      perAccountAndAddress: 1000,
+      windowSeconds: 60,
+      perAddressPerHour: 10_000,
+      slowDownAfter: 10_000,
+      slowDownSeconds: 1,
+      dailyCeiling: 100_000,
+    },
+    signUpsPerHour: 10_000,
+  },
+  heavyPerMinute: 100_000,
+};
+
 export async function startTestServer(
   dataDir: string,
   databasePath: string,
   clientDir?: string,
+  overrides: Partial<AppOptions> = RELAXED_LIMITS,
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",
@@ -21,7 +42,7 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
   });
-  return startServer(env, clientDir);
+  return startServer(env, clientDir, overrides);
 }
 
 /** A tRPC client as a script would use it: no cookies, the CSRF header on every request. */
