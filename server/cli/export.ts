@@ -1,8 +1,9 @@
 /**
- * `npm run export -- --format gexf|graphml|json|csv --out PATH [filters]`: writes the graph (or the part a filter
- * keeps) from the database the server uses (DATABASE_PATH), streaming to the file. Filters are the export URLs'
- * parameters as flags: --kinds project,organisation --regions 01,14 --topics open-data --focus organisation:x --hops 2.
- * For csv, PATH is a folder that gets nodes.csv and edges.csv; `--out -` writes gexf, graphml or json to stdout.
+ * `npm run export -- --format gexf|graphml|json|csv --out PATH [--gexf-version 1.2|1.3] [filters]`: writes the graph
+ * (or the part a filter keeps) from the database the server uses (DATABASE_PATH), streaming to the file. Filters are
+ * the export URLs' parameters as flags: --kinds project,organisation --regions 01,14 --topics open-data --focus
+ * organisation:x --hops 2. For csv, PATH is a folder that gets nodes.csv and edges.csv; `--out -` writes gexf, graphml
+ * or json to stdout. GEXF is 1.2 unless --gexf-version 1.3 (the URL's `version`).
  */
 import { createWriteStream, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,6 +11,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { DEFAULT_GEXF_VERSION, GexfVersionSchema } from "../../shared/schema/export";
 import {
   GRAPH_FILTER_PARAMS,
   type GraphFilter,
@@ -17,7 +19,7 @@ import {
   parseGraphFilter,
 } from "../../shared/schema/graph-filter";
 import { readEnv } from "../env";
-import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from "../export/formats";
+import { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from "../export/formats";
 import { prepareExport } from "../export/prepare";
 import { chunked } from "../export/text";
 import { buildGraph } from "../graph/build";
@@ -25,7 +27,7 @@ import { UnknownFilterValueError } from "../graph/filter";
 import { computeMetrics } from "../graph/metrics";
 import { openStore } from "../http/server";
 
-export const USAGE = `Usage: npm run export -- --format ${Object.keys(EXPORT_FORMATS).join("|")} --out PATH [${GRAPH_FILTER_PARAMS.map((p) => `--${p} …`).join(" ")}]`;
+export const USAGE = `Usage: npm run export -- --format ${Object.keys(EXPORT_FORMATS).join("|")} --out PATH [--gexf-version ${GexfVersionSchema.options.join("|")}] [${GRAPH_FILTER_PARAMS.map((p) => `--${p} …`).join(" ")}]`;
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -36,6 +38,7 @@ export interface ExportArgs {
   /** Absolute path, or "-" for stdout. */
   out: string;
   filter: GraphFilter;
+  options: ExportOptions;
 }
 
 export function parseExportArgs(argv: readonly string[], cwd = process.cwd()): ExportArgs {
@@ -46,6 +49,7 @@ export function parseExportArgs(argv: readonly string[], cwd = process.cwd()): E
       options: {
         format: { type: "string" },
         out: { type: "string" },
+        "gexf-version": { type: "string" },
         ...Object.fromEntries(GRAPH_FILTER_PARAMS.map((p) => [p, { type: "string", multiple: true }] as const)),
       },
       strict: true,
@@ -63,6 +67,14 @@ export function parseExportArgs(argv: readonly string[], cwd = process.cwd()): E
   const out = values.out as string | undefined;
   if (!out) throw new UsageError(`--out: is required\n${USAGE}`);
   if (out === "-" && format === "csv") throw new UsageError(`--out: csv writes two files; give a folder, not "-"`);
+  const gexfVersion = values["gexf-version"] as string | undefined;
+  if (gexfVersion !== undefined && format !== "gexf") throw new UsageError("--gexf-version: only for --format gexf");
+  const version = GexfVersionSchema.safeParse(gexfVersion ?? DEFAULT_GEXF_VERSION);
+  if (!version.success) {
+    throw new UsageError(
+      `--gexf-version: must be ${GexfVersionSchema.options.join(" or ")} (got ${JSON.stringify(gexfVersion)})`,
+    );
+  }
   // Flags given once are plain values (so "--hops 2" reads like "hops=2"); repeated list flags stay lists.
   const query = Object.fromEntries(
     GRAPH_FILTER_PARAMS.filter((p) => values[p] !== undefined).map((p) => {
@@ -75,6 +87,7 @@ export function parseExportArgs(argv: readonly string[], cwd = process.cwd()): E
       format: format as ExportFormat,
       out: out === "-" ? out : resolve(cwd, out),
       filter: parseGraphFilter(query),
+      options: { gexfVersion: version.data },
     };
   } catch (error) {
     if (error instanceof GraphFilterError)
@@ -121,7 +134,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void = 
     const files: ExportReport["files"] = [];
     for (const name of names) {
       const path = args.format === "csv" ? join(args.out, name) : args.out;
-      const body = Readable.from(chunked(EXPORT_FILES[name].write(source)));
+      const body = Readable.from(chunked(EXPORT_FILES[name].write(source, args.options)));
       if (path === "-") await pipeline(body, process.stdout, { end: false });
       else await pipeline(body, createWriteStream(path));
       files.push({ path, bytes: path === "-" ? 0 : statSync(path).size });

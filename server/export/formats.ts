@@ -2,18 +2,26 @@
  * The export files, by name as they appear in the URLs (/api/export/graph.gexf …): writer, media type, and the
  * download name (partnerkartan-graph-2026-11-27.gexf; "-filtered" when a filter narrowed the graph).
  */
+
+import { DEFAULT_GEXF_VERSION, type GexfVersion } from "../../shared/schema/export";
 import type { ExportSource } from "./columns";
 import { writeEdgesCsv, writeNodesCsv } from "./csv";
 import { writeGexf } from "./gexf";
 import { writeGraphml } from "./graphml";
 import { writeJson } from "./json";
 
+/** Choices a caller may make about a file's format (only GEXF has one: its version). */
+export interface ExportOptions {
+  gexfVersion: GexfVersion;
+}
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { gexfVersion: DEFAULT_GEXF_VERSION };
+
 export interface ExportFile {
   /** What the file holds, as the first part of the download name. */
   part: "graph" | "nodes" | "edges";
   extension: "gexf" | "graphml" | "json" | "csv";
   contentType: string;
-  write(source: ExportSource): Generator<string, void, undefined>;
+  write(source: ExportSource, options?: ExportOptions): Generator<string, void, undefined>;
 }
 
 export const EXPORT_FILES = {
@@ -21,7 +29,7 @@ export const EXPORT_FILES = {
     part: "graph",
     extension: "gexf",
     contentType: "application/gexf+xml; charset=utf-8",
-    write: writeGexf,
+    write: (source, options = DEFAULT_EXPORT_OPTIONS) => writeGexf(source, options.gexfVersion),
   },
   "graph.graphml": {
     part: "graph",

@@ -1,4 +1,4 @@
-/** Escaping for the text formats the writers produce (XML, CSV), and the batching of small pieces into chunks. */
+/** Escaping for the XML formats the writers produce (CSV cells: shared/csv.ts), and the batching of small pieces into chunks. */
 
 /** Characters XML 1.0 forbids anywhere (control characters, lone surrogates, U+FFFE/U+FFFF): dropped. */
 const XML_INVALID =
@@ -25,11 +25,6 @@ export function stripInvalidChars(text: string): string {
 /** Escapes text for an XML attribute value or element content (dropping characters XML cannot carry). */
 export function xml(value: string | number | boolean): string {
   return stripInvalidChars(String(value)).replace(XML_SPECIAL, (c) => XML_ENTITIES[c] as string);
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Separator of multiple values in one CSV or GraphML field. */

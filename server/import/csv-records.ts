@@ -2,8 +2,10 @@
  * Reads an import CSV (UTF-8, comma-separated, header row; lists "|"-separated) into records. What it holds is told
  * by its columns: an organisations file has `kind`, a projects file `status`, a funding-calls file `funder`. Errors
  * name the line and the column (number and name); a row's line is where the row starts, even after quoted line breaks.
+ * A cell the app's own CSV export neutralised for spreadsheets ('=…, '+…, '-…, '@…) reads back as it was written.
  */
 import Papa from "papaparse";
+import { restoreFormula } from "../../shared/csv";
 import {
   type ImportIssue,
   type ImportPart,
@@ -85,7 +87,8 @@ function setField(target: Record<string, unknown>, field: string, value: unknown
 }
 
 function convert(type: CellType, cell: string): { value?: unknown; error?: string } {
-  const text = cell.trim();
+  // Before trimming, as the export prefixed it: "'\tx" was "\tx", which imports as "x".
+  const text = restoreFormula(cell).trim();
   if (type === "list")
     return {
       value: text

@@ -1,6 +1,7 @@
 /**
  * `npm run test:interop`: exports through the real HTTP URLs (the real seed data, a filtered and a focused part of it,
- * and a fixture of names that need escaping), asks the API what they should hold, then has networkx and igraph
+ * and a fixture of names that need escaping; GEXF in its default 1.2 and as 1.3), asks the API what they should hold,
+ * then has networkx and igraph
  * (Debian's python3-networkx and python3-igraph, run with /usr/bin/python3 or $PYTHON) read every file and compare:
  * tests/interop/check_exports.py. Exits non-zero on any mismatch.
  */
@@ -16,7 +17,15 @@ import { exportDataset } from "../server/export/fixture";
 
 const root = join(import.meta.dirname, "..", "..");
 const python = process.env.PYTHON ?? "/usr/bin/python3";
-const FILES = ["graph.gexf", "graph.graphml", "graph.json", "nodes.csv", "edges.csv"] as const;
+/** Saved as, and the export URL's file and own parameter. */
+const FILES = [
+  ["graph.gexf", "graph.gexf", ""],
+  ["graph-1.3.gexf", "graph.gexf", "version=1.3"],
+  ["graph.graphml", "graph.graphml", ""],
+  ["graph.json", "graph.json", ""],
+  ["nodes.csv", "nodes.csv", ""],
+  ["edges.csv", "edges.csv", ""],
+] as const;
 
 interface Case {
   name: string;
@@ -28,10 +37,11 @@ interface Case {
 async function download(c: Case, dir: string): Promise<void> {
   const folder = join(dir, c.name);
   mkdirSync(folder, { recursive: true });
-  for (const file of FILES) {
-    const response = await fetch(`${c.server.url}/api/export/${file}${c.query ? `?${c.query}` : ""}`);
-    if (!response.ok) throw new Error(`${c.name}: ${file}: HTTP ${response.status}: ${await response.text()}`);
-    writeFileSync(join(folder, file), Buffer.from(await response.arrayBuffer()));
+  for (const [saveAs, file, own] of FILES) {
+    const query = [c.query, own].filter((q) => q !== "").join("&");
+    const response = await fetch(`${c.server.url}/api/export/${file}${query ? `?${query}` : ""}`);
+    if (!response.ok) throw new Error(`${c.name}: ${saveAs}: HTTP ${response.status}: ${await response.text()}`);
+    writeFileSync(join(folder, saveAs), Buffer.from(await response.arrayBuffer()));
   }
   // What the files should hold, from the API: the exported graph as graphology reads it, and node details.
   const api = clientFor(c.server.url);

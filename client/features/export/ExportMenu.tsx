@@ -47,8 +47,8 @@ export function ExportMenu({ filterQuery }: { filterQuery: string }) {
         <p>{filtered ? t("export.scopeFiltered") : t("export.scopeAll")}</p>
         <ul aria-label={t("export.formats")}>
           {EXPORT_LINKS.map((link) => (
-            <li key={link.file}>
-              <a href={exportUrl(link.file, filterQuery)} download>
+            <li key={link.label}>
+              <a href={exportUrl(link.file, filterQuery, link.query)} download>
                 {t(`export.${link.label}`)} <span className="hint">({t(`export.${link.hint}`)})</span>
               </a>
             </li>

@@ -12,10 +12,11 @@ import { writeEdgesCsv, writeNodesCsv } from "../../../server/export/csv";
 import { downloadName, EXPORT_FILE_NAMES, EXPORT_FILES } from "../../../server/export/formats";
 import { writeGexf } from "../../../server/export/gexf";
 import { writeGraphml } from "../../../server/export/graphml";
-import { CHUNK_CHARS, chunked, csvField, joinList, xml } from "../../../server/export/text";
+import { CHUNK_CHARS, chunked, joinList, xml } from "../../../server/export/text";
 import { KIND_COLORS, sizeOf } from "../../../server/export/viz";
 import { generateDataset } from "../../../server/generate/generate-dataset";
 import { buildGraph } from "../../../server/graph/build";
+import { csvCell } from "../../../shared/csv";
 import { NODE_KINDS } from "../../../shared/schema/graph";
 import { EMPTY_GRAPH_FILTER } from "../../../shared/schema/graph-filter";
 import { exportSource, text } from "./fixture";
@@ -28,8 +29,8 @@ describe("escaping", () => {
   });
 
   it("quotes CSV fields only when needed and doubles quotes; list items keep their own '|' as %7C", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
     expect(joinList(["a", "b|c"])).toBe("a|b%7Cc");
   });
 });
@@ -120,10 +121,15 @@ describe("names, colours and links", () => {
   });
 
   it("links the UI's menu to every export URL, with the filter as query", () => {
-    expect(EXPORT_LINKS.map((l) => l.file).sort()).toEqual([...EXPORT_FILE_NAMES].sort());
+    expect([...new Set(EXPORT_LINKS.map((l) => l.file))].sort()).toEqual([...EXPORT_FILE_NAMES].sort());
     expect(exportUrl("graph.gexf", "?kinds=project&regions=14")).toBe(
       "/api/export/graph.gexf?kinds=project&regions=14",
     );
+    const gexf13 = EXPORT_LINKS.find((l) => l.label === "gexf13");
+    expect(exportUrl("graph.gexf", "?kinds=project", gexf13?.query)).toBe(
+      "/api/export/graph.gexf?kinds=project&version=1.3",
+    );
+    expect(exportUrl("graph.gexf", "", gexf13?.query)).toBe("/api/export/graph.gexf?version=1.3");
     expect(exportUrl("nodes.csv", "")).toBe("/api/export/nodes.csv");
   });
 });
