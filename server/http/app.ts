@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { createContextFactory } from "../api/context";
 import { type AppRouter, appRouter } from "../api/router";
 import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
+import { HashingBusyError } from "../auth/hash-pool";
+import { TooManyAttemptsError } from "../auth/login-limiter";
 import type { Services } from "../services";
 import {
   type ConnectionLimits,
@@ -79,6 +81,13 @@ export async function createApp({
       router: appRouter,
       createContext: createContextFactory(services, createAuthGuards(auth)),
       maxBatchSize: MAX_BATCH_CALLS,
+      // A refused sign-in says when to come back, as every other 429 and 503 here does.
+      responseMeta({ errors }) {
+        const waits = errors.map((e) => (e.cause instanceof TooManyAttemptsError ? e.cause.retryAfterSeconds : 0));
+        const busy = errors.some((e) => e.cause instanceof HashingBusyError);
+        const seconds = Math.max(...waits, busy ? 2 : 0);
+        return seconds > 0 ? { headers: { "retry-after": String(Math.ceil(seconds)) } } : {};
+      },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
       },

@@ -33,6 +33,8 @@ describe("no lock-out of the owner", () => {
       statuses.push((await login(server.url, owner.email, `guess ${i}`, { from: "127.0.0.66" })).status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    const refused = await login(server.url, owner.email, "one more", { from: "127.0.0.66" });
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(60);
     const right = await login(server.url, owner.email, owner.password, { from: "127.0.0.66" });
     expect(right.status).toBe(429);
     expect(sessionOf(right)).toBeUndefined();
