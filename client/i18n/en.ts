@@ -4,6 +4,8 @@ import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
 import { exportMessages } from "../features/export/messages";
 import { historyMessages } from "../features/history/messages";
+// Versions and lost updates (#14 item 6).
+import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { registrationMessages } from "../features/registration/messages";
 import type { Messages } from "./messages";
@@ -206,6 +208,8 @@ export const en: Messages = {
   registration: registrationMessages.en,
   moderation: moderationMessages.en,
   history: historyMessages.en,
+  // Versions and lost updates (#14 item 6): refused stale writes, recent edits for coordinators.
+  versions: versionMessages.en,
   admin: adminMessages.en,
   graphBudget: {
     showing: "Showing {{shown}} of {{total}} nodes",

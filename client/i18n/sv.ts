@@ -4,6 +4,8 @@ import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
 import { exportMessages } from "../features/export/messages";
 import { historyMessages } from "../features/history/messages";
+// Versions and lost updates (#14 item 6).
+import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { registrationMessages } from "../features/registration/messages";
 
@@ -202,6 +204,8 @@ export const sv = {
   registration: registrationMessages.sv,
   moderation: moderationMessages.sv,
   history: historyMessages.sv,
+  // Versions and lost updates (#14 item 6): refused stale writes, recent edits for coordinators.
+  versions: versionMessages.sv,
   admin: adminMessages.sv,
   graphBudget: {
     showing: "Visar {{shown}} av {{total}} noder",

@@ -1,7 +1,7 @@
 /** The one initTRPC of the server: context type, error formatting that names the bad field, procedure builders. */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
+import { ConflictError, InvalidFieldError, NotFoundError, StaleVersionError } from "../../shared/errors";
 import { HashingBusyError } from "../auth/hash-pool";
 import { TooManyAttemptsError } from "../auth/login-limiter";
 import type { Context } from "./context";
@@ -38,7 +38,9 @@ const t = initTRPC.context<Context>().create({
     }
     if (cause instanceof InvalidFieldError || cause instanceof ConflictError) {
       const detail = cause.message.replace(/^(Invalid input: )?field "[^"]+": /, "");
-      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [detail] } } };
+      // A stale version also carries the current record and the fields changed meanwhile, for the form to merge.
+      const stale = cause instanceof StaleVersionError ? { stale: cause.stale } : {};
+      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [detail] }, ...stale } };
     }
     return shape;
   },

@@ -2,8 +2,13 @@
  * Writes to the editable entities (projects and organisations) by people: create, update, soft-delete, restore. Each
  * write checks its references, rewrites the reference rows, appends to the change log and moves the data version, all
  * in one transaction: either everything is written or nothing is.
+ *
+ * Every write also moves the entity's own version by one. Update, delete, restore and revert take the version the
+ * writer saw (`expectedVersion`) and refuse, naming the fields changed meanwhile, if the entity has moved on: the
+ * check and the write share the transaction, so of two writes from the same version exactly one succeeds.
  */
-import { ConflictError, InvalidFieldError, NotFoundError } from "../../shared/errors";
+import { changedFields } from "../../shared/changed-fields";
+import { ConflictError, InvalidFieldError, NotFoundError, StaleVersionError } from "../../shared/errors";
 import type {
   Change,
   ChangeAction,
@@ -11,6 +16,8 @@ import type {
   EditableEntity,
   EditableKind,
   EntityRef,
+  RecentEdit,
+  VersionedRecord,
 } from "../../shared/schema/editable";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
@@ -34,6 +41,7 @@ interface RawChange {
   before: string | null;
   after: string | null;
   note: string | null;
+  version: number;
 }
 
 const toChange = (r: RawChange): Change => ({
@@ -46,7 +54,14 @@ const toChange = (r: RawChange): Change => ({
   before: r.before === null ? null : (JSON.parse(r.before) as EditableRecord),
   after: r.after === null ? null : (JSON.parse(r.after) as EditableRecord),
   ...(r.note ? { note: r.note } : {}),
+  version: r.version,
 });
+
+interface Row {
+  data: string;
+  deleted: boolean;
+  version: number;
+}
 
 /** Who makes a change: an account id, or null for the system (seed, command-line import). */
 export type ActorId = number | null;
@@ -54,17 +69,50 @@ export type ActorId = number | null;
 export class EntityStore {
   constructor(private readonly db: Db) {}
 
-  private row(ref: { kind: string; id: string }): { data: string; deleted: boolean } | undefined {
+  private row(ref: { kind: string; id: string }): Row | undefined {
     const row = this.db
-      .prepare("SELECT data, deleted_at IS NOT NULL AS deleted FROM entity WHERE kind = ? AND id = ?")
-      .get(ref.kind, ref.id) as { data: string; deleted: number } | undefined;
-    return row && { data: row.data, deleted: row.deleted === 1 };
+      .prepare("SELECT data, deleted_at IS NOT NULL AS deleted, version FROM entity WHERE kind = ? AND id = ?")
+      .get(ref.kind, ref.id) as { data: string; deleted: number; version: number } | undefined;
+    return row && { data: row.data, deleted: row.deleted === 1, version: row.version };
   }
 
   /** The live record, or undefined when there is none (never stored, or deleted). */
   get(ref: EntityRef): EditableRecord | undefined {
+    return this.getVersioned(ref)?.record;
+  }
+
+  /** The live record with its version, or undefined when there is none. */
+  getVersioned(ref: EntityRef): VersionedRecord | undefined {
     const row = this.row(ref);
-    return row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : undefined;
+    return row && !row.deleted ? { record: JSON.parse(row.data) as EditableRecord, version: row.version } : undefined;
+  }
+
+  /**
+   * Refuses a write made from another version than the stored one, naming what changed since. `expected` is left out
+   * only by the system's own in-process writers (seed tools, tests, benchmarks); the API always requires it.
+   */
+  private checkVersion(ref: EntityRef, row: Row, expected: number | undefined): void {
+    if (expected === undefined || expected === row.version) return;
+    const since = this.db
+      .prepare(
+        `SELECT c.before, coalesce(a.display_name, 'system') AS actor FROM change c
+         LEFT JOIN account a ON a.id = c.account_id
+         WHERE c.kind = ? AND c.entity_id = ? AND c.version > ? ORDER BY c.id`,
+      )
+      .all(ref.kind, ref.id, expected) as { before: string | null; actor: string }[];
+    const current = row.deleted ? null : (JSON.parse(row.data) as EditableRecord);
+    // The first change after the writer's version recorded, as its `before`, the record the writer started from.
+    const first = since[0];
+    const seen = first?.before ? JSON.parse(first.before) : null;
+    throw new StaleVersionError({
+      kind: ref.kind,
+      id: ref.id,
+      expectedVersion: expected,
+      currentVersion: row.version,
+      current,
+      changedFields: first && current ? changedFields(seen, current) : [],
+      changedBy: [...new Set(since.map((c) => c.actor))],
+    });
   }
 
   /** Whether the id is used at all, including by a deleted entity (ids are never reused, so history stays unambiguous). */
@@ -88,8 +136,8 @@ export class EntityStore {
     }
   }
 
-  /** Creates a new entity. Its id must never have been used. */
-  create(entity: EditableEntity, actor: ActorId, note?: string): EditableRecord {
+  /** Creates a new entity (version 1). Its id must never have been used. */
+  create(entity: EditableEntity, actor: ActorId, note?: string): VersionedRecord {
     return this.db.transaction(() => {
       if (this.isTaken({ kind: entity.kind, id: entity.record.id })) {
         throw new ConflictError(
@@ -101,20 +149,26 @@ export class EntityStore {
     })();
   }
 
-  /** Replaces a live entity's record. The id names the entity and cannot change. */
-  update(entity: EditableEntity, actor: ActorId): EditableRecord {
+  /** Replaces a live entity's record, if it is still at `expectedVersion`. The id names the entity and cannot change. */
+  update(entity: EditableEntity, actor: ActorId, expectedVersion?: number): VersionedRecord {
     return this.db.transaction(() => {
-      const before = this.get({ kind: entity.kind, id: entity.record.id });
-      if (!before) throw new NotFoundError(entity.kind, entity.record.id);
-      return this.put(entity, "update", before, actor);
+      const ref = { kind: entity.kind, id: entity.record.id };
+      const row = this.row(ref);
+      if (!row) throw new NotFoundError(ref.kind, ref.id);
+      this.checkVersion(ref, row, expectedVersion);
+      if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
+      return this.put(entity, "update", JSON.parse(row.data) as EditableRecord, actor);
     })();
   }
 
-  /** Soft-deletes: the entity leaves the graph, its record stays, and a restore brings it back. */
-  delete(ref: EntityRef, actor: ActorId, reason?: string): void {
+  /** Soft-deletes, if still at `expectedVersion`: the entity leaves the graph, its record stays, a restore brings it back. */
+  delete(ref: EntityRef, actor: ActorId, reason?: string, expectedVersion?: number): void {
     this.db.transaction(() => {
-      const before = this.get(ref);
-      if (!before) throw new NotFoundError(ref.kind, ref.id);
+      const row = this.row(ref);
+      if (!row) throw new NotFoundError(ref.kind, ref.id);
+      this.checkVersion(ref, row, expectedVersion);
+      if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
+      const before = JSON.parse(row.data) as EditableRecord;
       const users = this.db
         .prepare(
           `SELECT r.from_kind AS kind, r.from_id AS id FROM reference r
@@ -131,7 +185,9 @@ export class EntityStore {
         );
       }
       this.db
-        .prepare("UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE kind = ? AND id = ?")
+        .prepare(
+          "UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE kind = ? AND id = ?",
+        )
         .run(ref.kind, ref.id);
       this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
       this.log("delete", ref, before, null, actor, reason);
@@ -139,8 +195,13 @@ export class EntityStore {
     })();
   }
 
-  /** Brings an entity back to the version a change produced; the restore is itself logged. */
-  restore(changeId: number, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity): EditableRecord {
+  /** Brings an entity back to the version a change produced, if it is still at `expectedVersion`; itself logged. */
+  restore(
+    changeId: number,
+    actor: ActorId,
+    validate: (entity: EditableEntity) => EditableEntity,
+    expectedVersion?: number,
+  ): VersionedRecord {
     return this.db.transaction(() => {
       const change = this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
@@ -150,19 +211,92 @@ export class EntityStore {
           `change ${changeId} deleted the entity; restore the version before it (the change that produced it)`,
         );
       }
-      // Records are re-validated: the schema may have grown stricter since the version was written.
-      const entity = validate({ kind: change.kind, record: change.after } as EditableEntity);
-      const row = this.row({ kind: entity.kind, id: entity.record.id });
-      const before = row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : null;
-      return this.put(entity, "restore", before, actor, `restored the version of change ${changeId}`);
+      return this.putBack(
+        change,
+        change.after,
+        actor,
+        validate,
+        expectedVersion,
+        `restored the version of change ${changeId}`,
+      );
     })();
+  }
+
+  /** Undoes one change: puts back the record as it was before it, if the entity is still at `expectedVersion`; logged. */
+  revert(
+    changeId: number,
+    actor: ActorId,
+    validate: (entity: EditableEntity) => EditableEntity,
+    expectedVersion: number,
+  ): VersionedRecord {
+    return this.db.transaction(() => {
+      const change = this.change(changeId);
+      if (!change) throw new NotFoundError("change", String(changeId));
+      if (change.before === null) {
+        throw new InvalidFieldError("changeId", `change ${changeId} created the entity; delete it instead`);
+      }
+      return this.putBack(change, change.before, actor, validate, expectedVersion, `reverted change ${changeId}`);
+    })();
+  }
+
+  /** Writes an earlier record of a change's entity again (restore, revert). Call inside a transaction. */
+  private putBack(
+    change: Change,
+    record: EditableRecord,
+    actor: ActorId,
+    validate: (entity: EditableEntity) => EditableEntity,
+    expectedVersion: number | undefined,
+    note: string,
+  ): VersionedRecord {
+    const ref = { kind: change.kind, id: change.entityId };
+    const row = this.row(ref);
+    if (!row) throw new NotFoundError(ref.kind, ref.id);
+    this.checkVersion(ref, row, expectedVersion);
+    // Records are re-validated: the schema may have grown stricter since the version was written.
+    const entity = validate({ kind: change.kind, record } as EditableEntity);
+    const before = row.deleted ? null : (JSON.parse(row.data) as EditableRecord);
+    return this.put(entity, "restore", before, actor, note);
+  }
+
+  /**
+   * Direct edits and deletions by owners (members; coordinators' own writes need no second look) in the last `days`
+   * days, newest first, each with the fields it changed and whether it is still the entity's latest change.
+   */
+  recentEdits(days: number, limit = 200): RecentEdit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, c.at, c.action, c.kind, c.entity_id, c.before, c.after, c.version, a.display_name AS actor,
+           e.version AS current_version
+         FROM change c JOIN account a ON a.id = c.account_id
+         JOIN entity e ON e.kind = c.kind AND e.id = c.entity_id
+         WHERE a.role = 'member' AND c.action IN ('update', 'delete')
+           AND c.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+         ORDER BY c.id DESC LIMIT ?`,
+      )
+      .all(`-${days} days`, limit) as (Omit<RawChange, "note"> & { current_version: number })[];
+    return rows.map((r) => {
+      const before = r.before === null ? null : (JSON.parse(r.before) as EditableRecord);
+      const after = r.after === null ? null : (JSON.parse(r.after) as EditableRecord);
+      return {
+        changeId: r.id,
+        at: r.at,
+        actor: r.actor ?? "system",
+        action: r.action as RecentEdit["action"],
+        kind: r.kind,
+        entityId: r.entity_id,
+        name: (after ?? before)?.name ?? r.entity_id,
+        fields: after === null ? [] : changedFields(before, after),
+        version: r.version,
+        latest: r.version === r.current_version,
+      };
+    });
   }
 
   /** Soft-deleted projects and organisations, most recently deleted first, with the change that would bring each back. */
   deleted(): DeletedEntity[] {
     const rows = this.db
       .prepare(
-        `SELECT e.kind, e.id, e.data, e.deleted_at,
+        `SELECT e.kind, e.id, e.data, e.deleted_at, e.version,
            (SELECT coalesce(a.display_name, 'system') FROM change c LEFT JOIN account a ON a.id = c.account_id
              WHERE c.kind = e.kind AND c.entity_id = e.id AND c.action = 'delete' ORDER BY c.id DESC LIMIT 1) AS deleted_by,
            (SELECT c.id FROM change c WHERE c.kind = e.kind AND c.entity_id = e.id AND c.after IS NOT NULL
@@ -177,6 +311,7 @@ export class EntityStore {
       deleted_at: string;
       deleted_by: string | null;
       restore_change_id: number | null;
+      version: number;
     }[];
     return rows
       .filter((r) => r.restore_change_id !== null)
@@ -187,6 +322,7 @@ export class EntityStore {
         deletedAt: r.deleted_at,
         deletedBy: r.deleted_by ?? "system",
         restoreChangeId: r.restore_change_id as number,
+        version: r.version,
       }));
   }
 
@@ -218,18 +354,19 @@ export class EntityStore {
     before: EditableRecord | null,
     actor: ActorId,
     note?: string,
-  ): EditableRecord {
+  ): VersionedRecord {
     this.checkReferences(entity);
     // People never write synthetic records; only the generator does.
     const { synthetic: _synthetic, ...record } = entity.record;
     const ref = { kind: entity.kind, id: record.id };
-    this.db
+    const { version } = this.db
       .prepare(
         `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
-         ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL,
-           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+         ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL, version = entity.version + 1,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING version`,
       )
-      .run(ref.kind, ref.id, JSON.stringify(record));
+      .get(ref.kind, ref.id, JSON.stringify(record)) as { version: number };
     this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
     const insertReference = this.db.prepare(
       "INSERT OR IGNORE INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
@@ -238,10 +375,13 @@ export class EntityStore {
       insertReference.run(ref.kind, ref.id, r.relation, r.toKind, r.toId);
     this.log(action, ref, before, record, actor, note);
     bumpDataVersion(this.db);
-    return record;
+    return { record, version };
   }
 
-  /** Appends to the change log (also used by the command-line import, with a null actor). */
+  /**
+   * Appends to the change log (also used by the command-line import, with a null actor), with the version the write
+   * produced. Call after writing the entity row, in the same transaction.
+   */
   log(
     action: ChangeAction,
     ref: EntityRef,
@@ -252,7 +392,8 @@ export class EntityStore {
   ): void {
     this.db
       .prepare(
-        "INSERT INTO change (account_id, action, kind, entity_id, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        `INSERT INTO change (account_id, action, kind, entity_id, before, after, note, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT version FROM entity WHERE kind = ? AND id = ?))`,
       )
       .run(
         actor,
@@ -262,6 +403,8 @@ export class EntityStore {
         before === null ? null : JSON.stringify(before),
         after === null ? null : JSON.stringify(after),
         note ?? null,
+        ref.kind,
+        ref.id,
       );
   }
 }

@@ -75,7 +75,7 @@ export function writeImportedEntities(
   const upsert = db.prepare(
     `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
      ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic, deleted_at = NULL,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+       version = entity.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
   const dropReferences = db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?");
   const insertReference = db.prepare(

@@ -119,4 +119,18 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO entity_write (kind, id) VALUES (OLD.kind, OLD.id);
   END;
   `,
+  // 5: optimistic concurrency (as HTTP If-Match, Rails lock_version). Every entity row carries a version that each
+  // write moves by one; an edit names the version it was made from and is refused if the row has moved on. Each
+  // change log entry records the version it produced, so a refusal can name the fields changed since. Existing rows
+  // (and existing log entries) start at 1. The trigger makes a write path that forgets to move the version fail loudly.
+  `
+  ALTER TABLE entity ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+  ALTER TABLE change ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  -- The coordinators' list of recent edits reads the log by time.
+  CREATE INDEX change_at ON change (at);
+  CREATE TRIGGER entity_version_moves BEFORE UPDATE OF data, deleted_at ON entity
+    WHEN NEW.version <= OLD.version BEGIN
+    SELECT RAISE(ABORT, 'every write to an entity must move its version');
+  END;
+  `,
 ];

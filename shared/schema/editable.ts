@@ -66,12 +66,70 @@ export interface Change {
   after: Project | Organisation | null;
   /** Set on approvals and restores: what the change came from. */
   note?: string;
+  /** The entity's version this change produced (1 for changes logged before versions existed). */
+  version: number;
 }
 
-export const UpdateInputSchema = EditableEntitySchema;
-export const DeleteInputSchema = EntityRefSchema.extend({ reason: ReasonSchema.optional() });
+/**
+ * Optimistic concurrency: every stored entity has a version that each write moves by one. A write names the version
+ * it was made from (`expectedVersion`, as `entity.get` returned it); if the entity has moved on since, the write is
+ * refused with 409 naming the fields changed meanwhile, instead of silently erasing someone else's edit.
+ */
+export const VersionSchema = z.number().int().positive();
+const expectedVersion = { expectedVersion: VersionSchema };
+
+export const UpdateInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("project"), record: ProjectSchema, ...expectedVersion }),
+  z.object({ kind: z.literal("organisation"), record: OrganisationSchema, ...expectedVersion }),
+]);
+export type UpdateInput = EditableEntity & { expectedVersion: number };
+export const DeleteInputSchema = EntityRefSchema.extend({ reason: ReasonSchema.optional(), ...expectedVersion });
 /** Restores the entity to the version a change produced (its `after`); a restore is itself a logged change. */
-export const RestoreInputSchema = z.object({ changeId: ChangeIdSchema });
+export const RestoreInputSchema = z.object({ changeId: ChangeIdSchema, ...expectedVersion });
+/** Undoes one change: puts back the record as it was before it (its `before`), itself a logged restore. */
+export const RevertInputSchema = z.object({ changeId: ChangeIdSchema, ...expectedVersion });
+export const RecentEditsInputSchema = z.object({ days: z.number().int().min(1).max(90).default(14) }).default({
+  days: 14,
+});
+
+/** A stored record and its version: what `entity.get` returns and every write answers with. */
+export interface VersionedRecord {
+  record: Project | Organisation;
+  version: number;
+}
+
+/** What a 409 for a stale version carries (in `error.data.stale`): enough for a form to merge and try again. */
+export interface StaleVersion {
+  kind: EditableKind;
+  id: string;
+  expectedVersion: number;
+  /** The version now stored. */
+  currentVersion: number;
+  /** The record now stored, or null when it was deleted meanwhile. */
+  current: Project | Organisation | null;
+  /** Fields changed since `expectedVersion` ("name", "summary.sv", …), in the order of the record. */
+  changedFields: string[];
+  /** Display names of who changed them. */
+  changedBy: string[];
+}
+
+/** A direct edit by an owner (a member editing or deleting their own profile), for coordinators to look over. */
+export interface RecentEdit {
+  changeId: number;
+  at: string;
+  /** Display name of the owner who made it. */
+  actor: string;
+  action: "update" | "delete";
+  kind: EditableKind;
+  entityId: string;
+  name: string;
+  /** The fields it changed ("name", "summary.sv", …); empty for a deletion. */
+  fields: string[];
+  /** The entity's version right after this edit: a revert sends it as `expectedVersion`. */
+  version: number;
+  /** Whether nothing has changed the entity since, so a revert can apply. */
+  latest: boolean;
+}
 
 /** A soft-deleted entity, for coordinators: restoring `restoreChangeId` brings back the version before the deletion. */
 export interface DeletedEntity {
@@ -81,4 +139,6 @@ export interface DeletedEntity {
   deletedAt: string;
   deletedBy: string;
   restoreChangeId: number;
+  /** The entity's current version, for the restore's `expectedVersion`. */
+  version: number;
 }

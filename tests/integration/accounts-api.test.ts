@@ -185,15 +185,25 @@ describe("registration, moderation, editing, history", () => {
   });
 
   it("the owner edits, a non-owner cannot, and the history shows who, what and when", async () => {
+    const { version } = await member.entity.get.query({ kind: "project", id: proposal.id });
     await member.entity.update.mutate({
       kind: "project",
       record: { ...proposal, topics: ["participation", "open-data"] },
+      expectedVersion: version,
     });
     expect(
-      await failure(other.entity.update.mutate({ kind: "project", record: { ...proposal, topics: [] } })),
+      await failure(
+        other.entity.update.mutate({ kind: "project", record: { ...proposal, topics: [] }, expectedVersion: version }),
+      ),
     ).toMatchObject({ status: 403 });
     expect(
-      await failure(sessionClientFor(server.url).entity.update.mutate({ kind: "project", record: proposal })),
+      await failure(
+        sessionClientFor(server.url).entity.update.mutate({
+          kind: "project",
+          record: proposal,
+          expectedVersion: version,
+        }),
+      ),
     ).toMatchObject({ status: 401 });
     const history = await member.entity.history.query({ kind: "project", id: proposal.id });
     expect(history.map((c) => [c.action, c.actor])).toEqual([
@@ -210,11 +220,14 @@ describe("registration, moderation, editing, history", () => {
   it("a coordinator restores the earlier version; the restore is itself logged", async () => {
     const history = await coordinator.entity.history.query({ kind: "project", id: proposal.id });
     const created = history.find((c) => c.action === "create");
-    expect(await failure(member.entity.restore.mutate({ changeId: created?.id as number }))).toMatchObject({
+    const expectedVersion = history[0]?.version as number;
+    expect(
+      await failure(member.entity.restore.mutate({ changeId: created?.id as number, expectedVersion })),
+    ).toMatchObject({
       status: 403,
     });
-    await coordinator.entity.restore.mutate({ changeId: created?.id as number });
-    expect(((await member.entity.get.query({ kind: "project", id: proposal.id })) as Project).topics).toEqual([
+    await coordinator.entity.restore.mutate({ changeId: created?.id as number, expectedVersion });
+    expect(((await member.entity.get.query({ kind: "project", id: proposal.id })).record as Project).topics).toEqual([
       "participation",
     ]);
     const after = await coordinator.entity.history.query({ kind: "project", id: proposal.id });
@@ -223,15 +236,22 @@ describe("registration, moderation, editing, history", () => {
 
   it("refuses to delete an organisation projects still refer to; deletes and restores a project", async () => {
     expect(
-      await failure(coordinator.entity.delete.mutate({ kind: "organisation", id: "civic-tech-goteborg" })),
+      await failure(
+        coordinator.entity.delete.mutate({ kind: "organisation", id: "civic-tech-goteborg", expectedVersion: 1 }),
+      ),
     ).toMatchObject({ status: 409, message: expect.stringContaining('project "lansbibliotek-labb"') });
-    await member.entity.delete.mutate({ kind: "project", id: proposal.id, reason: "ended" });
+    const { version } = await member.entity.get.query({ kind: "project", id: proposal.id });
+    await member.entity.delete.mutate({ kind: "project", id: proposal.id, reason: "ended", expectedVersion: version });
     let snapshot = await member.graph.snapshot.query();
     expect(snapshot.nodes.some((n) => n.key === `project:${proposal.id}`)).toBe(false);
     expect(await failure(member.entity.get.query({ kind: "project", id: proposal.id }))).toMatchObject({ status: 404 });
     const history = await coordinator.entity.history.query({ kind: "project", id: proposal.id });
     expect(history[0]).toMatchObject({ action: "delete", actor: "Maja", after: null });
-    expect(await failure(coordinator.entity.restore.mutate({ changeId: history[0]?.id as number }))).toMatchObject({
+    expect(
+      await failure(
+        coordinator.entity.restore.mutate({ changeId: history[0]?.id as number, expectedVersion: version + 1 }),
+      ),
+    ).toMatchObject({
       status: 400,
       message: expect.stringContaining('field "changeId"'),
     });
@@ -240,7 +260,10 @@ describe("registration, moderation, editing, history", () => {
       expect.objectContaining({ kind: "project", id: proposal.id, deletedBy: "Maja", restoreChangeId: history[1]?.id }),
     ]);
     expect(await failure(member.entity.deleted.query())).toMatchObject({ status: 403 });
-    await coordinator.entity.restore.mutate({ changeId: deleted[0]?.restoreChangeId as number });
+    await coordinator.entity.restore.mutate({
+      changeId: deleted[0]?.restoreChangeId as number,
+      expectedVersion: deleted[0]?.version as number,
+    });
     expect(await coordinator.entity.deleted.query()).toEqual([]);
     snapshot = await member.graph.snapshot.query();
     expect(snapshot.nodes.some((n) => n.key === `project:${proposal.id}`)).toBe(true);

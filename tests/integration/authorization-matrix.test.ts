@@ -83,16 +83,29 @@ function defineCases(): void {
       access: owners,
       input: () => {
         const id = ownedProject();
-        return { kind: "project", record: project(id, { topics: ["participation"] }) };
+        return { kind: "project", record: project(id, { topics: ["participation"] }), expectedVersion: 1 };
       },
     },
-    "entity.delete": { type: "mutation", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
+    "entity.delete": {
+      type: "mutation",
+      access: owners,
+      input: () => ({ kind: "project", id: ownedProject(), expectedVersion: 1 }),
+    },
     "entity.restore": {
       type: "mutation",
       access: coordinators,
       input: () => {
         const id = ownedProject();
-        return { changeId: store.entities.history({ kind: "project", id })[0]?.id };
+        return { changeId: store.entities.history({ kind: "project", id })[0]?.id, expectedVersion: 1 };
+      },
+    },
+    "entity.revert": {
+      type: "mutation",
+      access: coordinators,
+      input: () => {
+        const id = ownedProject();
+        const { version } = store.entities.update({ kind: "project", record: project(id) }, accounts.owner.id, 1);
+        return { changeId: store.entities.history({ kind: "project", id })[0]?.id, expectedVersion: version };
       },
     },
     "admin.createAccount": {
@@ -129,6 +142,7 @@ function defineCases(): void {
     "entity.history": { type: "query", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
     "admin.accounts": { type: "query", access: administrators, input: () => undefined },
     "entity.deleted": { type: "query", access: coordinators, input: () => undefined },
+    "entity.recentEdits": { type: "query", access: coordinators, input: () => ({ days: 7 }) },
   });
 }
 

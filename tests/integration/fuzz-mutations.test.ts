@@ -26,9 +26,10 @@ const TEMPLATES: Record<string, unknown> = {
   "submission.approve": { id: 1, reason: "ok" },
   "submission.reject": { id: 1, reason: "no" },
   "entity.create": { kind: "organisation", record: { ...smallDataset().organisations[1], id: "fuzz-org" } },
-  "entity.update": { kind: "project", record: smallDataset().projects[1] },
-  "entity.delete": { kind: "project", id: "open-up", reason: "x" },
-  "entity.restore": { changeId: 1 },
+  "entity.update": { kind: "project", record: smallDataset().projects[1], expectedVersion: 1 },
+  "entity.delete": { kind: "project", id: "open-up", reason: "x", expectedVersion: 1 },
+  "entity.restore": { changeId: 1, expectedVersion: 1 },
+  "entity.revert": { changeId: 1, expectedVersion: 1 },
   "admin.createAccount": {
     email: "made@example.org",
     password: "a long enough passphrase",

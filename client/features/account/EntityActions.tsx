@@ -2,11 +2,12 @@
  * In the details panel, for a project's or organisation's owners and coordinators: edit, history and delete (after a
  * confirmation that says the record can be restored). Hidden from everyone else; the server checks again.
  */
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditableKind } from "../../../shared/schema/editable";
 import { trpc } from "../../lib/trpc";
+import { staleDescription, staleOf } from "../history/stale-version";
 import { apiErrorOf } from "./api-error";
 import { canEdit } from "./can-edit";
 import { refreshAfterWrite } from "./refresh-after-write";
@@ -30,18 +31,35 @@ export function EntityActions({ kind, id, name, onOpen, onDeleted }: Props) {
   const [failure, setFailure] = useState<string>();
   const deleteButton = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
-  if (!canEdit(me, kind, id)) return null;
+  const allowed = canEdit(me, kind, id);
+  // The version of the record as shown: a deletion names it, so it cannot remove something changed meanwhile unseen.
+  const entity = useQuery({
+    queryKey: ["entity", kind, id],
+    queryFn: () => trpc.entity.get.query({ kind, id }),
+    enabled: allowed,
+    refetchOnWindowFocus: false,
+  });
+  if (!allowed) return null;
 
   const remove = async () => {
     setFailure(undefined);
     try {
-      await trpc.entity.delete.mutate({ kind, id, reason: reason.trim() || undefined });
+      const expectedVersion = entity.data?.version ?? (await entity.refetch()).data?.version;
+      if (expectedVersion === undefined) throw entity.error ?? new Error(`${kind} "${id}"`);
+      await trpc.entity.delete.mutate({ kind, id, reason: reason.trim() || undefined, expectedVersion });
       onDeleted();
       // The history is where a deletion can be seen and undone.
       onOpen({ page: "history", kind, id });
       await refreshAfterWrite(queryClient);
     } catch (error) {
-      setFailure(t("account.actions.failed", { message: apiErrorOf(error).message }));
+      const stale = staleOf(error);
+      setFailure(
+        stale
+          ? t("versions.staleAction", { detail: staleDescription(stale, t) })
+          : t("account.actions.failed", { message: apiErrorOf(error).message }),
+      );
+      // Show the record as it is now (details, version), so a second confirmation is an informed one.
+      if (stale) await refreshAfterWrite(queryClient);
     }
   };
 

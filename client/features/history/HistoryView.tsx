@@ -12,6 +12,7 @@ import { useMe } from "../account/use-me";
 import type { NodeName } from "../registration/field-format";
 import { formatWhen } from "../registration/format-when";
 import { ChangeEntry } from "./ChangeEntry";
+import { staleDescription, staleOf } from "./stale-version";
 
 interface Props {
   kind: EditableKind;
@@ -39,11 +40,19 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
 
   const restore = async (change: Change) => {
     try {
-      await trpc.entity.restore.mutate({ changeId: change.id });
+      // The newest entry carries the version the list shows; if someone wrote since, the server refuses.
+      const expectedVersion = history.data?.[0]?.version ?? 1;
+      await trpc.entity.restore.mutate({ changeId: change.id, expectedVersion });
       setOutcome(t("history.restored", { when: formatWhen(change.at, lang) }));
       await refreshAfterWrite(queryClient);
     } catch (error) {
-      setOutcome(t("history.restoreFailed", { message: apiErrorOf(error).message }));
+      const stale = staleOf(error);
+      setOutcome(
+        stale
+          ? t("versions.staleAction", { detail: staleDescription(stale, t) })
+          : t("history.restoreFailed", { message: apiErrorOf(error).message }),
+      );
+      if (stale) await refreshAfterWrite(queryClient);
     }
     document.getElementById("history-outcome")?.focus();
   };

@@ -6,6 +6,7 @@ import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
 import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
+import { staleDescription, staleOf } from "../history/stale-version";
 import { formatWhen } from "../registration/format-when";
 import { type Outcome, OutcomeNote } from "./OutcomeNote";
 
@@ -20,14 +21,20 @@ export function DeletedEntities({ lang, onShow }: Props) {
   const [outcome, setOutcome] = useState<Outcome>();
   const deleted = useQuery({ queryKey: ["entity", "deleted"], queryFn: () => trpc.entity.deleted.query() });
 
-  const restore = async (changeId: number, name: string, key: string) => {
+  const restore = async (changeId: number, expectedVersion: number, name: string, key: string) => {
     try {
-      await trpc.entity.restore.mutate({ changeId });
+      await trpc.entity.restore.mutate({ changeId, expectedVersion });
       setOutcome({ text: t("moderation.restored", { name }), show: key });
       await refreshAfterWrite(queryClient);
       await queryClient.invalidateQueries({ queryKey: ["entity", "deleted"] });
     } catch (error) {
-      setOutcome({ text: t("moderation.actionFailed", { message: apiErrorOf(error).message }) });
+      const stale = staleOf(error);
+      setOutcome({
+        text: stale
+          ? t("versions.staleAction", { detail: staleDescription(stale, t) })
+          : t("moderation.actionFailed", { message: apiErrorOf(error).message }),
+      });
+      if (stale) await queryClient.invalidateQueries({ queryKey: ["entity", "deleted"] });
     }
     document.getElementById("deleted-outcome")?.focus();
   };
@@ -46,7 +53,7 @@ export function DeletedEntities({ lang, onShow }: Props) {
                 <strong>{d.name}</strong> ({t(`moderation.kind.${d.kind}`)}) —{" "}
                 {t("moderation.deletedBy", { when: formatWhen(d.deletedAt, lang), who: d.deletedBy })}
               </span>{" "}
-              <button type="button" onClick={() => restore(d.restoreChangeId, d.name, `${d.kind}:${d.id}`)}>
+              <button type="button" onClick={() => restore(d.restoreChangeId, d.version, d.name, `${d.kind}:${d.id}`)}>
                 {t("moderation.restore", { name: d.name })}
               </button>
             </li>

@@ -10,6 +10,7 @@ import { refreshAfterWrite } from "../account/refresh-after-write";
 import type { NodeName } from "../registration/field-format";
 import { DeletedEntities } from "./DeletedEntities";
 import { type Outcome, OutcomeNote } from "./OutcomeNote";
+import { RecentEdits } from "./RecentEdits";
 import { SubmissionReview } from "./SubmissionReview";
 
 interface Props {
@@ -81,6 +82,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
           }
         />
       ))}
+      <RecentEdits lang={lang} onShow={onShow} />
       <DeletedEntities lang={lang} onShow={onShow} />
     </section>
   );

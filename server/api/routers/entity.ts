@@ -1,6 +1,8 @@
 /**
  * entity.*: read, create, edit, soft-delete and restore projects and organisations, with their history. Every write
- * is logged with who and when, and the read model is refreshed in the same request.
+ * is logged with who and when, and the read model is refreshed in the same request. Edits, deletions, restores and
+ * reverts name the version they were made from (`expectedVersion`); a stale one is refused with 409 naming the fields
+ * changed meanwhile, so no one silently erases someone else's edit.
  */
 import { NotFoundError } from "../../../shared/errors";
 import {
@@ -8,7 +10,10 @@ import {
   type EditableEntity,
   EditableEntitySchema,
   EntityRefSchema,
+  RecentEditsInputSchema,
   RestoreInputSchema,
+  RevertInputSchema,
+  UpdateInputSchema,
 } from "../../../shared/schema/editable";
 import { refreshServices } from "../../live/refresh";
 import { validateEditable } from "../../live/validate-editable";
@@ -16,36 +21,42 @@ import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
 export const entityRouter = router({
-  /** The editable record of a live entity (public data, the same as the graph shows). */
+  /** The editable record of a live entity (public data, the same as the graph shows) and its version. */
   get: publicProcedure.input(EntityRefSchema).query(({ ctx, input }) => {
-    const record = ctx.services.store.entities.get(input);
-    if (!record) throw new NotFoundError(input.kind, input.id);
-    return record;
+    const found = ctx.services.store.entities.getVersioned(input);
+    if (!found) throw new NotFoundError(input.kind, input.id);
+    return found;
   }),
 
   create: publicProcedure
     .input(EditableEntitySchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id);
+      const written = ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id);
       refreshServices(ctx.services);
-      return record;
+      return written;
     }),
 
   update: publicProcedure
-    .input(EditableEntitySchema)
+    .input(UpdateInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.update(input as EditableEntity, ctx.actor.id);
+      const { expectedVersion, ...entity } = input;
+      const written = ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion);
       refreshServices(ctx.services);
-      return record;
+      return written;
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
-      ctx.services.store.entities.delete({ kind: input.kind, id: input.id }, ctx.actor.id, input.reason);
+      ctx.services.store.entities.delete(
+        { kind: input.kind, id: input.id },
+        ctx.actor.id,
+        input.reason,
+        input.expectedVersion,
+      );
       refreshServices(ctx.services);
       return { ok: true as const };
     }),
@@ -63,8 +74,34 @@ export const entityRouter = router({
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable);
+      const written = ctx.services.store.entities.restore(
+        input.changeId,
+        ctx.actor.id,
+        validateEditable,
+        input.expectedVersion,
+      );
       refreshServices(ctx.services);
-      return record;
+      return written;
+    }),
+
+  /** Owners' direct edits of the last days, newest first, for coordinators to look over (and revert). */
+  recentEdits: publicProcedure
+    .input(RecentEditsInputSchema)
+    .use(authorize("coordinator"))
+    .query(({ ctx, input }) => ctx.services.store.entities.recentEdits(input.days)),
+
+  /** Undoes one change (puts back the record before it), if nothing has changed the entity since. */
+  revert: publicProcedure
+    .input(RevertInputSchema)
+    .use(authorize("coordinator"))
+    .mutation(({ ctx, input }) => {
+      const written = ctx.services.store.entities.revert(
+        input.changeId,
+        ctx.actor.id,
+        validateEditable,
+        input.expectedVersion,
+      );
+      refreshServices(ctx.services);
+      return written;
     }),
 });

@@ -21,6 +21,8 @@ describe("migrations", () => {
     expect(seeded.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     const columns = (seeded.prepare("PRAGMA table_info(entity)").all() as { name: string }[]).map((c) => c.name);
     expect(columns).toContain("deleted_at");
+    // Migration 5: every existing row starts at version 1.
+    expect(seeded.prepare("SELECT DISTINCT version FROM entity").pluck().all()).toEqual([1]);
     const tables = (seeded.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
       .map((t) => t.name)
       .sort();
