@@ -35,7 +35,7 @@ beforeAll(async () => {
   await coordinator.auth.login.mutate({ email, password });
   for (const [i, name] of NAMES.entries()) {
     const id = `formula-${i}`;
-    const record = await coordinator.entity.create.mutate({
+    const { record } = await coordinator.entity.create.mutate({
       kind: "organisation",
       record: organisation(id, { name, topics: ["open-data"], regions: ["14"] }),
     });
