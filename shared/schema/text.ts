@@ -11,11 +11,11 @@
 import { z } from "zod";
 
 /** Every character the rule is about, allowed or not: the fast test before the detailed scan. */
-const SUSPECT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\u034F\u115F\u1160\u180B-\u180F\u2028\u2029\u3164\uFFA0]/u;
+const SUSPECT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\u115F\u1160\u2028\u2029\u3164\uFFA0]|\u034F|\u180B|\u180C|\u180D|\u180F/u;
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const LINE_BREAKS = /[\t\n\r]/u;
-const EMOJI_BEFORE_JOINER = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
+const EMOJI_BEFORE_JOINER = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const LETTER = /[\p{L}\p{M}]/u;
 /** Scripts that never need a non-joiner: there it only hides a difference. */
