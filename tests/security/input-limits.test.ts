@@ -63,11 +63,13 @@ describe("limits on entity writes", () => {
     const record = project("civic-tech-platform", { name: "Civic Tech Platform", ...change });
     const result = await failure(admin.entity.update.mutate({ kind: "project", record }));
     expect(result).toMatchObject({ status: 400, message: expect.stringContaining(`field "${field}"`) });
+    expect(result.message).toMatch(/at most \d+ (characters|items|sources)/);
   });
 
   it.each(oversized)("submission.create refuses %s with 400 naming the field", async (_what, change, field) => {
     const result = await failure(member.submission.create.mutate({ kind: "project", record: project("stor", change) }));
     expect(result).toMatchObject({ status: 400, message: expect.stringContaining(`field "${field}"`) });
+    expect(result.message).toMatch(/at most \d+ (characters|items|sources)/);
   });
 
   it("accepts a record at every limit", async () => {
