@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ConflictError } from "../../shared/errors";
 import { DisplayNameSchema, EmailSchema, PasswordSchema, RoleSchema } from "../../shared/schema/account";
 import { hashPassword } from "../auth/password";
 import { readEnv } from "../env";
@@ -69,12 +70,18 @@ async function askHidden(question: string): Promise<string> {
 export async function createAccountCommand(args: AdminCreateArgs, databasePath: string): Promise<string> {
   const store = new Store(databasePath);
   try {
-    const account = store.accounts.create({
-      email: args.email,
-      displayName: args.name,
-      role: args.role,
-      passwordHash: await hashPassword(args.password),
-    });
+    const passwordHash = await hashPassword(args.password);
+    let account: ReturnType<typeof store.accounts.create>;
+    try {
+      account = store.accounts.create({ email: args.email, displayName: args.name, role: args.role, passwordHash });
+    } catch (error) {
+      // The same rules as signing up: one account per address, one per display name (case-insensitively).
+      if (error instanceof ConflictError)
+        throw new UsageError(
+          `--${error.field === "displayName" ? "name" : error.field}: ${error.message.replace(/^field "[^"]+": /, "")}`,
+        );
+      throw error;
+    }
     return `Created ${account.role} account ${account.id} for ${account.email} in ${databasePath}.`;
   } finally {
     store.close();

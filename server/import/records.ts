@@ -2,6 +2,7 @@
  * What an import file turns into before validation: one record per organisation, project or funding call, with its
  * file and a way to say where any of its fields is. Also the limits that keep a hostile file from costing much.
  */
+import { LONGEST_FIELD_CHARS } from "../../shared/schema/limits";
 import type { Position } from "./text-position";
 
 export const IMPORTABLE_PARTS = ["organisations", "fundingCalls", "projects"] as const;
@@ -16,8 +17,11 @@ export const PART_NOUN: Record<ImportPart, string> = {
 
 /** Largest file read (bytes). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** Longest single field or string value (characters): names, summaries and URLs are far shorter. */
-export const MAX_FIELD_CHARS = 10_000;
+/**
+ * Longest single field or string value (characters): the longest any schema field accepts (shared/schema/limits.ts),
+ * so a longer one is refused while reading, before it costs validation; each field's own limit is the schema's.
+ */
+export const MAX_FIELD_CHARS = LONGEST_FIELD_CHARS;
 /** Errors listed before the rest are summarised. */
 export const MAX_LISTED_ISSUES = 50;
 

@@ -2,6 +2,7 @@
 
 import { ConflictError } from "../../shared/errors";
 import type { AccountSummary, Role } from "../../shared/schema/account";
+import { displayNameKey } from "../../shared/schema/display-name";
 import type { EditableKind, EntityRef } from "../../shared/schema/editable";
 import type { Db } from "./database";
 
@@ -19,6 +20,7 @@ interface RawAccount {
   id: number;
   email: string;
   display_name: string;
+  display_key: string | null;
   password_hash: string;
   role: Role;
   disabled: number;
@@ -43,9 +45,14 @@ export class AccountStore {
   create(input: { email: string; displayName: string; passwordHash: string; role: Role }): AccountRow {
     const taken = this.db.prepare("SELECT 1 FROM account WHERE email = ?").get(input.email);
     if (taken) throw new ConflictError("email", "an account with this e-mail address already exists");
+    // Unique after folding case, width and invisible characters, so no one can pass for someone else (index: migration 6).
+    const key = displayNameKey(input.displayName);
+    if (this.db.prepare("SELECT 1 FROM account WHERE display_key = ?").get(key)) {
+      throw new ConflictError("displayName", "this name is already taken; add a surname or an organisation");
+    }
     const { lastInsertRowid } = this.db
-      .prepare("INSERT INTO account (email, display_name, password_hash, role) VALUES (?, ?, ?, ?)")
-      .run(input.email, input.displayName, input.passwordHash, input.role);
+      .prepare("INSERT INTO account (email, display_name, display_key, password_hash, role) VALUES (?, ?, ?, ?, ?)")
+      .run(input.email, input.displayName, key, input.passwordHash, input.role);
     return this.byId(Number(lastInsertRowid)) as AccountRow;
   }
 

@@ -1,5 +1,13 @@
-/** Versioned schema migrations, applied in order; PRAGMA user_version records how far a database has come. */
-export const MIGRATIONS: readonly string[] = [
+/**
+ * Versioned schema migrations, applied in order; PRAGMA user_version records how far a database has come. A migration
+ * is SQL, or a function when rows must be rewritten with logic SQL lacks (it runs in the same transaction).
+ */
+import type { Db } from "./database";
+import { uniqueDisplayNames } from "./unique-display-names";
+
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: entities as validated JSON documents, their references as rows the database checks (foreign keys).
   `
   CREATE TABLE entity (
@@ -133,4 +141,6 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'every write to an entity must move its version');
   END;
   `,
+  // 6: display names unique after folding case, width and invisible characters; colliding old names get " (2)".
+  uniqueDisplayNames,
 ];

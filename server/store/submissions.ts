@@ -4,6 +4,7 @@
  */
 import { ConflictError, NotFoundError } from "../../shared/errors";
 import type { EditableEntity, Submission, SubmissionStatus } from "../../shared/schema/editable";
+import { SUBMISSION_WINDOW_HOURS } from "../../shared/schema/limits";
 import type { Db } from "./database";
 import type { EntityStore } from "./entities";
 
@@ -40,15 +41,38 @@ const toSubmission = (r: RawSubmission): Submission => {
   };
 };
 
+const WINDOW_MS = SUBMISSION_WINDOW_HOURS * 3600_000;
+
+/** A member has made as many submissions as allowed within the window: the API answers 429 with when to try again. */
+export class SubmissionLimitError extends Error {
+  override name = "SubmissionLimitError";
+  constructor(
+    readonly limit: number,
+    /** When the oldest counted submission leaves the window (ISO 8601, UTC). */
+    readonly retryAt: string,
+  ) {
+    const minutes = Math.max(1, Math.ceil((Date.parse(retryAt) - Date.now()) / 60_000));
+    super(
+      `You have made ${limit} submissions in the last ${SUBMISSION_WINDOW_HOURS} hours, the most allowed; ` +
+        `you can submit again at ${retryAt} (in ${minutes} minutes).`,
+    );
+  }
+}
+
 export class SubmissionStore {
   constructor(
     private readonly db: Db,
     private readonly entities: EntityStore,
   ) {}
 
-  /** Queues a proposal. Its id must be free, and its references must resolve now (they are checked again on approval). */
-  create(entity: EditableEntity, accountId: number): Submission {
+  /**
+   * Queues a proposal. Its id must be free, and its references must resolve now (they are checked again on approval).
+   * With `perDay`, refuses when the account already made that many submissions in the last 24 hours (counted here, in
+   * the database, so a restart forgets nothing).
+   */
+  create(entity: EditableEntity, accountId: number, { perDay }: { perDay?: number } = {}): Submission {
     return this.db.transaction(() => {
+      if (perDay !== undefined) this.checkDailyLimit(accountId, perDay);
       const ref = { kind: entity.kind, id: entity.record.id };
       if (this.entities.isTaken(ref)) {
         throw new ConflictError("record.id", `a ${entity.kind} with id "${ref.id}" already exists`);
@@ -67,6 +91,17 @@ export class SubmissionStore {
         .run(ref.kind, ref.id, JSON.stringify(record), accountId);
       return this.byId(Number(lastInsertRowid)) as Submission;
     })();
+  }
+
+  private checkDailyLimit(accountId: number, perDay: number): void {
+    const since = new Date(Date.now() - WINDOW_MS).toISOString();
+    // The perDay-th most recent submission in the window: while it exists, the account is at the limit.
+    const row = this.db
+      .prepare(
+        "SELECT submitted_at FROM submission WHERE submitted_by = ? AND submitted_at > ? ORDER BY submitted_at DESC LIMIT 1 OFFSET ?",
+      )
+      .get(accountId, since, perDay - 1) as { submitted_at: string } | undefined;
+    if (row) throw new SubmissionLimitError(perDay, new Date(Date.parse(row.submitted_at) + WINDOW_MS).toISOString());
   }
 
   byId(id: number): Submission | undefined {

@@ -1,5 +1,8 @@
 /** Accounts and sessions: who may change the data. E-mail addresses are personal data and never leave the owner or administrators. */
 import { z } from "zod";
+import { reservedTermIn } from "./display-name";
+import { MAX_CHARS, MAX_IMPORT_TEXT_CHARS, MAX_ITEMS } from "./limits";
+import { safeText } from "./text";
 
 /** Anonymous visitors have no account; every account has exactly one of these roles, in rising order of power. */
 export const ROLES = ["member", "coordinator", "administrator"] as const;
@@ -10,10 +13,25 @@ export type Role = z.infer<typeof RoleSchema>;
 export const hasRole = (role: Role | undefined, needed: Role): boolean =>
   role !== undefined && ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
-export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an e-mail address"));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(MAX_CHARS.email, `at most ${MAX_CHARS.email} characters`)
+  .pipe(z.email("must be an e-mail address"));
 /** Long passphrases over complexity rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
-export const PasswordSchema = z.string().min(12, "at least 12 characters").max(200, "at most 200 characters");
-export const DisplayNameSchema = z.string().trim().min(1, "a name is required").max(100);
+export const PasswordSchema = z
+  .string()
+  .min(12, "at least 12 characters")
+  .max(MAX_CHARS.password, `at most ${MAX_CHARS.password} characters`);
+/** Shown as who did what: safe text, and never a role or the service's name (unique too, checked by the store). */
+export const DisplayNameSchema = safeText({ max: MAX_CHARS.displayName })
+  .min(1, "a name is required")
+  .superRefine((name, ctx) => {
+    const term = reservedTermIn(name);
+    if (term)
+      ctx.addIssue({ code: "custom", message: `"${term}" is reserved and cannot be part of a name`, input: name });
+  });
 
 export const SignUpInputSchema = z.object({
   email: EmailSchema,
@@ -24,7 +42,10 @@ export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
 export const LoginInputSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1, "a password is required").max(200),
+  password: z
+    .string()
+    .min(1, "a password is required")
+    .max(MAX_CHARS.password, `at most ${MAX_CHARS.password} characters`),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
@@ -59,17 +80,14 @@ export const ImportInputSchema = z.object({
   files: z
     .array(
       z.object({
-        name: z
-          .string()
-          .trim()
+        name: safeText({ max: MAX_CHARS.fileName })
           .min(1)
-          .max(200)
           .regex(/\.(csv|json)$/i, "must end in .csv or .json"),
-        text: z.string(),
+        text: z.string().max(MAX_IMPORT_TEXT_CHARS, `at most ${MAX_IMPORT_TEXT_CHARS} characters`),
       }),
     )
     .min(1, "choose at least one file")
-    .max(20),
+    .max(MAX_ITEMS.importFiles, `at most ${MAX_ITEMS.importFiles} files`),
   dryRun: z.boolean().default(true),
 });
 export type ImportInput = z.infer<typeof ImportInputSchema>;

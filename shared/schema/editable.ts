@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import { SlugSchema } from "./common";
+import { MAX_CHARS } from "./limits";
 import { type Organisation, OrganisationSchema } from "./organisation";
 import { type Project, ProjectSchema } from "./project";
+import { safeText } from "./text";
 
 export const EDITABLE_KINDS = ["project", "organisation"] as const;
 export const EditableKindSchema = z.enum(EDITABLE_KINDS);
@@ -21,7 +23,7 @@ export const EditableEntitySchema = z.discriminatedUnion("kind", [
 ]);
 export type EditableEntity = { kind: "project"; record: Project } | { kind: "organisation"; record: Organisation };
 
-export const ReasonSchema = z.string().trim().max(1000);
+export const ReasonSchema = safeText({ max: MAX_CHARS.reason, multiline: true });
 
 export const SUBMISSION_STATUSES = ["pending", "approved", "rejected"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];

@@ -5,7 +5,7 @@
  * repeated (`kinds=project&kinds=organisation`).
  */
 import { z } from "zod";
-import { SlugSchema } from "./common";
+import { boundedList, SlugSchema } from "./common";
 import { NODE_KINDS, NodeKeySchema, type NodeKind } from "./graph";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./organisation";
 import { PROJECT_STATUSES, type ProjectStatus } from "./project";
@@ -70,7 +70,7 @@ const splitList = (value: string | string[] | undefined): string[] =>
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
 const list = <T extends string>(item: z.ZodType<T, string>) =>
-  RawParam.transform(splitList).pipe(z.array(item).transform((values) => [...new Set(values)]));
+  RawParam.transform(splitList).pipe(boundedList(item).transform((values) => [...new Set(values)]));
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (issue) => `${quoted(issue.input)} is not ${what} (${values.join(", ")})` });
 const single = (name: string) =>

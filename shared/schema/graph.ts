@@ -1,12 +1,15 @@
 /** The graph as the API shows it: node kinds, edge types, and the shapes of nodes and edges sent to the client. */
 import { z } from "zod";
-import { LabelSchema } from "./common";
+import { boundedList, LabelSchema } from "./common";
+import { MAX_CHARS } from "./limits";
 import { OrganisationKindSchema } from "./organisation";
 import { ProjectStatusSchema } from "./project";
 
 export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region"] as const;
 export const NodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKindSchema>;
+/** Node kinds asked for in a query (graph.snapshot, search.query). */
+export const NodeKindsSchema = boundedList(NodeKindSchema);
 
 export const EDGE_TYPES = [
   "leads",
@@ -28,6 +31,7 @@ export type EdgeType = z.infer<typeof EdgeTypeSchema>;
 /** A node key: kind, colon, id ("organisation:digidem-lab", "region:01"). */
 export const NodeKeySchema = z
   .string()
+  .max(MAX_CHARS.slug + "organisation:".length, "too long for a node key")
   .regex(/^(project|organisation|topic|skill|region):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
 
 export const GraphNodeSchema = z.object({

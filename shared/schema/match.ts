@@ -1,6 +1,6 @@
 /** Partner matching: the adjustable weights, the filters, and the explained suggestions the API returns. */
 import { z } from "zod";
-import { SlugSchema } from "./common";
+import { boundedList, SlugSchema } from "./common";
 import { OrganisationKindSchema } from "./organisation";
 import { RegionCodeSchema } from "./region";
 
@@ -23,11 +23,11 @@ export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.25, geography: 1,
 
 export const MatchFiltersSchema = z.object({
   /** Keep only candidates of these organisation kinds. */
-  organisationKinds: z.array(OrganisationKindSchema).optional(),
+  organisationKinds: boundedList(OrganisationKindSchema).optional(),
   /** Keep only candidates active in one of these län (national organisations always pass). */
-  regions: z.array(RegionCodeSchema).optional(),
+  regions: boundedList(RegionCodeSchema).optional(),
   /** Never suggest these (organisation ids for partners, project ids for projects). */
-  exclude: z.array(SlugSchema).optional(),
+  exclude: boundedList(SlugSchema).optional(),
   /** "complement": reward län the project lacks; "nearby": reward the project's own län. */
   geography: z.enum(["complement", "nearby"]).optional(),
 });

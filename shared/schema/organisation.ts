@@ -1,6 +1,6 @@
 /** An organisation of the ecosystem: association, company, agency, local group, funder, … */
 import { z } from "zod";
-import { idList, LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema } from "./common";
+import { idList, NameSchema, SlugSchema, SourcesSchema, SummarySchema, WebUrlSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
 export const ORGANISATION_KINDS = [
@@ -24,10 +24,10 @@ export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
 
 export const OrganisationSchema = z.object({
   id: SlugSchema,
-  name: z.string().trim().min(1),
+  name: NameSchema,
   kind: OrganisationKindSchema,
   /** Our own one-line summary (never copied prose). */
-  summary: LabelSchema,
+  summary: SummarySchema,
   website: WebUrlSchema.optional(),
   /** Län the organisation is based or active in. */
   regions: idList(RegionCodeSchema),

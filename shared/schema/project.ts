@@ -1,6 +1,6 @@
 /** A civic tech project: who leads it, who takes part, what it is about and where. */
 import { z } from "zod";
-import { idList, LabelSchema, SlugSchema, SourcesSchema, WebUrlSchema, YearSchema } from "./common";
+import { idList, NameSchema, SlugSchema, SourcesSchema, SummarySchema, WebUrlSchema, YearSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
 export const PROJECT_STATUSES = ["planned", "active", "completed", "unknown"] as const;
@@ -10,8 +10,8 @@ export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
 export const ProjectSchema = z
   .object({
     id: SlugSchema,
-    name: z.string().trim().min(1),
-    summary: LabelSchema,
+    name: NameSchema,
+    summary: SummarySchema,
     status: ProjectStatusSchema,
     startYear: YearSchema.optional(),
     endYear: YearSchema.optional(),

@@ -19,6 +19,7 @@ let server: RunningServer;
 let store: Store;
 const accounts = {} as Record<Exclude<RoleName, "anonymous">, { id: number; email: string; password: string }>;
 let serial = 0;
+/** A new id, e-mail or display name each call (display names are unique too). */
 const fresh = (prefix: string) => `${prefix}-${++serial}`;
 
 /** A project owned by the "owner" member, created straight in the store (the matrix is about access, not set-up). */
@@ -54,7 +55,11 @@ function defineCases(): void {
     "auth.signUp": {
       type: "mutation",
       access: everyone,
-      input: () => ({ email: `${fresh("new")}@example.org`, password: "a long enough passphrase", displayName: "N" }),
+      input: () => ({
+        email: `${fresh("new")}@example.org`,
+        password: "a long enough passphrase",
+        displayName: fresh("N"),
+      }),
     },
     "auth.login": {
       type: "mutation",
@@ -114,7 +119,7 @@ function defineCases(): void {
       input: () => ({
         email: `${fresh("made")}@example.org`,
         password: "a long enough passphrase",
-        displayName: "M",
+        displayName: fresh("M"),
         role: "coordinator",
       }),
     },
@@ -149,7 +154,7 @@ function defineCases(): void {
 function throwawayAccount(): number {
   return store.accounts.create({
     email: `${fresh("throwaway")}@example.org`,
-    displayName: "T",
+    displayName: fresh("T"),
     passwordHash: "scrypt$1$1$1$AA==$AA==",
     role: "member",
   }).id;

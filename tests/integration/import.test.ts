@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../server/http/server";
-import { ImportError } from "../../server/import/records";
+import { ImportError, MAX_FIELD_CHARS } from "../../server/import/records";
 import { type ImportFile, runImport } from "../../server/import/run-import";
 import type { Store } from "../../server/store/store";
 import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
@@ -169,7 +169,7 @@ describe("import", () => {
     const huge = "x".repeat(20_000);
     expect(
       refused(store, [file("h.csv", `${ORG_HEADER}\nh,${huge},association,x,y,,,false,,,https://e.org`)]),
-    ).toContain("h.csv:2:2: column 2 (name): 20000 characters, more than the limit of 10000");
+    ).toContain(`h.csv:2:2: column 2 (name): 20000 characters, more than the limit of ${MAX_FIELD_CHARS}`);
     expect(refused(store, [file("h.json", PROJECTS_JSON.replace('"Open Lab Pilot"', JSON.stringify(huge)))])).toContain(
       "h.json:5:15: projects.0.name: 20000 characters",
     );

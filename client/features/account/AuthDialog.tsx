@@ -7,6 +7,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { trpc } from "../../lib/trpc";
 import { TextField } from "../registration/TextField";
 import { apiErrorOf } from "./api-error";
@@ -47,6 +48,19 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
     if (first) document.getElementById(`${id}-${first}`)?.focus();
   };
 
+  /** A field's message, from the browser's check or the server's: the shared rules first, then the field's own. */
+  const messageFor = (field: Field, detail: string): string => {
+    const tooLong = /^at most (\d+) characters/.exec(detail);
+    if (tooLong) return t("account.dialog.errors.tooLong", { max: Number(tooLong[1]) });
+    const forbidden = /\((U\+[0-9A-F]{4,6})\) at character (\d+)/.exec(detail);
+    if (forbidden)
+      return t("account.dialog.errors.forbiddenCharacter", { codePoint: forbidden[1], position: Number(forbidden[2]) });
+    const reserved = /^"([^"]+)" is reserved/.exec(detail);
+    if (reserved) return t("account.dialog.errors.reserved", { term: reserved[1] });
+    if (field === "password" && !signUp) return t("account.dialog.errors.passwordRequired");
+    return t(`account.dialog.errors.${field}`);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
@@ -57,10 +71,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
       const found: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        found[field] ??=
-          field === "password" && !signUp
-            ? t("account.dialog.errors.passwordRequired")
-            : t(`account.dialog.errors.${field}`);
+        found[field] ??= messageFor(field, issue.message);
       }
       showErrors(found);
       return;
@@ -78,10 +89,12 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
       const { status, message } = apiErrorOf(error);
       if (status === 401) setFailure(t("account.dialog.wrongPassword"));
       else if (status === 429) setFailure(t("account.dialog.tooMany"));
+      else if (status === 409 && message.includes('field "displayName"'))
+        showErrors({ displayName: t("account.dialog.errors.displayNameTaken") });
       else if (status === 409) showErrors({ email: t("account.dialog.emailTaken") });
-      else if (status === 400 && /field "(\w+)"/.test(message)) {
-        const field = /field "(\w+)"/.exec(message)?.[1] as Field;
-        showErrors({ [field]: t(`account.dialog.errors.${field}`) });
+      else if (status === 400 && /field "(\w+)": ([^;]*)/.test(message)) {
+        const [, field, detail] = /field "(\w+)": ([^;]*)/.exec(message) as unknown as [string, Field, string];
+        showErrors({ [field]: messageFor(field, detail) });
       } else setFailure(t("account.dialog.failed", { message }));
     } finally {
       setPending(false);
@@ -109,6 +122,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
             value={values.displayName}
             onChange={set("displayName")}
             error={errors.displayName}
+            maxLength={MAX_CHARS.displayName}
             autoComplete="name"
             required
           />
@@ -120,6 +134,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
           value={values.email}
           onChange={set("email")}
           error={errors.email}
+          maxLength={MAX_CHARS.email}
           autoComplete="email"
           required
         />
@@ -131,6 +146,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
           value={values.password}
           onChange={set("password")}
           error={errors.password}
+          maxLength={MAX_CHARS.password}
           autoComplete={signUp ? "new-password" : "current-password"}
           required
         />

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditableKind } from "../../../shared/schema/editable";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { trpc } from "../../lib/trpc";
 import { staleDescription, staleOf } from "../history/stale-version";
 import { apiErrorOf } from "./api-error";
@@ -92,6 +93,7 @@ export function EntityActions({ kind, id, name, onOpen, onDeleted }: Props) {
             className="confirm-reason"
             type="text"
             value={reason}
+            maxLength={MAX_CHARS.reason}
             onChange={(e) => setReason(e.target.value)}
           />
           <div className="form-actions">

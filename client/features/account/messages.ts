@@ -36,6 +36,12 @@ export const accountMessages = {
         password: "Lösenordet måste ha minst 12 tecken.",
         passwordRequired: "Ange ditt lösenord.",
         displayName: "Ange ett namn.",
+        displayNameTaken:
+          "Namnet används redan av någon annan (stora och små bokstäver räknas lika). Lägg till ett efternamn eller en organisation.",
+        reserved: "”{{term}}” är reserverat och får inte ingå i ett namn.",
+        tooLong: "Högst {{max}} tecken.",
+        forbiddenCharacter:
+          "Innehåller ett osynligt tecken eller styrtecken ({{codePoint}}) på plats {{position}}. Ta bort det.",
       },
     },
     actions: {
@@ -87,6 +93,12 @@ export const accountMessages = {
         password: "The password must have at least 12 characters.",
         passwordRequired: "Enter your password.",
         displayName: "Enter a name.",
+        displayNameTaken:
+          "That name is already taken (capital and small letters count as the same). Add a surname or an organisation.",
+        reserved: "“{{term}}” is reserved and cannot be part of a name.",
+        tooLong: "At most {{max}} characters.",
+        forbiddenCharacter:
+          "Contains an invisible or control character ({{codePoint}}) at position {{position}}. Remove it.",
       },
     },
     actions: {

@@ -1,5 +1,6 @@
 /** The top of both entity forms: the required-fields hint, the error summary, the name and the id made from it. */
 import { useTranslation } from "react-i18next";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { slugify } from "../../../shared/slug";
 import { ErrorSummary } from "./ErrorSummary";
 import { TextField } from "./TextField";
@@ -32,6 +33,7 @@ export function FormHead({ formId, form, name, fixedId, onName }: Props) {
         value={name}
         onChange={onName}
         error={form.errors.name}
+        maxLength={MAX_CHARS.name}
         required
       />
       <p className="field-hint id-line">

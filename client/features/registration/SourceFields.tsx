@@ -1,5 +1,6 @@
 /** Website and sources: where the record can be checked. Sources are one URL per line, at least one. */
 import { useTranslation } from "react-i18next";
+import { MAX_CHARS, MAX_ITEMS } from "../../../shared/schema/limits";
 import { TextField } from "./TextField";
 
 interface Props {
@@ -22,6 +23,7 @@ export function SourceFields({ idOf, website, sources, onChange, errors }: Props
         value={website}
         onChange={(value) => onChange({ website: value })}
         error={errors.website}
+        maxLength={MAX_CHARS.url}
         autoComplete="url"
       />
       <TextField
@@ -31,6 +33,7 @@ export function SourceFields({ idOf, website, sources, onChange, errors }: Props
         value={sources}
         onChange={(value) => onChange({ sources: value })}
         error={errors.sources}
+        maxLength={MAX_ITEMS.sources * (MAX_CHARS.url + 1)}
         required
         multiline
       />

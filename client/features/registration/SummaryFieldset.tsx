@@ -1,5 +1,6 @@
 /** The summary in Swedish and English: one fieldset, two text areas. */
 import { useTranslation } from "react-i18next";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { TextField } from "./TextField";
 
 interface Props {
@@ -22,6 +23,7 @@ export function SummaryFieldset({ idOf, sv, en, onChange, errors }: Props) {
         value={sv}
         onChange={(summarySv) => onChange({ summarySv })}
         error={errors["summary.sv"]}
+        maxLength={MAX_CHARS.summary}
         required
         multiline
       />
@@ -31,6 +33,7 @@ export function SummaryFieldset({ idOf, sv, en, onChange, errors }: Props) {
         value={en}
         onChange={(summaryEn) => onChange({ summaryEn })}
         error={errors["summary.en"]}
+        maxLength={MAX_CHARS.summary}
         required
         multiline
       />

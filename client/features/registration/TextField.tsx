@@ -15,6 +15,8 @@ interface Props {
   inputMode?: "numeric";
   autoComplete?: string;
   className?: string;
+  /** From shared/schema/limits.ts, the same bound the server checks. */
+  maxLength?: number;
 }
 
 export function TextField({
@@ -28,12 +30,14 @@ export function TextField({
   multiline,
   rows,
   className,
+  maxLength,
   ...rest
 }: Props) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     value,
+    maxLength,
     "aria-invalid": error ? true : undefined,
     "aria-required": required ? true : undefined,
     "aria-describedby": describedBy,

@@ -47,7 +47,21 @@ export function localiseProblems(problems: FieldProblem[], t: TFunction, id: str
   return out;
 }
 
+/** The limits and the text rule (shared/schema/text.ts) say the same whatever the field. */
+function localiseRule(detail: string, t: TFunction): string | undefined {
+  const tooLong = /^at most (\d+) characters/.exec(detail);
+  if (tooLong) return t("registration.errors.tooLong", { max: Number(tooLong[1]) });
+  const tooMany = /^at most (\d+) (items|sources)/.exec(detail);
+  if (tooMany) return t("registration.errors.tooMany", { max: Number(tooMany[1]) });
+  const forbidden = /\((U\+[0-9A-F]{4,6})\) at character (\d+)/.exec(detail);
+  if (forbidden)
+    return t("registration.errors.forbiddenCharacter", { codePoint: forbidden[1], position: Number(forbidden[2]) });
+  return undefined;
+}
+
 function localise({ field, detail, conflict }: FieldProblem, t: TFunction, id: string): string {
+  const rule = localiseRule(detail, t);
+  if (rule) return rule;
   if (conflict && (field === "id" || field === "")) {
     return /waiting|pending/i.test(detail)
       ? t("registration.errors.pendingTaken")

@@ -75,7 +75,13 @@ export const registrationMessages = {
       kind: "Välj en typ.",
       unknown: "Okänt värde: {{detail}}",
       generic: "Ogiltigt värde: {{detail}}",
+      tooLong: "Högst {{max}} tecken.",
+      tooMany: "Högst {{max}} stycken.",
+      forbiddenCharacter:
+        "Innehåller ett osynligt tecken eller styrtecken ({{codePoint}}) på plats {{position}}. Ta bort det: det syns inte men kan ändra hur texten läses.",
     },
+    tooManySubmissions:
+      "Du har skickat in {{limit}} förslag det senaste dygnet, så många som går. Du kan skicka in igen {{when}}.",
     yes: "Ja",
     no: "Nej",
     mineTitle: "Mina inlämningar",
@@ -168,7 +174,13 @@ export const registrationMessages = {
       kind: "Choose a kind.",
       unknown: "Unknown value: {{detail}}",
       generic: "Invalid value: {{detail}}",
+      tooLong: "At most {{max}} characters.",
+      tooMany: "At most {{max}}.",
+      forbiddenCharacter:
+        "Contains an invisible or control character ({{codePoint}}) at position {{position}}. Remove it: it does not show but can change how the text reads.",
     },
+    tooManySubmissions:
+      "You have sent {{limit}} submissions in the last 24 hours, as many as allowed. You can submit again {{when}}.",
     yes: "Yes",
     no: "No",
     mineTitle: "My submissions",

@@ -6,11 +6,14 @@ import { useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { type EditableEntity, EditableEntitySchema, type EditableKind } from "../../../shared/schema/editable";
+import { SUBMISSIONS_PER_DAY } from "../../../shared/schema/limits";
+import type { Lang } from "../../state/url-state";
 import { apiErrorOf } from "../account/api-error";
 import { localiseProblems, problemsFromIssues, problemsFromServer } from "./field-errors";
+import { formatWhen } from "./format-when";
 
 export function useEntityForm(kind: EditableKind, formId: string, order: readonly string[]) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -43,7 +46,11 @@ export function useEntityForm(kind: EditableKind, formId: string, order: readonl
     } catch (error) {
       const { status, message } = apiErrorOf(error);
       const problems = problemsFromServer(message, status);
-      if (problems.length > 0) show(localiseProblems(problems, t, id));
+      const retryAt = status === 429 ? /\d{4}-\d\d-\d\dT[\d:.]+Z/.exec(message)?.[0] : undefined;
+      if (retryAt) {
+        const when = formatWhen(retryAt, i18n.language as Lang);
+        setFormError(t("registration.tooManySubmissions", { limit: SUBMISSIONS_PER_DAY, when }));
+      } else if (problems.length > 0) show(localiseProblems(problems, t, id));
       else setFormError(t("registration.failed", { message }));
       return false;
     } finally {

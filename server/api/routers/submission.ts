@@ -1,5 +1,7 @@
 /** submission.*: members propose projects and organisations; coordinators approve (the entity goes live at once) or reject. */
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { hasRole } from "../../../shared/schema/account";
 import type { EditableEntity } from "../../../shared/schema/editable";
 import {
   DecideInputSchema,
@@ -7,8 +9,10 @@ import {
   RejectInputSchema,
   SUBMISSION_STATUSES,
 } from "../../../shared/schema/editable";
+import { SUBMISSIONS_PER_DAY } from "../../../shared/schema/limits";
 import { refreshServices } from "../../live/refresh";
 import { validateEditable } from "../../live/validate-editable";
+import { SubmissionLimitError } from "../../store/submissions";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
@@ -16,7 +20,17 @@ export const submissionRouter = router({
   create: publicProcedure
     .input(EditableEntitySchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }) => ctx.services.store.submissions.create(input as EditableEntity, ctx.actor.id)),
+    .mutation(({ ctx, input }) => {
+      // Coordinators and administrators can create entities directly, so a limit on their proposals protects nothing.
+      const perDay = hasRole(ctx.actor.role, "coordinator") ? undefined : SUBMISSIONS_PER_DAY;
+      try {
+        return ctx.services.store.submissions.create(input as EditableEntity, ctx.actor.id, { perDay });
+      } catch (error) {
+        if (error instanceof SubmissionLimitError)
+          throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+        throw error;
+      }
+    }),
 
   mine: publicProcedure.use(authorize("member")).query(({ ctx }) => ctx.services.store.submissions.mine(ctx.actor.id)),
 

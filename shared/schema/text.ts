@@ -1,0 +1,86 @@
+/**
+ * Text from outside, made safe once for every schema: NFC-normalised, trimmed, bounded, and refused when it holds a
+ * character that is invisible or rewrites how text around it reads (controls including NUL, bidirectional overrides
+ * and isolates, zero-width and other format characters, private-use and broken characters). Refusing (with the field,
+ * the code point and its position) rather than silently stripping means what is stored is what the person saw.
+ *
+ * Two exceptions keep real writing working: a zero-width joiner between emoji (👩‍💻 is one picture), and a
+ * zero-width non-joiner between letters of scripts that need it (Persian, Indic). Multi-line fields also allow tab
+ * and line breaks. Display names are compared with every such character stripped anyway (display-name.ts).
+ */
+import { z } from "zod";
+
+/** Every character the rule is about, allowed or not: the fast test before the detailed scan. */
+const SUSPECT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\u115F\u1160\u2028\u2029\u3164\uFFA0]|\u034F|\u180B|\u180C|\u180D|\u180F/u;
+
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const LINE_BREAKS = /[\t\n\r]/u;
+const EMOJI_BEFORE_JOINER = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const LETTER = /[\p{L}\p{M}]/u;
+/** Scripts that never need a non-joiner: there it only hides a difference. */
+const NO_JOINER_SCRIPT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]/u;
+
+export interface ForbiddenCharacter {
+  /** 1-based position, in code points. */
+  position: number;
+  /** "U+202E". */
+  codePoint: string;
+  /** What kind of character it is, in words. */
+  what: string;
+}
+
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+
+function describe(ch: string): string {
+  if (BIDI.test(ch)) return "a bidirectional text control (it can reverse how the text reads)";
+  if (/\p{Cc}/u.test(ch) || /[\u2028\u2029]/u.test(ch)) return "a control character";
+  if (/\p{Cs}/u.test(ch)) return "a broken character (an unpaired surrogate)";
+  if (/\p{Co}/u.test(ch)) return "a private-use character";
+  return "an invisible character";
+}
+
+function allowedInContext(ch: string, before: string | undefined, after: string | undefined, multiline: boolean) {
+  if (multiline && LINE_BREAKS.test(ch)) return true;
+  if (before === undefined || after === undefined) return false;
+  if (ch === "\u200D") return EMOJI_BEFORE_JOINER.test(before) && EMOJI.test(after);
+  if (ch === "\u200C") return LETTER.test(before) && LETTER.test(after) && !NO_JOINER_SCRIPT.test(before + after);
+  return false;
+}
+
+/** The first character the rule refuses, or undefined when the text is clean. */
+export function findForbiddenCharacter(text: string, { multiline = false } = {}): ForbiddenCharacter | undefined {
+  if (!SUSPECT.test(text)) return undefined;
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (!SUSPECT.test(ch) || allowedInContext(ch, chars[i - 1], chars[i + 1], multiline)) continue;
+    return { position: i + 1, codePoint: hex(ch.codePointAt(0) as number), what: describe(ch) };
+  }
+  return undefined;
+}
+
+export const forbiddenMessage = (found: ForbiddenCharacter) =>
+  `contains ${found.what} (${found.codePoint}) at character ${found.position}; remove it`;
+
+/** Removes every character the rule is about, allowed ones included: for comparing, never for storing. */
+export const stripInvisible = (text: string) =>
+  text.replace(new RegExp(SUSPECT.source, "gu"), "").replace(/[\uFE00-\uFE0F]/gu, "");
+
+export interface SafeTextOptions {
+  max: number;
+  /** Allows tab and line breaks (summaries, reasons). */
+  multiline?: boolean;
+}
+
+/** A string that is NFC-normalised, trimmed, at most `max` characters and free of forbidden characters. */
+export const safeText = ({ max, multiline = false }: SafeTextOptions) =>
+  z
+    .string()
+    .normalize("NFC")
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .superRefine((text, ctx) => {
+      const found = findForbiddenCharacter(text, { multiline });
+      if (found) ctx.addIssue({ code: "custom", message: forbiddenMessage(found), input: text });
+    });
