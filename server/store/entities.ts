@@ -16,13 +16,10 @@ import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { bumpDataVersion } from "./data-version";
 import type { Db } from "./database";
-import { ENTITY_KIND_NOUNS, type EntityKind } from "./entity-kind";
-import { type Reference, referencesOfOrganisation, referencesOfProject } from "./references";
+import { BrokenReferenceError, checkedTransaction } from "./reference-integrity";
+import { ReferenceRows } from "./references";
 
 type EditableRecord = Project | Organisation;
-
-export const referencesOfEditable = (entity: EditableEntity): Reference[] =>
-  entity.kind === "project" ? referencesOfProject(entity.record) : referencesOfOrganisation(entity.record);
 
 interface RawChange {
   id: number;
@@ -52,7 +49,11 @@ const toChange = (r: RawChange): Change => ({
 export type ActorId = number | null;
 
 export class EntityStore {
-  constructor(private readonly db: Db) {}
+  private readonly references: ReferenceRows;
+
+  constructor(private readonly db: Db) {
+    this.references = new ReferenceRows(db);
+  }
 
   private row(ref: { kind: string; id: string }): { data: string; deleted: boolean } | undefined {
     const row = this.db
@@ -74,23 +75,13 @@ export class EntityStore {
 
   /** Refuses, naming the field, a record that points to something that does not exist (or was deleted). */
   checkReferences(entity: EditableEntity, fieldPrefix = "record"): void {
-    for (const ref of referencesOfEditable(entity)) {
-      const target = this.row({ kind: ref.toKind, id: ref.toId });
-      if (!target || target.deleted) {
-        throw new InvalidFieldError(
-          `${fieldPrefix}.${ref.field}`,
-          `unknown ${ENTITY_KIND_NOUNS[ref.toKind]} "${ref.toId}"`,
-        );
-      }
-      if (entity.kind === "organisation" && ref.toKind === "organisation" && ref.toId === entity.record.id) {
-        throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, "an organisation cannot refer to itself");
-      }
-    }
+    const broken = this.references.brokenOf({ kind: entity.kind, id: entity.record.id }, entity.record);
+    if (broken.length > 0) throw new BrokenReferenceError(broken, fieldPrefix);
   }
 
   /** Creates a new entity. Its id must never have been used. */
   create(entity: EditableEntity, actor: ActorId, note?: string): EditableRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       if (this.isTaken({ kind: entity.kind, id: entity.record.id })) {
         throw new ConflictError(
           "record.id",
@@ -103,37 +94,25 @@ export class EntityStore {
 
   /** Replaces a live entity's record. The id names the entity and cannot change. */
   update(entity: EditableEntity, actor: ActorId): EditableRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       const before = this.get({ kind: entity.kind, id: entity.record.id });
       if (!before) throw new NotFoundError(entity.kind, entity.record.id);
       return this.put(entity, "update", before, actor);
     })();
   }
 
-  /** Soft-deletes: the entity leaves the graph, its record stays, and a restore brings it back. */
+  /**
+   * Soft-deletes: the entity leaves the graph, its record stays, and a restore brings it back. Refused (409, naming
+   * them) while live records still point to it: the graph could not load them.
+   */
   delete(ref: EntityRef, actor: ActorId, reason?: string): void {
-    this.db.transaction(() => {
+    checkedTransaction(this.db, () => {
       const before = this.get(ref);
       if (!before) throw new NotFoundError(ref.kind, ref.id);
-      const users = this.db
-        .prepare(
-          `SELECT r.from_kind AS kind, r.from_id AS id FROM reference r
-           JOIN entity e ON e.kind = r.from_kind AND e.id = r.from_id
-           WHERE r.to_kind = ? AND r.to_id = ? AND e.deleted_at IS NULL
-           GROUP BY r.from_kind, r.from_id ORDER BY r.from_kind, r.from_id LIMIT 6`,
-        )
-        .all(ref.kind, ref.id) as { kind: EntityKind; id: string }[];
-      if (users.length > 0) {
-        const named = users.slice(0, 5).map((u) => `${ENTITY_KIND_NOUNS[u.kind]} "${u.id}"`);
-        throw new ConflictError(
-          "id",
-          `still referred to by ${named.join(", ")}${users.length > 5 ? " and more" : ""}; remove those references first`,
-        );
-      }
       this.db
         .prepare("UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE kind = ? AND id = ?")
         .run(ref.kind, ref.id);
-      this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
+      this.references.write(ref, null);
       this.log("delete", ref, before, null, actor, reason);
       bumpDataVersion(this.db);
     })();
@@ -141,7 +120,7 @@ export class EntityStore {
 
   /** Brings an entity back to the version a change produced; the restore is itself logged. */
   restore(changeId: number, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity): EditableRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       const change = this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
       if (change.after === null) {
@@ -155,6 +134,19 @@ export class EntityStore {
       const row = this.row({ kind: entity.kind, id: entity.record.id });
       const before = row && !row.deleted ? (JSON.parse(row.data) as EditableRecord) : null;
       return this.put(entity, "restore", before, actor, `restored the version of change ${changeId}`);
+    })();
+  }
+
+  /**
+   * Brings a soft-deleted entity back as it was when deleted (its stored record), logged as a restore: for the repair
+   * command, which must work also for entities with no change to restore (those of the seed).
+   */
+  undelete(ref: EntityRef, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity, note: string): void {
+    checkedTransaction(this.db, () => {
+      const row = this.row(ref);
+      if (!row?.deleted) throw new NotFoundError(`deleted ${ref.kind}`, ref.id);
+      const entity = validate({ kind: ref.kind, record: JSON.parse(row.data) } as EditableEntity);
+      this.put(entity, "restore", null, actor, note);
     })();
   }
 
@@ -219,10 +211,11 @@ export class EntityStore {
     actor: ActorId,
     note?: string,
   ): EditableRecord {
-    this.checkReferences(entity);
     // People never write synthetic records; only the generator does.
     const { synthetic: _synthetic, ...record } = entity.record;
     const ref = { kind: entity.kind, id: record.id };
+    const broken = this.references.brokenOf(ref, record);
+    if (broken.length > 0) throw new BrokenReferenceError(broken);
     this.db
       .prepare(
         `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
@@ -230,12 +223,7 @@ export class EntityStore {
            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
       )
       .run(ref.kind, ref.id, JSON.stringify(record));
-    this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
-    const insertReference = this.db.prepare(
-      "INSERT OR IGNORE INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
-    );
-    for (const r of referencesOfEditable({ ...entity, record } as EditableEntity))
-      insertReference.run(ref.kind, ref.id, r.relation, r.toKind, r.toId);
+    this.references.write(ref, record);
     this.log(action, ref, before, record, actor, note);
     bumpDataVersion(this.db);
     return record;

@@ -10,8 +10,8 @@ import {
   EntityRefSchema,
   RestoreInputSchema,
 } from "../../../shared/schema/editable";
-import { refreshServices } from "../../live/refresh";
 import { validateEditable } from "../../live/validate-editable";
+import { writeLive } from "../../live/write-live";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
@@ -27,26 +27,23 @@ export const entityRouter = router({
     .input(EditableEntitySchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id);
-      refreshServices(ctx.services);
-      return record;
+      return writeLive(ctx.services, () => ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id));
     }),
 
   update: publicProcedure
     .input(EditableEntitySchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.update(input as EditableEntity, ctx.actor.id);
-      refreshServices(ctx.services);
-      return record;
+      return writeLive(ctx.services, () => ctx.services.store.entities.update(input as EditableEntity, ctx.actor.id));
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
-      ctx.services.store.entities.delete({ kind: input.kind, id: input.id }, ctx.actor.id, input.reason);
-      refreshServices(ctx.services);
+      writeLive(ctx.services, () =>
+        ctx.services.store.entities.delete({ kind: input.kind, id: input.id }, ctx.actor.id, input.reason),
+      );
       return { ok: true as const };
     }),
 
@@ -63,8 +60,8 @@ export const entityRouter = router({
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const record = ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable);
-      refreshServices(ctx.services);
-      return record;
+      return writeLive(ctx.services, () =>
+        ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable),
+      );
     }),
 });
