@@ -185,6 +185,33 @@ describe("every other write path checks references against live entities", () =>
 });
 
 describe("a store the graph cannot load", () => {
+  it("while running (changed by hand): a write is refused and not committed, the served graph stays, a repair heals", async () => {
+    const org = fresh("hand-deleted");
+    const user = fresh("user-of-hand-deleted");
+    await admin.entity.create.mutate({ kind: "organisation", record: organisation(org) });
+    await admin.entity.create.mutate({ kind: "project", record: project(user, { lead: org }) });
+    // Behind the server's back: the organisation is deleted while a live project still names it.
+    server.store.db.prepare("UPDATE entity SET deleted_at = '2024-01-01' WHERE kind = 'organisation' AND id = ?").run(org);
+    const version = server.store.info().dataVersion;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const id = fresh("refused");
+      const { status, message } = await failure(admin.entity.create.mutate({ kind: "project", record: project(id) }));
+      expect(status).toBe(500);
+      expect(message).toContain("Nothing was written");
+      expect(message).toContain(`project "${user}", field "lead": organisation "${org}" is deleted`);
+      expect(server.store.entities.get({ kind: "project", id })).toBeUndefined();
+      expect(server.store.info().dataVersion).toBe(version);
+    }
+    // The served read model is the last consistent one.
+    expect((await admin.node.byId.query({ id: `project:${user}` })).record).toMatchObject({ lead: org });
+    // Restoring the organisation (as the message suggests) heals it: writes work again.
+    const restore = (await admin.entity.deleted.query()).find((d) => d.id === org)?.restoreChangeId as number;
+    await admin.entity.restore.mutate({ changeId: restore });
+    const id = fresh("healed");
+    await admin.entity.create.mutate({ kind: "project", record: project(id, { partners: [org] }) });
+    expect((await admin.node.byId.query({ id: `project:${id}` })).record).toMatchObject({ id });
+  });
+
   it("stops start-up naming the entity and field and how to repair it", () => {
     // A copy of a good store, then corrupted by hand: a live project whose lead is a deleted organisation.
     const path = tempDatabasePath();
