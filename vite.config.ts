@@ -31,7 +31,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", root: ".", include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"], testTimeout: 30_000 },
+        test: {
+          name: "integration",
+          root: ".",
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

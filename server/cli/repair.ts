@@ -14,7 +14,8 @@ import { describeBrokenStore } from "../live/diagnose-store";
 import { validateEditable } from "../live/validate-editable";
 import { Store } from "../store/store";
 
-export const USAGE = "Usage: npm run repair -- [--restore KIND:ID]… [--delete KIND:ID]…   (KIND: project or organisation)";
+export const USAGE =
+  "Usage: npm run repair -- [--restore KIND:ID]… [--delete KIND:ID]…   (KIND: project or organisation)";
 
 export class UsageError extends Error {
   override name = "UsageError";

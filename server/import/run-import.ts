@@ -101,13 +101,15 @@ function placedInFiles(error: unknown, valid: readonly ValidEntity[]): unknown {
     const source = sourceOf(kind, id);
     if (!source) return { file: "(import)", line: 1, column: 1, message };
     const { position, field } = source.locate(path);
-    return issueAt(source.file, position, `${kind === "funding-call" ? "funding call" : kind} "${id}", ${field}: ${message}`);
+    return issueAt(
+      source.file,
+      position,
+      `${kind === "funding-call" ? "funding call" : kind} "${id}", ${field}: ${message}`,
+    );
   };
   if (error instanceof DeletedEntityError)
     return new ImportError([issue(error.entity.kind, error.entity.id, ["id"], error.message)]);
   if (error instanceof BrokenReferenceError || error instanceof StillReferencedError)
-    return new ImportError(
-      error.broken.map((b) => issue(b.from.kind, b.from.id, b.reference.path, describeTarget(b))),
-    );
+    return new ImportError(error.broken.map((b) => issue(b.from.kind, b.from.id, b.reference.path, describeTarget(b))));
   return error;
 }

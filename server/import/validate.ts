@@ -127,7 +127,9 @@ export function validateImport(
       const problem = isDeleted(kind, ref)
         ? `${NOUN[kind]} "${ref}" was deleted (restore it first, or refer to another)`
         : `unknown ${NOUN[kind]} "${ref}" (not in the database nor in this import)`;
-      issues.push(issueAt(source.file, position, `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: ${problem}`));
+      issues.push(
+        issueAt(source.file, position, `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: ${problem}`),
+      );
     }
   }
   if (issues.length > 0) throw new ImportError(issues);

@@ -29,8 +29,12 @@ export function describeBrokenStore(db: Db, command = "npm run repair --"): stri
     if (b.target === "deleted" && EDITABLE.has(r.toKind))
       fixes.push(`restore the ${ENTITY_KIND_NOUNS[r.toKind]}: ${command} --restore ${r.toKind}:${r.toId}`);
     if (EDITABLE.has(from.kind))
-      fixes.push(`delete the ${ENTITY_KIND_NOUNS[from.kind]} (restorable later): ${command} --delete ${from.kind}:${from.id}`);
-    fixes.push(`or correct the ${ENTITY_KIND_NOUNS[from.kind]}'s record in the database so that it no longer names ${target}`);
+      fixes.push(
+        `delete the ${ENTITY_KIND_NOUNS[from.kind]} (restorable later): ${command} --delete ${from.kind}:${from.id}`,
+      );
+    fixes.push(
+      `or correct the ${ENTITY_KIND_NOUNS[from.kind]}'s record in the database so that it no longer names ${target}`,
+    );
     lines.push(`    repair: ${fixes.join("; ")}`);
   }
   return `\nRecords that point to something missing or deleted:\n${lines.join("\n")}`;

@@ -123,7 +123,8 @@ export class ReferenceRows {
     if (broken.length > 0) return broken;
     this.drop.run(from.kind, from.id);
     if (record !== null)
-      for (const r of referencesOf(from.kind, record)) this.insert.run(from.kind, from.id, r.relation, r.toKind, r.toId);
+      for (const r of referencesOf(from.kind, record))
+        this.insert.run(from.kind, from.id, r.relation, r.toKind, r.toId);
     return [];
   }
 }

@@ -9,10 +9,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../server/http/server";
 import { CSRF_HEADER } from "../../server/http/cross-site-writes";
+import type { RunningServer } from "../../server/http/server";
 import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
-import { createAccount, trpcFailure as failure, sessionClientFor, startTestServer } from "../integration/server-helpers";
+import {
+  createAccount,
+  trpcFailure as failure,
+  sessionClientFor,
+  startTestServer,
+} from "../integration/server-helpers";
 
 const DEPTH = 24_000;
 const root = join(import.meta.dirname, "..", "..");

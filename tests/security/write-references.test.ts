@@ -14,7 +14,12 @@ import type { RunningServer } from "../../server/http/server";
 import { loadServices } from "../../server/services";
 import { Store } from "../../server/store/store";
 import { organisation, project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
-import { createAccount, trpcFailure as failure, sessionClientFor, startTestServer } from "../integration/server-helpers";
+import {
+  createAccount,
+  trpcFailure as failure,
+  sessionClientFor,
+  startTestServer,
+} from "../integration/server-helpers";
 
 const root = join(import.meta.dirname, "..", "..");
 const dataDir = writeDataDir(smallDataset());
@@ -191,7 +196,9 @@ describe("a store the graph cannot load", () => {
     await admin.entity.create.mutate({ kind: "organisation", record: organisation(org) });
     await admin.entity.create.mutate({ kind: "project", record: project(user, { lead: org }) });
     // Behind the server's back: the organisation is deleted while a live project still names it.
-    server.store.db.prepare("UPDATE entity SET deleted_at = '2024-01-01' WHERE kind = 'organisation' AND id = ?").run(org);
+    server.store.db
+      .prepare("UPDATE entity SET deleted_at = '2024-01-01' WHERE kind = 'organisation' AND id = ?")
+      .run(org);
     const version = server.store.info().dataVersion;
     for (let attempt = 0; attempt < 2; attempt++) {
       const id = fresh("refused");
@@ -229,7 +236,14 @@ describe("a store the graph cannot load", () => {
     expect(corrupt.status, corrupt.stderr).toBe(0);
     const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), "--no-client"], {
       cwd: root,
-      env: { ...process.env, DATABASE_PATH: path, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        DATABASE_PATH: path,
+        DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+      },
       encoding: "utf8",
       timeout: 20_000,
     });
