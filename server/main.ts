@@ -3,12 +3,29 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEnv } from "./env";
+import { UnknownGraphNodeError } from "./graph/partner-graph";
 import { startServer } from "./http/server";
 import { serverLayouts } from "./layout/server-layouts";
+import { describeBrokenStore, ReadModelError } from "./live/diagnose-store";
+import { Store } from "./store/store";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const clientDir = join(root, "dist", "client");
 const withClient = !process.argv.includes("--no-client");
+
+/** A store whose records the graph cannot load (changed by hand, say): which record, which field, how to repair. */
+function unloadableStore(path: string, error: UnknownGraphNodeError): ReadModelError {
+  const store = new Store(path);
+  try {
+    const found = describeBrokenStore(store.db);
+    return new ReadModelError(
+      `The graph cannot load ${path}: ${error.message}.${found || "\nNo record names a missing or deleted entity; the store may be damaged: restore a backup."}` +
+        "\nThen start the server again.",
+    );
+  } finally {
+    store.close();
+  }
+}
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -17,7 +34,9 @@ async function main(): Promise<void> {
     const { build } = await import("vite");
     await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
   }
-  const server = await startServer(env, withClient ? clientDir : undefined);
+  const server = await startServer(env, withClient ? clientDir : undefined).catch((error: unknown) => {
+    throw error instanceof UnknownGraphNodeError ? unloadableStore(env.DATABASE_PATH, error) : error;
+  });
   const counts = server.store.countEntities();
   console.log(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +

@@ -5,7 +5,7 @@
  */
 import { basename } from "node:path";
 import { DATASET_FILES } from "../../shared/schema/dataset";
-import { JsonSyntaxError, locateJsonPath, parseJsonText } from "./json-text";
+import { JsonSyntaxError, JsonTooDeepError, locateJsonPath, parseJsonText } from "./json-text";
 import {
   IMPORTABLE_PARTS,
   type ImportIssue,
@@ -40,8 +40,10 @@ export function readJsonRecords(file: string, text: string): JsonResult {
   try {
     data = parseJsonText(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError)
-      return { records: [], issues: [issueAt(file, lines.at(error.offset), `not valid JSON: ${error.message}`)] };
+    if (error instanceof JsonSyntaxError) {
+      const message = error instanceof JsonTooDeepError ? error.message : `not valid JSON: ${error.message}`;
+      return { records: [], issues: [issueAt(file, lines.at(error.offset), message)] };
+    }
     throw error;
   }
   const at = (path: readonly PropertyKey[]) => locateJsonPath(text, path, lines);

@@ -15,6 +15,11 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** Nesting deeper than an import may have: refused before parsing, at the bracket that goes too deep. */
+export class JsonTooDeepError extends JsonSyntaxError {
+  override name = "JsonTooDeepError";
+}
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const describe = (c: string | undefined) => (c === undefined ? "the end of the file" : JSON.stringify(c));
 
@@ -170,8 +175,42 @@ class Scanner {
   }
 }
 
-/** Parses JSON text; a syntax error becomes a JsonSyntaxError with the offset where it is. */
+/**
+ * Deepest nesting of objects and lists an import may have. A record is 4 deep ({"projects": [{"summary": {…}}]});
+ * the limit keeps every recursive step after parsing (the checks, the scanner that finds places) from overflowing the
+ * stack on a hostile file.
+ */
+export const MAX_JSON_DEPTH = 20;
+
+/** The offset of the first bracket that opens more than `limit` levels, or -1. Iterative: any depth is safe. */
+export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/**
+ * Parses JSON text; a syntax error becomes a JsonSyntaxError with the offset where it is, and so does nesting deeper
+ * than MAX_JSON_DEPTH (checked first, whether or not the rest is valid JSON).
+ */
 export function parseJsonText(text: string): unknown {
+  const deep = tooDeepAt(text);
+  if (deep !== -1)
+    throw new JsonTooDeepError(
+      `nested more than ${MAX_JSON_DEPTH} levels deep (an import record needs 4); nothing was read`,
+      deep,
+    );
   try {
     return JSON.parse(text);
   } catch (error) {

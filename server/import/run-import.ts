@@ -5,13 +5,20 @@
  */
 import { extname } from "node:path";
 import type { Db } from "../store/database";
-import { entityReader, readDataVersion, readEntityIds, writeImportedEntities } from "../store/import-entities";
+import {
+  DeletedEntityError,
+  entityReader,
+  readDataVersion,
+  readEntityIds,
+  writeImportedEntities,
+} from "../store/import-entities";
+import { BrokenReferenceError, describeTarget, StillReferencedError } from "../store/reference-integrity";
 import { readCsvRecords } from "./csv-records";
 import { readJsonRecords } from "./json-records";
 import { describePlan, type ImportPlan, planImport } from "./plan";
-import { type ImportIssue, type ImportRecord, issueAt, MAX_FILE_BYTES } from "./records";
+import { ImportError, type ImportIssue, type ImportRecord, issueAt, MAX_FILE_BYTES } from "./records";
 import { BadEncodingError, decodeUtf8 } from "./text-position";
-import { validateImport } from "./validate";
+import { KIND_OF, type ValidEntity, validateImport } from "./validate";
 
 export interface ImportFile {
   /** As the user named it; every message uses this name. */
@@ -74,6 +81,35 @@ export function runImport(
   const preview = describePlan(plan);
   const writes = plan.changes.filter((c) => c.action !== "unchanged").map((c) => c.write);
   if (options.dryRun || writes.length === 0) return { plan, dataVersion, written: false, preview };
-  const after = writeImportedEntities(db, writes, dataVersion, options.actor ?? null);
+  let after: number;
+  try {
+    after = writeImportedEntities(db, writes, dataVersion, options.actor ?? null);
+  } catch (error) {
+    throw placedInFiles(error, valid);
+  }
   return { plan, dataVersion: after, written: true, preview };
+}
+
+/**
+ * The store's own check, inside the write transaction, refused what validation let through (it should not: it is the
+ * last line, not the first): the same refusal as an ImportError, each problem placed at its record's field.
+ */
+function placedInFiles(error: unknown, valid: readonly ValidEntity[]): unknown {
+  const sourceOf = (kind: string, id: string) =>
+    valid.find((v) => KIND_OF[v.entity.part] === kind && v.entity.record.id === id)?.source;
+  const issue = (kind: string, id: string, path: (string | number)[], message: string): ImportIssue => {
+    const source = sourceOf(kind, id);
+    if (!source) return { file: "(import)", line: 1, column: 1, message };
+    const { position, field } = source.locate(path);
+    return issueAt(
+      source.file,
+      position,
+      `${kind === "funding-call" ? "funding call" : kind} "${id}", ${field}: ${message}`,
+    );
+  };
+  if (error instanceof DeletedEntityError)
+    return new ImportError([issue(error.entity.kind, error.entity.id, ["id"], error.message)]);
+  if (error instanceof BrokenReferenceError || error instanceof StillReferencedError)
+    return new ImportError(error.broken.map((b) => issue(b.from.kind, b.from.id, b.reference.path, describeTarget(b))));
+  return error;
 }

@@ -1,13 +1,15 @@
 /**
  * Validates import records with the shared schemas and against what the database already holds: every field, no id
- * twice in the import, every reference (län, topic, skill, organisation, funding call) resolving to an entity in the
- * database or the import. Collects every problem, each with file, line and column; throws if there is any.
+ * twice in the import, no soft-deleted entity, every reference (län, topic, skill, organisation, funding call)
+ * resolving to a live entity in the database or the import (the references are those the store writes:
+ * store/references.ts). Collects every problem, each with file, line and column; throws if there is any.
  */
 import type { z } from "zod";
 import { FundingCallSchema } from "../../shared/schema/funding-call";
 import { OrganisationSchema } from "../../shared/schema/organisation";
 import { ProjectSchema } from "../../shared/schema/project";
 import { ENTITY_KIND_NOUNS, type EntityKind } from "../store/entity-kind";
+import { referencesOf } from "../store/references";
 import { ImportError, type ImportIssue, type ImportPart, type ImportRecord, issueAt, PART_NOUN } from "./records";
 
 const SCHEMAS = { organisations: OrganisationSchema, fundingCalls: FundingCallSchema, projects: ProjectSchema };
@@ -27,32 +29,17 @@ export interface ValidEntity {
   source: ImportRecord;
 }
 
-/** The ids of every entity in the database, by kind. */
-export type ExistingIds = ReadonlyMap<EntityKind, ReadonlySet<string>>;
-
-function referencesToCheck(entity: ImportEntity): [string, EntityKind, (string | undefined)[]][] {
-  switch (entity.part) {
-    case "organisations":
-      return [
-        ["regions", "region", entity.record.regions],
-        ["topics", "topic", entity.record.topics],
-        ["skills", "skill", entity.record.skills],
-      ];
-    case "fundingCalls":
-      return [["funder", "organisation", [entity.record.funder]]];
-    case "projects":
-      return [
-        ["lead", "organisation", [entity.record.lead]],
-        ["partners", "organisation", entity.record.partners],
-        ["topics", "topic", entity.record.topics],
-        ["skillsNeeded", "skill", entity.record.skillsNeeded],
-        ["regions", "region", entity.record.regions],
-        ["fundingCall", "funding-call", [entity.record.fundingCall]],
-      ];
-  }
+/** The ids of every entity in the database, by kind: live, and soft-deleted (nothing may refer to those). */
+export interface ExistingIds {
+  live: ReadonlyMap<EntityKind, ReadonlySet<string>>;
+  deleted: ReadonlyMap<EntityKind, ReadonlySet<string>>;
 }
 
 const NOUN = ENTITY_KIND_NOUNS;
+
+/** Why an import may not name a soft-deleted entity, and what to do instead. */
+export const deletedMessage = (kind: EntityKind, id: string): string =>
+  `${NOUN[kind]} "${id}" was deleted; an import does not bring it back: restore it first (Borttagna / Deleted in the app, as a coordinator), or leave it out of the import`;
 
 /**
  * Returns the validated entities, or throws an ImportError with every problem: `earlier` (what reading the files
@@ -121,16 +108,28 @@ export function validateImport(
     }
   }
 
-  const exists = (kind: EntityKind, id: string) => existing.get(kind)?.has(id) || imported.get(kind)?.has(id);
+  // A deleted entity comes back by a restore, with its history, never silently by an import.
+  const isDeleted = (kind: EntityKind, id: string) => existing.deleted.get(kind)?.has(id) === true;
   for (const { entity, source } of valid) {
-    for (const [field, kind, ids] of referencesToCheck(entity)) {
-      ids.forEach((ref, index) => {
-        if (ref === undefined || exists(kind, ref)) return;
-        const path = Array.isArray((entity.record as Record<string, unknown>)[field]) ? [field, index] : [field];
-        const { position, field: name } = source.locate(path);
-        const message = `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: unknown ${NOUN[kind]} "${ref}" (not in the database nor in this import)`;
-        issues.push(issueAt(source.file, position, message));
-      });
+    const kind = KIND_OF[entity.part];
+    if (!isDeleted(kind, entity.record.id)) continue;
+    const { position } = source.locate(["id"]);
+    issues.push(issueAt(source.file, position, deletedMessage(kind, entity.record.id)));
+  }
+
+  const exists = (kind: EntityKind, id: string) =>
+    existing.live.get(kind)?.has(id) || (imported.get(kind)?.has(id) && !isDeleted(kind, id));
+  for (const { entity, source } of valid) {
+    for (const reference of referencesOf(KIND_OF[entity.part], entity.record)) {
+      const { toKind: kind, toId: ref } = reference;
+      if (exists(kind, ref)) continue;
+      const { position, field: name } = source.locate(reference.path);
+      const problem = isDeleted(kind, ref)
+        ? `${NOUN[kind]} "${ref}" was deleted (restore it first, or refer to another)`
+        : `unknown ${NOUN[kind]} "${ref}" (not in the database nor in this import)`;
+      issues.push(
+        issueAt(source.file, position, `${PART_NOUN[entity.part]} "${entity.record.id}", ${name}: ${problem}`),
+      );
     }
   }
   if (issues.length > 0) throw new ImportError(issues);

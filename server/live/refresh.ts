@@ -4,6 +4,10 @@
  * entities written since (the store's write journal), patches its in-memory records with them, patches the graph
  * (only the written records' edges are made anew) and, after edits, the match index, and re-indexes only the written
  * nodes for search. See the README's Performance section for what that costs at 100k nodes.
+ *
+ * Preparing the next read model changes nothing that is served; applying it swaps it in. A write made through
+ * writeLive (live/write-live.ts) prepares inside its transaction, so a write the read model cannot take is never
+ * committed.
  */
 
 import type { NodeKind } from "../../shared/schema/graph";
@@ -16,21 +20,29 @@ import { patchDataset } from "./patch-dataset";
 /** Every entity kind but funding calls is a node of the graph (funding calls are edge attributes). */
 const isNodeKind = (kind: EntityKind): kind is NodeKind => kind !== "funding-call";
 
-export function refreshServices(services: Services): void {
+/** The read model of what the store holds now (inside a transaction: what it would hold after committing). */
+export function prepareRefresh(services: Services): Services | undefined {
   const { store } = services;
   const { written, writeSeq } = store.readWrittenSince(services.writeSeq);
-  if (written.length === 0 && store.info().dataVersion === services.dataVersion) return;
-  const previousLayout = serverLayouts(services);
+  if (written.length === 0 && store.info().dataVersion === services.dataVersion) return undefined;
   const changed = new Set(written.flatMap((w) => (isNodeKind(w.kind) ? [nodeKey(w.kind, w.id)] : [])));
   // A funding call is no node, but its projects' edges carry it: after writing one, the graph is built anew.
   const fundingWritten = written.some((w) => w.kind === "funding-call");
-  Object.assign(
-    services,
-    buildServices(store, patchDataset(services.data, written), writeSeq, {
-      previous: fundingWritten ? undefined : { graph: services.graph, matchIndex: services.matchIndex, changed },
-      search: { from: services.search, changed },
-    }),
-  );
+  return buildServices(store, patchDataset(services.data, written), writeSeq, {
+    previous: fundingWritten ? undefined : { graph: services.graph, matchIndex: services.matchIndex, changed },
+    search: { from: services.search, changed },
+  });
+}
+
+/** Serves a prepared read model from now on. */
+export function applyRefresh(services: Services, next: Services | undefined): void {
+  if (!next) return;
+  const previousLayout = serverLayouts(services);
+  Object.assign(services, next);
   // The new version's layout, computed when first asked for, starts from the old picture instead of from scratch.
   serverLayouts(services).continueFrom(previousLayout);
+}
+
+export function refreshServices(services: Services): void {
+  applyRefresh(services, prepareRefresh(services));
 }

@@ -23,13 +23,10 @@ import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { bumpDataVersion } from "./data-version";
 import type { Db } from "./database";
-import { ENTITY_KIND_NOUNS, type EntityKind } from "./entity-kind";
-import { type Reference, referencesOfOrganisation, referencesOfProject } from "./references";
+import { BrokenReferenceError, checkedTransaction } from "./reference-integrity";
+import { ReferenceRows } from "./references";
 
 type EditableRecord = Project | Organisation;
-
-export const referencesOfEditable = (entity: EditableEntity): Reference[] =>
-  entity.kind === "project" ? referencesOfProject(entity.record) : referencesOfOrganisation(entity.record);
 
 interface RawChange {
   id: number;
@@ -67,7 +64,11 @@ interface Row {
 export type ActorId = number | null;
 
 export class EntityStore {
-  constructor(private readonly db: Db) {}
+  private readonly references: ReferenceRows;
+
+  constructor(private readonly db: Db) {
+    this.references = new ReferenceRows(db);
+  }
 
   private row(ref: { kind: string; id: string }): Row | undefined {
     const row = this.db
@@ -122,23 +123,13 @@ export class EntityStore {
 
   /** Refuses, naming the field, a record that points to something that does not exist (or was deleted). */
   checkReferences(entity: EditableEntity, fieldPrefix = "record"): void {
-    for (const ref of referencesOfEditable(entity)) {
-      const target = this.row({ kind: ref.toKind, id: ref.toId });
-      if (!target || target.deleted) {
-        throw new InvalidFieldError(
-          `${fieldPrefix}.${ref.field}`,
-          `unknown ${ENTITY_KIND_NOUNS[ref.toKind]} "${ref.toId}"`,
-        );
-      }
-      if (entity.kind === "organisation" && ref.toKind === "organisation" && ref.toId === entity.record.id) {
-        throw new InvalidFieldError(`${fieldPrefix}.${ref.field}`, "an organisation cannot refer to itself");
-      }
-    }
+    const broken = this.references.brokenOf({ kind: entity.kind, id: entity.record.id }, entity.record);
+    if (broken.length > 0) throw new BrokenReferenceError(broken, fieldPrefix);
   }
 
   /** Creates a new entity (version 1). Its id must never have been used. */
   create(entity: EditableEntity, actor: ActorId, note?: string): VersionedRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       if (this.isTaken({ kind: entity.kind, id: entity.record.id })) {
         throw new ConflictError(
           "record.id",
@@ -151,7 +142,7 @@ export class EntityStore {
 
   /** Replaces a live entity's record, if it is still at `expectedVersion`. The id names the entity and cannot change. */
   update(entity: EditableEntity, actor: ActorId, expectedVersion?: number): VersionedRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       const ref = { kind: entity.kind, id: entity.record.id };
       const row = this.row(ref);
       if (!row) throw new NotFoundError(ref.kind, ref.id);
@@ -161,35 +152,23 @@ export class EntityStore {
     })();
   }
 
-  /** Soft-deletes, if still at `expectedVersion`: the entity leaves the graph, its record stays, a restore brings it back. */
+  /**
+   * Soft-deletes, if still at `expectedVersion`: the entity leaves the graph, its record stays, a restore brings it
+   * back. Refused (409, naming them) while live records still point to it: the graph could not load them.
+   */
   delete(ref: EntityRef, actor: ActorId, reason?: string, expectedVersion?: number): void {
-    this.db.transaction(() => {
+    checkedTransaction(this.db, () => {
       const row = this.row(ref);
       if (!row) throw new NotFoundError(ref.kind, ref.id);
       this.checkVersion(ref, row, expectedVersion);
       if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
       const before = JSON.parse(row.data) as EditableRecord;
-      const users = this.db
-        .prepare(
-          `SELECT r.from_kind AS kind, r.from_id AS id FROM reference r
-           JOIN entity e ON e.kind = r.from_kind AND e.id = r.from_id
-           WHERE r.to_kind = ? AND r.to_id = ? AND e.deleted_at IS NULL
-           GROUP BY r.from_kind, r.from_id ORDER BY r.from_kind, r.from_id LIMIT 6`,
-        )
-        .all(ref.kind, ref.id) as { kind: EntityKind; id: string }[];
-      if (users.length > 0) {
-        const named = users.slice(0, 5).map((u) => `${ENTITY_KIND_NOUNS[u.kind]} "${u.id}"`);
-        throw new ConflictError(
-          "id",
-          `still referred to by ${named.join(", ")}${users.length > 5 ? " and more" : ""}; remove those references first`,
-        );
-      }
       this.db
         .prepare(
           "UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE kind = ? AND id = ?",
         )
         .run(ref.kind, ref.id);
-      this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
+      this.references.write(ref, null);
       this.log("delete", ref, before, null, actor, reason);
       bumpDataVersion(this.db);
     })();
@@ -202,7 +181,7 @@ export class EntityStore {
     validate: (entity: EditableEntity) => EditableEntity,
     expectedVersion?: number,
   ): VersionedRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       const change = this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
       if (change.after === null) {
@@ -229,7 +208,7 @@ export class EntityStore {
     validate: (entity: EditableEntity) => EditableEntity,
     expectedVersion: number,
   ): VersionedRecord {
-    return this.db.transaction(() => {
+    return checkedTransaction(this.db, () => {
       const change = this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
       if (change.before === null) {
@@ -290,6 +269,19 @@ export class EntityStore {
         latest: r.version === r.current_version,
       };
     });
+  }
+
+  /**
+   * Brings a soft-deleted entity back as it was when deleted (its stored record), logged as a restore: for the repair
+   * command, which must work also for entities with no change to restore (those of the seed).
+   */
+  undelete(ref: EntityRef, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity, note: string): void {
+    checkedTransaction(this.db, () => {
+      const row = this.row(ref);
+      if (!row?.deleted) throw new NotFoundError(`deleted ${ref.kind}`, ref.id);
+      const entity = validate({ kind: ref.kind, record: JSON.parse(row.data) } as EditableEntity);
+      this.put(entity, "restore", null, actor, note);
+    })();
   }
 
   /** Soft-deleted projects and organisations, most recently deleted first, with the change that would bring each back. */
@@ -355,10 +347,11 @@ export class EntityStore {
     actor: ActorId,
     note?: string,
   ): VersionedRecord {
-    this.checkReferences(entity);
     // People never write synthetic records; only the generator does.
     const { synthetic: _synthetic, ...record } = entity.record;
     const ref = { kind: entity.kind, id: record.id };
+    const broken = this.references.brokenOf(ref, record);
+    if (broken.length > 0) throw new BrokenReferenceError(broken);
     const { version } = this.db
       .prepare(
         `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
@@ -367,12 +360,7 @@ export class EntityStore {
          RETURNING version`,
       )
       .get(ref.kind, ref.id, JSON.stringify(record)) as { version: number };
-    this.db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?").run(ref.kind, ref.id);
-    const insertReference = this.db.prepare(
-      "INSERT OR IGNORE INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
-    );
-    for (const r of referencesOfEditable({ ...entity, record } as EditableEntity))
-      insertReference.run(ref.kind, ref.id, r.relation, r.toKind, r.toId);
+    this.references.write(ref, record);
     this.log(action, ref, before, record, actor, note);
     bumpDataVersion(this.db);
     return { record, version };

@@ -1,34 +1,35 @@
 /**
  * Writes imported entities: inserts new ones, updates changed ones (their references rewritten from the record), and
- * moves the data version, all in one transaction. Never deletes. Refuses if the data version moved since the import
- * was planned, so a preview is never applied to data it was not computed on.
+ * moves the data version, all in one transaction. Never deletes, and never brings back a soft-deleted entity (that is
+ * a restore, with its own history). Refuses if the data version moved since the import was planned, so a preview is
+ * never applied to data it was not computed on, and, like every write, if a reference would not lead to a live entity.
  */
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import type { Db } from "./database";
 import { EntityStore } from "./entities";
-import type { EntityKind } from "./entity-kind";
-import { type Reference, referencesOfFundingCall, referencesOfOrganisation, referencesOfProject } from "./references";
+import { ENTITY_KIND_NOUNS, type EntityKind } from "./entity-kind";
+import { BrokenReferenceError, checkedTransaction } from "./reference-integrity";
+import { ReferenceRows } from "./references";
 
 export type EntityWrite =
   | { kind: "organisation"; record: Organisation }
   | { kind: "funding-call"; record: FundingCall }
   | { kind: "project"; record: Project };
 
-function referencesOf(write: EntityWrite): Reference[] {
-  switch (write.kind) {
-    case "organisation":
-      return referencesOfOrganisation(write.record);
-    case "funding-call":
-      return referencesOfFundingCall(write.record);
-    case "project":
-      return referencesOfProject(write.record);
-  }
-}
-
 export class StaleImportError extends Error {
   override name = "StaleImportError";
+}
+
+/** An import that names a soft-deleted entity: it is restored on its own (entity.restore), never by an import. */
+export class DeletedEntityError extends Error {
+  override name = "DeletedEntityError";
+  constructor(readonly entity: { kind: EntityKind; id: string }) {
+    super(
+      `${ENTITY_KIND_NOUNS[entity.kind]} "${entity.id}" was deleted; an import does not bring it back: restore it first, or leave it out`,
+    );
+  }
 }
 
 const dataVersionOf = (db: Db) =>
@@ -37,10 +38,16 @@ const dataVersionOf = (db: Db) =>
       0,
   );
 
-/** The ids of every stored entity, by kind. */
-export function readEntityIds(db: Db): Map<EntityKind, Set<string>> {
-  const ids = new Map<EntityKind, Set<string>>();
-  for (const row of db.prepare("SELECT kind, id FROM entity").iterate() as Iterable<{ kind: EntityKind; id: string }>) {
+/** The ids of every stored entity, by kind: the live ones, and the soft-deleted ones (which nothing may refer to). */
+export function readEntityIds(db: Db): { live: Map<EntityKind, Set<string>>; deleted: Map<EntityKind, Set<string>> } {
+  const live = new Map<EntityKind, Set<string>>();
+  const deleted = new Map<EntityKind, Set<string>>();
+  for (const row of db.prepare("SELECT kind, id, deleted_at IS NOT NULL AS gone FROM entity").iterate() as Iterable<{
+    kind: EntityKind;
+    id: string;
+    gone: number;
+  }>) {
+    const ids = row.gone ? deleted : live;
     let set = ids.get(row.kind);
     if (!set) {
       set = new Set();
@@ -48,7 +55,7 @@ export function readEntityIds(db: Db): Map<EntityKind, Set<string>> {
     }
     set.add(row.id);
   }
-  return ids;
+  return { live, deleted };
 }
 
 /** A reader of stored records (as JSON text) by kind and id. */
@@ -74,18 +81,16 @@ export function writeImportedEntities(
 ): number {
   const upsert = db.prepare(
     `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
-     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic, deleted_at = NULL,
+     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
        version = entity.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
-  const dropReferences = db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?");
-  const insertReference = db.prepare(
-    "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
-  );
+  const references = new ReferenceRows(db);
   const setVersion = db.prepare(
     "INSERT INTO meta (key, value) VALUES ('data_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   );
-  return db
-    .transaction(() => {
+  return checkedTransaction(
+    db,
+    () => {
       const version = dataVersionOf(db);
       if (version !== expectedDataVersion) {
         throw new StaleImportError(
@@ -99,10 +104,12 @@ export function writeImportedEntities(
       }
       if (writes.length === 0) return version;
       // Entities first, so references between imported entities find their targets whatever the order.
-      const readLive = db.prepare("SELECT data FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL");
+      const read = db.prepare("SELECT data, deleted_at IS NOT NULL AS gone FROM entity WHERE kind = ? AND id = ?");
       const changeLog = new EntityStore(db);
       for (const w of writes) {
-        const before = (readLive.get(w.kind, w.record.id) as { data: string } | undefined)?.data;
+        const stored = read.get(w.kind, w.record.id) as { data: string; gone: number } | undefined;
+        if (stored?.gone) throw new DeletedEntityError({ kind: w.kind, id: w.record.id });
+        const before = stored?.data;
         upsert.run(w.kind, w.record.id, JSON.stringify(w.record), w.record.synthetic ? 1 : 0);
         // Projects and organisations keep a history; an import is a change by the system.
         if (w.kind === "project" || w.kind === "organisation") {
@@ -118,11 +125,12 @@ export function writeImportedEntities(
         }
       }
       for (const w of writes) {
-        dropReferences.run(w.kind, w.record.id);
-        for (const ref of referencesOf(w)) insertReference.run(w.kind, w.record.id, ref.relation, ref.toKind, ref.toId);
+        const broken = references.write({ kind: w.kind, id: w.record.id }, w.record);
+        if (broken.length > 0) throw new BrokenReferenceError(broken, "");
       }
       setVersion.run(String(version + 1));
       return version + 1;
-    })
-    .immediate();
+    },
+    "",
+  ).immediate();
 }

@@ -12,7 +12,7 @@ import {
 import { hashPassword } from "../../auth/password";
 import { ImportError } from "../../import/records";
 import { runImport } from "../../import/run-import";
-import { refreshServices } from "../../live/refresh";
+import { writeLive } from "../../live/write-live";
 import type { Services } from "../../services";
 import { toSummary } from "../../store/accounts";
 import { StaleImportError } from "../../store/import-entities";
@@ -80,14 +80,16 @@ export const adminRouter = router({
       const files = input.files.map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
       let outcome: ReturnType<typeof runImport>;
       try {
-        outcome = runImport(ctx.services.store.db, files, { dryRun: input.dryRun, actor: ctx.actor.id });
+        // A dry run writes nothing, so the read model stays as it is (writeLive prepares nothing new).
+        outcome = writeLive(ctx.services, () =>
+          runImport(ctx.services.store.db, files, { dryRun: input.dryRun, actor: ctx.actor.id }),
+        );
       } catch (error) {
         if (error instanceof ImportError)
           throw new InvalidFieldError("files", error.message.replace(/^Import refused /, "import refused "));
         if (error instanceof StaleImportError) throw new ConflictError("files", error.message);
         throw error;
       }
-      if (outcome.written) refreshServices(ctx.services);
       return {
         written: outcome.written,
         dataVersion: outcome.dataVersion,

@@ -15,8 +15,8 @@ import {
   RevertInputSchema,
   UpdateInputSchema,
 } from "../../../shared/schema/editable";
-import { refreshServices } from "../../live/refresh";
 import { validateEditable } from "../../live/validate-editable";
+import { writeLive } from "../../live/write-live";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
@@ -32,9 +32,7 @@ export const entityRouter = router({
     .input(EditableEntitySchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const written = ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id);
-      refreshServices(ctx.services);
-      return written;
+      return writeLive(ctx.services, () => ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id));
     }),
 
   update: publicProcedure
@@ -42,22 +40,23 @@ export const entityRouter = router({
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
       const { expectedVersion, ...entity } = input;
-      const written = ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion);
-      refreshServices(ctx.services);
-      return written;
+      return writeLive(ctx.services, () =>
+        ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion),
+      );
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
-      ctx.services.store.entities.delete(
-        { kind: input.kind, id: input.id },
-        ctx.actor.id,
-        input.reason,
-        input.expectedVersion,
+      writeLive(ctx.services, () =>
+        ctx.services.store.entities.delete(
+          { kind: input.kind, id: input.id },
+          ctx.actor.id,
+          input.reason,
+          input.expectedVersion,
+        ),
       );
-      refreshServices(ctx.services);
       return { ok: true as const };
     }),
 
@@ -74,14 +73,9 @@ export const entityRouter = router({
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const written = ctx.services.store.entities.restore(
-        input.changeId,
-        ctx.actor.id,
-        validateEditable,
-        input.expectedVersion,
+      return writeLive(ctx.services, () =>
+        ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
-      refreshServices(ctx.services);
-      return written;
     }),
 
   /** Owners' direct edits of the last days, newest first, for coordinators to look over (and revert). */
@@ -95,13 +89,8 @@ export const entityRouter = router({
     .input(RevertInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const written = ctx.services.store.entities.revert(
-        input.changeId,
-        ctx.actor.id,
-        validateEditable,
-        input.expectedVersion,
+      return writeLive(ctx.services, () =>
+        ctx.services.store.entities.revert(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
-      refreshServices(ctx.services);
-      return written;
     }),
 });

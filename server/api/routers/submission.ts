@@ -10,8 +10,8 @@ import {
   SUBMISSION_STATUSES,
 } from "../../../shared/schema/editable";
 import { SUBMISSIONS_PER_DAY } from "../../../shared/schema/limits";
-import { refreshServices } from "../../live/refresh";
 import { validateEditable } from "../../live/validate-editable";
+import { writeLive } from "../../live/write-live";
 import { SubmissionLimitError } from "../../store/submissions";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
@@ -43,9 +43,9 @@ export const submissionRouter = router({
     .input(DecideInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      const submission = ctx.services.store.submissions.approve(input.id, ctx.actor.id, validateEditable, input.reason);
-      refreshServices(ctx.services);
-      return submission;
+      return writeLive(ctx.services, () =>
+        ctx.services.store.submissions.approve(input.id, ctx.actor.id, validateEditable, input.reason),
+      );
     }),
 
   reject: publicProcedure

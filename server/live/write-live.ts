@@ -1,0 +1,29 @@
+/**
+ * A write through the API and the read model that serves it, as one step: the write runs in a transaction, the next
+ * read model is prepared inside it (from what the transaction wrote), and only then does it commit. If the read model
+ * cannot take the write (the graph has no node for a reference, say), nothing is committed and the served read model
+ * stays the one that matches the store: a failed write is never half-applied, and never poisons the writes after it.
+ */
+import type { Services } from "../services";
+import { describeBrokenStore, ReadModelError } from "./diagnose-store";
+import { applyRefresh, prepareRefresh } from "./refresh";
+
+export function writeLive<T>(services: Services, write: () => T): T {
+  const { result, next } = services.store.db
+    .transaction(() => {
+      const result = write();
+      try {
+        return { result, next: prepareRefresh(services) };
+      } catch (error) {
+        // Still inside the transaction: the diagnosis sees what the write would have left.
+        throw new ReadModelError(
+          `Nothing was written: the graph could not load the result (${(error as Error).message}).` +
+            describeBrokenStore(services.store.db),
+          { cause: error },
+        );
+      }
+    })
+    .immediate();
+  applyRefresh(services, next);
+  return result;
+}
