@@ -31,12 +31,16 @@ describe("checkedTransaction", () => {
   it("refuses a record rewritten to name a deleted organisation, even when its reference rows were not", () => {
     const store = seeded();
     store.db
-      .prepare("UPDATE entity SET deleted_at = 'x' WHERE kind = 'organisation' AND id = 'civic-tech-goteborg'")
+      .prepare(
+        "UPDATE entity SET deleted_at = 'x', version = version + 1 WHERE kind = 'organisation' AND id = 'civic-tech-goteborg'",
+      )
       .run();
     const before = dump(store);
     const write = checkedTransaction(store.db, () =>
       store.db
-        .prepare("UPDATE entity SET data = json_set(data, '$.lead', 'civic-tech-goteborg') WHERE id = 'open-up'")
+        .prepare(
+          "UPDATE entity SET data = json_set(data, '$.lead', 'civic-tech-goteborg'), version = version + 1 WHERE id = 'open-up'",
+        )
         .run(),
     );
     expect(write).toThrow(BrokenReferenceError);
@@ -48,7 +52,9 @@ describe("checkedTransaction", () => {
     const store = seeded();
     const remove = (id: string) =>
       checkedTransaction(store.db, () =>
-        store.db.prepare("UPDATE entity SET deleted_at = 'x' WHERE kind = 'organisation' AND id = ?").run(id),
+        store.db
+          .prepare("UPDATE entity SET deleted_at = 'x', version = version + 1 WHERE kind = 'organisation' AND id = ?")
+          .run(id),
       );
     expect(remove("open-knowledge-sweden")).toThrow(StillReferencedError);
     expect(remove("open-knowledge-sweden")).toThrow(
@@ -60,9 +66,15 @@ describe("checkedTransaction", () => {
 
   it("lets through what leaves every reference live, and only checks what it wrote", () => {
     const store = seeded();
-    store.db.prepare("UPDATE entity SET data = json_set(data, '$.lead', 'ghost') WHERE id = 'open-up'").run();
+    store.db
+      .prepare("UPDATE entity SET data = json_set(data, '$.lead', 'ghost'), version = version + 1 WHERE id = 'open-up'")
+      .run();
     const rename = checkedTransaction(store.db, () =>
-      store.db.prepare("UPDATE entity SET data = json_set(data, '$.name', 'X') WHERE id = 'civic-tech-platform'").run(),
+      store.db
+        .prepare(
+          "UPDATE entity SET data = json_set(data, '$.name', 'X'), version = version + 1 WHERE id = 'civic-tech-platform'",
+        )
+        .run(),
     );
     expect(rename).not.toThrow();
     expect(findBrokenReferences(store.db).map((b) => [b.from.id, b.reference.field, b.target])).toEqual([
