@@ -89,6 +89,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
       const { status, message } = apiErrorOf(error);
       if (status === 401) setFailure(t("account.dialog.wrongPassword"));
       else if (status === 429) setFailure(t("account.dialog.tooMany"));
+      else if (status === 503) setFailure(t("account.dialog.busy"));
       else if (status === 409 && message.includes('field "displayName"'))
         showErrors({ displayName: t("account.dialog.errors.displayNameTaken") });
       else if (status === 409) showErrors({ email: t("account.dialog.emailTaken") });

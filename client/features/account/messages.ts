@@ -29,6 +29,7 @@ export const accountMessages = {
       cancel: "Avbryt",
       wrongPassword: "Fel e-postadress eller lösenord.",
       tooMany: "För många försök. Vänta en stund och försök igen.",
+      busy: "Servern är upptagen just nu. Försök igen om några sekunder.",
       emailTaken: "Det finns redan ett konto med den e-postadressen.",
       failed: "Det gick inte: {{message}}",
       errors: {
@@ -86,6 +87,7 @@ export const accountMessages = {
       cancel: "Cancel",
       wrongPassword: "Wrong e-mail address or password.",
       tooMany: "Too many attempts. Wait a while and try again.",
+      busy: "The server is busy right now. Try again in a few seconds.",
       emailTaken: "There is already an account with that e-mail address.",
       failed: "That did not work: {{message}}",
       errors: {
