@@ -102,7 +102,7 @@ async function download(c: Case, dir: string): Promise<void> {
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "partnerkartan-interop-"));
   const seed = await startTestServer(join(root, "data"), tempDatabasePath());
-  const tricky = await startTestServer(writeDataDir(exportDataset()), tempDatabasePath());
+  const tricky = await startTestServer(writeDataDir(exportDataset({ storable: true })), tempDatabasePath());
   const small = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
   try {
     const hub = (await clientFor(seed.url).graph.snapshot.query({ kinds: ["organisation"] })).nodes.sort(

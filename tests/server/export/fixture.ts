@@ -15,11 +15,20 @@ export const TRICKY_NAME = "Föreningen \"Öppna\" <data> & co, 'ett'\nrad två\
 /** What survives: XML cannot carry U+0007, so writers drop it. */
 export const TRICKY_NAME_WRITTEN = TRICKY_NAME.replace("\u0007", "");
 
-export function exportDataset(): Dataset {
+/**
+ * The same test of escaping as the server may store it: names may hold no control characters or line breaks
+ * (shared/schema/text.ts), summaries may hold line breaks and tabs.
+ */
+export const TRICKY_STORABLE_NAME = "Föreningen \"Öppna\" <data> & co, 'ett' =1+2 |pipe";
+export const TRICKY_STORABLE_SUMMARY = "Rad ett <b>&amp;</b>\nrad två\tflik \"citat\", 'apostrof' |pipe";
+
+/** `storable`: a data set the server accepts (for tests through HTTP); otherwise names carry control characters too. */
+export function exportDataset({ storable = false } = {}): Dataset {
   const data = smallDataset();
   const org = data.organisations.find((o) => o.id === "civic-tech-goteborg");
   if (!org) throw new Error("fixture changed: civic-tech-goteborg missing");
-  org.name = TRICKY_NAME;
+  org.name = storable ? TRICKY_STORABLE_NAME : TRICKY_NAME;
+  if (storable) org.summary = { sv: TRICKY_STORABLE_SUMMARY, en: TRICKY_STORABLE_SUMMARY };
   org.sources = ["https://example.org/a?x=1&y=2", "https://example.org/b|c"];
   return data;
 }
