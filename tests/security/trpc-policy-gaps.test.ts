@@ -59,7 +59,11 @@ describe("the /trpc policy for sign-in", () => {
   });
 
   it("refuses auth.me streamed through the Accept header as through trpc-accept", async () => {
-    for (const headers of [{ accept: "application/jsonl" }, { "trpc-accept": "application/jsonl" }]) {
+    const streaming: Record<string, string>[] = [
+      { accept: "application/jsonl" },
+      { "trpc-accept": "application/jsonl" },
+    ];
+    for (const headers of streaming) {
       const answer = await send(server.url, "/trpc/auth.me?batch=1", { headers, from: "127.0.12.3" });
       expect(answer.status).toBe(400);
       expect(answer.body).toMatch(/auth\.me cannot be streamed/);
