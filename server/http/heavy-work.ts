@@ -5,6 +5,8 @@
  *   429 with Retry-After. A person reloading the app uses a few a minute.
  * - over all clients, at most HEAVY_CONCURRENCY heavy answers are produced at once and HEAVY_QUEUE wait; beyond that
  *   503 with Retry-After, so that many addresses together cannot starve the cheap requests (health, search, pages).
+ *   A call refused so costs the client nothing of its budget; and the queued answers start one per event-loop turn,
+ *   so cheap requests are read in between.
  * A slot is held until the answer has been sent or the client has gone, so slow readers of big exports count too.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -48,6 +50,8 @@ export class HeavyWork {
       return;
     }
     if (this.slots.pendingCount >= HEAVY_QUEUE) {
+      // Busy is the server's state, not the client's doing: a refused call does not use up the client's budget.
+      await this.perClient.reward(request.ip, cost);
       reply.header("retry-after", "2");
       await this.refuse(request, reply, 503, "The server is busy with other large requests; try again in a moment.");
       return;
@@ -56,9 +60,14 @@ export class HeavyWork {
       void this.slots(
         () =>
           new Promise<void>((done) => {
-            if (reply.raw.writableFinished || request.raw.destroyed) return done();
-            reply.raw.once("close", () => done());
-            started();
+            // Each heavy answer starts on a macrotask of its own. A finished answer frees its slot in a chain of
+            // promise callbacks; started there too, the next queued answer (and the next…) would run before the
+            // event loop reads another socket, and /api/health would wait for the whole queue.
+            setImmediate(() => {
+              if (reply.raw.writableFinished || request.raw.destroyed) return done();
+              reply.raw.once("close", () => done());
+              started();
+            });
           }),
       ).finally(() => started());
     });

@@ -1,10 +1,12 @@
 /**
  * What a request to /trpc may ask for, checked from its URL and headers before tRPC reads a byte of input:
  * - a batch holds at most MAX_BATCH_CALLS calls (the app's client sends at most that many);
- * - sign-in, sign-up and sign-out are sent alone: in a batch, 300 password guesses would ride on one request;
+ * - sign-in, sign-up and sign-out are sent alone, not even as a batch of one: in a batch, 300 password guesses would
+ *   ride on one request, and a batch of one may be streamed;
  * - a batch names each heavy procedure at most once: the same snapshot ten times is ten times the work for nothing;
- * - auth.* is never streamed (`trpc-accept: application/jsonl`): a streamed answer's headers leave before the
- *   procedure runs, so a session would be created without its cookie.
+ * - auth.* is never streamed (`trpc-accept: application/jsonl`, or `Accept: application/jsonl`, which tRPC honours
+ *   too): a streamed answer's headers leave before the procedure runs, so a session would be created without its
+ *   cookie.
  * A refusal is HTTP 400 in tRPC's error shape, naming the rule.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -53,9 +55,10 @@ export function refusalOf(
   }
   const auth = paths.filter((p) => p.startsWith("auth."));
   const alone = auth.find(isMutation);
-  if (alone && paths.length > 1) return `${alone} must be sent alone, not in a batch of ${paths.length} calls.`;
+  if (alone && (batch || paths.length > 1))
+    return `${alone} must be sent alone, not in a batch of ${paths.length} call${paths.length === 1 ? "" : "s"} (no "batch=1").`;
   if (streamed && auth.length > 0)
-    return `${auth[0]} cannot be streamed: send it without "trpc-accept: application/jsonl".`;
+    return `${auth[0]} cannot be streamed: send it without "application/jsonl" in trpc-accept or Accept.`;
   const seen = new Set<string>();
   for (const path of paths) {
     if (!HEAVY_PROCEDURES.has(path)) continue;
@@ -76,7 +79,10 @@ export function trpcRequestPolicy(isMutation: (path: string) => boolean) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const calls = trpcCallsOf(request.url);
     if (!calls) return;
-    const streamed = /application\/jsonl/.test(String(request.headers["trpc-accept"] ?? ""));
+    // tRPC streams on `trpc-accept`, or failing that on `Accept`: either one counts here.
+    const streamed = /application\/jsonl/i.test(
+      `${request.headers["trpc-accept"] ?? ""} ${request.headers.accept ?? ""}`,
+    );
     const refusal = refusalOf(calls, streamed, isMutation);
     if (refusal) await sendTrpcRefusal(reply, 400, refusal);
   };
