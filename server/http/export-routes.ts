@@ -19,6 +19,7 @@ import { prepareExport } from "../export/prepare";
 import { chunked } from "../export/text";
 import { UnknownFilterValueError } from "../graph/filter";
 import type { Services } from "../services";
+import { yielding } from "./yielding";
 
 export const EXPORT_PREFIX = "/api/export";
 
@@ -86,7 +87,7 @@ export async function registerExportRoutes(app: FastifyInstance, services: Servi
       }
       const file = EXPORT_FILES[name as ExportFileName];
       const { provenance } = source;
-      const body = Readable.from(chunked(file.write(source, options)));
+      const body = Readable.from(yielding(chunked(file.write(source, options))));
       body.on("error", (err) => request.log.error({ err, file: name }, "export failed while streaming"));
       return reply
         .header("Content-Type", file.contentType)

@@ -4,6 +4,8 @@
  * - sign-in, sign-up and sign-out are sent alone, not even as a batch of one: in a batch, 300 password guesses would
  *   ride on one request, and a batch of one may be streamed;
  * - a batch names each heavy procedure at most once: the same snapshot ten times is ten times the work for nothing;
+ * - graph.snapshot is never batched: alone it is answered from bytes serialised once per data version
+ *   (graph-route.ts), in a batch tRPC would serialise the whole graph again (2 s of a blocked event loop at 10k nodes);
  * - auth.* is never streamed (`trpc-accept: application/jsonl`, or `Accept: application/jsonl`, which tRPC honours
  *   too): a streamed answer's headers leave before the procedure runs, so a session would be created without its
  *   cookie.
@@ -59,6 +61,8 @@ export function refusalOf(
     return `${alone} must be sent alone, not in a batch of ${paths.length} call${paths.length === 1 ? "" : "s"} (no "batch=1").`;
   if (streamed && auth.length > 0)
     return `${auth[0]} cannot be streamed: send it without "application/jsonl" in trpc-accept or Accept.`;
+  if (batch && paths.includes("graph.snapshot"))
+    return "graph.snapshot must be sent alone, not in a batch: GET /trpc/graph.snapshot (or /api/graph) is served from a cache.";
   const seen = new Set<string>();
   for (const path of paths) {
     if (!HEAVY_PROCEDURES.has(path)) continue;
