@@ -47,8 +47,10 @@ async function problems(p: Page, view: string, tall: boolean): Promise<string[]>
   const found: string[] = [];
   if (layout.overflowX > 0) found.push(`${view}: the page is ${layout.overflowX}px too wide`);
   for (const el of layout.outside) found.push(`${view}: sticks out: ${el}`);
-  if (layout.mainScrollers.length > 1) found.push(`${view}: ${layout.mainScrollers.length} scrolling regions: ${layout.mainScrollers.join(", ")}`);
-  if (tall && layout.mainScrollers.length !== 1) found.push(`${view}: no scrolling region for a page taller than the screen`);
+  if (layout.mainScrollers.length > 1)
+    found.push(`${view}: ${layout.mainScrollers.length} scrolling regions: ${layout.mainScrollers.join(", ")}`);
+  if (tall && layout.mainScrollers.length !== 1)
+    found.push(`${view}: no scrolling region for a page taller than the screen`);
   return found;
 }
 

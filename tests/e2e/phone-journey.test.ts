@@ -51,7 +51,10 @@ describe("the partner journey on a phone", () => {
     await onScreen(searchBox(page));
     await searchBox(page).tap();
     await searchBox(page).fill("digifysiska");
-    await page.getByRole("option", { name: /Digifysiska vårdkontakter/ }).first().tap();
+    await page
+      .getByRole("option", { name: /Digifysiska vårdkontakter/ })
+      .first()
+      .tap();
     const heading = page.getByRole("heading", { level: 2, name: "Digifysiska vårdkontakter" });
     await heading.waitFor();
     await onScreen(heading);
