@@ -7,8 +7,10 @@ import { AccountMenu } from "./features/account/AccountMenu";
 import { EntityActions } from "./features/account/EntityActions";
 import type { WorkspacePage } from "./features/account/workspace-page";
 import { DetailsPanel } from "./features/details/DetailsPanel";
+import { DetailsSheet } from "./features/details/DetailsSheet";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
+import { FiltersDrawer } from "./features/filters/FiltersDrawer";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
 import { Legend } from "./features/legend/Legend";
 import { ListView } from "./features/list/ListView";
@@ -18,6 +20,7 @@ import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
 import { fetchGraph } from "./lib/fetch-graph";
 import { trpc } from "./lib/trpc";
+import { useNarrow } from "./lib/use-narrow";
 import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "./state/graph-filter";
 import { EMPTY_FILTERS, filterParams, hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
@@ -33,6 +36,7 @@ const VIEW_TABS: View[] = ["graph", "list", "coverage"];
 export function App() {
   const { t } = useTranslation();
   const [state, update] = useUrlState();
+  const narrow = useNarrow();
   const snapshot = useQuery({ queryKey: ["graph", "snapshot"], queryFn: fetchGraph });
   const [highlight, setHighlight] = useState<string[]>();
   const [webgl, setWebgl] = useState(false);
@@ -135,6 +139,46 @@ export function App() {
     />
   );
 
+  const filterPanel = counts && (
+    <FilterPanel
+      filters={filters}
+      counts={counts}
+      taxonomy={taxonomy}
+      lang={state.lang}
+      onChange={(filters) => update({ filters })}
+    />
+  );
+  const chosenCount =
+    filters.kinds.length +
+    filters.regions.length +
+    filters.topics.length +
+    filters.skills.length +
+    filters.orgKinds.length +
+    filters.status.length +
+    (filters.yearFrom !== undefined || filters.yearTo !== undefined ? 1 : 0);
+  const toolbar = (
+    <GraphToolbar
+      layout={state.layout}
+      onLayout={(layout) => update({ layout })}
+      selected={state.selected}
+      focus={state.focus}
+      hops={state.hops}
+      onFocus={(focus, hops) => {
+        setExpanded([]);
+        update({ focus, hops });
+      }}
+      canExpand={state.focus !== undefined && state.selected !== undefined && (visible?.has(state.selected) ?? false)}
+      onExpand={() => state.selected && setExpanded((list) => [...list, state.selected as string])}
+      webgl={webgl}
+      onWebgl={setWebgl}
+      showGraphOptions={state.view === "graph"}
+      sizeBy={sizeBy}
+      onSizeBy={(size) => update({ size })}
+    >
+      <ExportMenu filterQuery={exportQuery} />
+    </GraphToolbar>
+  );
+
   if (state.embed) {
     return (
       <div className="app embed">
@@ -231,40 +275,20 @@ export function App() {
         </main>
       ) : (
         <main className="app-main">
-          <aside className="filters-panel" aria-label={t("filters.title")}>
-            {counts && (
-              <FilterPanel
-                filters={filters}
-                counts={counts}
-                taxonomy={taxonomy}
-                lang={state.lang}
-                onChange={(filters) => update({ filters })}
-              />
-            )}
-          </aside>
+          {!narrow && (
+            <aside className="filters-panel" aria-label={t("filters.title")}>
+              {filterPanel}
+            </aside>
+          )}
           <div className="center">
-            <GraphToolbar
-              layout={state.layout}
-              onLayout={(layout) => update({ layout })}
-              selected={state.selected}
-              focus={state.focus}
-              hops={state.hops}
-              onFocus={(focus, hops) => {
-                setExpanded([]);
-                update({ focus, hops });
-              }}
-              canExpand={
-                state.focus !== undefined && state.selected !== undefined && (visible?.has(state.selected) ?? false)
-              }
-              onExpand={() => state.selected && setExpanded((list) => [...list, state.selected as string])}
-              webgl={webgl}
-              onWebgl={setWebgl}
-              showGraphOptions={state.view === "graph"}
-              sizeBy={sizeBy}
-              onSizeBy={(size) => update({ size })}
-            >
-              <ExportMenu filterQuery={exportQuery} />
-            </GraphToolbar>
+            {narrow ? (
+              <FiltersDrawer chosen={chosenCount}>
+                {toolbar}
+                {filterPanel}
+              </FiltersDrawer>
+            ) : (
+              toolbar
+            )}
             {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
             {snapshot.isError && (
               <p className="graph-status" role="alert">
@@ -276,8 +300,11 @@ export function App() {
             ) : (
               <section className="graph-area" aria-label={t("graph.label")}>
                 {graph}
-                <Legend />
-                {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+                {/* The count line and the legend stack in one corner, clear of the graph's buttons in the other. */}
+                <div className="graph-notes">
+                  {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+                  <Legend />
+                </div>
                 {snapshot.data && narrowed && summary.organisations + summary.projects === 0 && (
                   <div className="empty-notice" role="status">
                     <p>{t("graph.nothing")}</p>
@@ -289,7 +316,7 @@ export function App() {
               </section>
             )}
           </div>
-          <aside id="details" className="details-panel" aria-label={t("details.heading")} tabIndex={-1}>
+          <DetailsSheet narrow={narrow} open={state.selected !== undefined}>
             <DetailsPanel selected={state.selected} lang={state.lang} onSelect={select}>
               {selectedId && (selectedKind === "project" || selectedKind === "organisation") && (
                 <EntityActions
@@ -329,7 +356,7 @@ export function App() {
                 />
               )}
             </DetailsPanel>
-          </aside>
+          </DetailsSheet>
         </main>
       )}
     </div>

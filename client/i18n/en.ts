@@ -8,6 +8,7 @@ import { historyMessages } from "../features/history/messages";
 import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { registrationMessages } from "../features/registration/messages";
+import { shellMessages } from "../features/shell/messages";
 import type { Messages } from "./messages";
 
 export const en: Messages = {
@@ -211,6 +212,8 @@ export const en: Messages = {
   // Versions and lost updates (#14 item 6): refused stale writes, recent edits for coordinators.
   versions: versionMessages.en,
   admin: adminMessages.en,
+  // Narrow screens (#15 item 4): header menu, filters drawer, details sheet.
+  shell: shellMessages.en,
   graphBudget: {
     showing: "Showing {{shown}} of {{total}} nodes",
     showMore: "Show more",

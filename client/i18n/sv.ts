@@ -8,6 +8,7 @@ import { historyMessages } from "../features/history/messages";
 import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { registrationMessages } from "../features/registration/messages";
+import { shellMessages } from "../features/shell/messages";
 
 export const sv = {
   app: {
@@ -207,6 +208,8 @@ export const sv = {
   // Versions and lost updates (#14 item 6): refused stale writes, recent edits for coordinators.
   versions: versionMessages.sv,
   admin: adminMessages.sv,
+  // Narrow screens (#15 item 4): header menu, filters drawer, details sheet.
+  shell: shellMessages.sv,
   graphBudget: {
     showing: "Visar {{shown}} av {{total}} noder",
     showMore: "Visa fler",

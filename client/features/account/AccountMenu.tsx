@@ -1,12 +1,14 @@
 /**
  * The account control in the header. Signed out: "Logga in" and "Skapa konto". Signed in: a disclosure with the
- * name and role, the pages the role may open (register, my submissions, review, accounts) and "Logga ut".
+ * name and role, the pages the role may open (register, my submissions, review, accounts) and "Logga ut". On a narrow
+ * screen all of these sit behind one "Meny" disclosure (Escape closes it and returns the focus to its button).
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { type FocusEvent, type KeyboardEvent, lazy, Suspense, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "../../../shared/schema/account";
 import { trpc } from "../../lib/trpc";
+import { useNarrow } from "../../lib/use-narrow";
 import type { AuthMode } from "./AuthDialog";
 import { ME_KEY, useMe } from "./use-me";
 import type { WorkspacePage } from "./workspace-page";
@@ -30,6 +32,7 @@ export function AccountMenu({ onOpen }: Props) {
   const button = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const panelId = useId();
+  const narrow = useNarrow();
 
   const openDialog = (mode: AuthMode) => {
     opener.current = document.activeElement as HTMLElement | null;
@@ -65,88 +68,112 @@ export function AccountMenu({ onOpen }: Props) {
     if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
   };
 
+  /** The pages this visitor may open, as menu entries (signed in) or the signed-out visitor's three actions. */
+  const entries: { label: string; onClick: () => void; last?: boolean }[] = me
+    ? [
+        { label: t("account.registerProject"), onClick: () => go({ page: "register", kind: "project" }) },
+        { label: t("account.registerOrganisation"), onClick: () => go({ page: "register", kind: "organisation" }) },
+        { label: t("account.mine"), onClick: () => go({ page: "mine" }) },
+        ...(hasRole(me.role, "coordinator")
+          ? [{ label: t("account.review"), onClick: () => go({ page: "review" }) }]
+          : []),
+        ...(hasRole(me.role, "administrator")
+          ? [{ label: t("account.accounts"), onClick: () => go({ page: "accounts" }) }]
+          : []),
+        { label: t("account.signOut"), onClick: signOut, last: true },
+      ]
+    : [
+        {
+          label: t("account.registerProject"),
+          onClick: () => {
+            setOpen(false);
+            setAfterSignIn({ page: "register", kind: "project" });
+            openDialog("signUp");
+          },
+        },
+        {
+          label: t("account.signIn"),
+          onClick: () => {
+            setOpen(false);
+            openDialog("signIn");
+          },
+        },
+        {
+          label: t("account.signUp"),
+          onClick: () => {
+            setOpen(false);
+            openDialog("signUp");
+          },
+        },
+      ];
+  const panel = (
+    <div id={panelId} className="account-panel" hidden={!open}>
+      {narrow && me && (
+        <p className="account-who">
+          {t("account.signedInAs", { name: me.displayName, role: t(`account.role.${me.role}`) })}
+        </p>
+      )}
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.label} className={entry.last ? "account-signout" : undefined}>
+            <button type="button" className="menu-item" onClick={entry.onClick}>
+              {entry.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
   return (
     <div className="account-menu">
-      {me && (
-        <button type="button" className="header-button" onClick={() => go({ page: "register", kind: "project" })}>
-          {t("account.registerProject")}
-        </button>
-      )}
-      {me ? (
+      {narrow ? (
+        // On a narrow screen every account action sits behind one disclosure, so the header keeps the search box.
         // biome-ignore lint/a11y/noStaticElementInteractions: the container only listens for Escape and focus leaving; its buttons are the controls
         <div className="account-disclosure" onKeyDown={onKeyDown} onBlur={onBlur}>
           <button
             ref={button}
             type="button"
-            className="account-button"
+            className="header-button menu-button"
             aria-expanded={open}
             aria-controls={panelId}
             onClick={() => setOpen((was) => !was)}
           >
-            <span className="account-name">{me.displayName}</span>
-            <span className="account-role">{t(`account.roleTitle.${me.role}`)}</span>
+            <span aria-hidden="true">☰ </span>
+            {t("shell.menu")}
           </button>
-          <div id={panelId} className="account-panel" hidden={!open}>
-            <ul>
-              <li>
-                <button type="button" className="menu-item" onClick={() => go({ page: "register", kind: "project" })}>
-                  {t("account.registerProject")}
-                </button>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="menu-item"
-                  onClick={() => go({ page: "register", kind: "organisation" })}
-                >
-                  {t("account.registerOrganisation")}
-                </button>
-              </li>
-              <li>
-                <button type="button" className="menu-item" onClick={() => go({ page: "mine" })}>
-                  {t("account.mine")}
-                </button>
-              </li>
-              {hasRole(me.role, "coordinator") && (
-                <li>
-                  <button type="button" className="menu-item" onClick={() => go({ page: "review" })}>
-                    {t("account.review")}
-                  </button>
-                </li>
-              )}
-              {hasRole(me.role, "administrator") && (
-                <li>
-                  <button type="button" className="menu-item" onClick={() => go({ page: "accounts" })}>
-                    {t("account.accounts")}
-                  </button>
-                </li>
-              )}
-              <li className="account-signout">
-                <button type="button" className="menu-item" onClick={signOut}>
-                  {t("account.signOut")}
-                </button>
-              </li>
-            </ul>
-          </div>
+          {panel}
         </div>
       ) : (
         <>
-          <button
-            type="button"
-            className="header-button"
-            onClick={() => {
-              setAfterSignIn({ page: "register", kind: "project" });
-              openDialog("signUp");
-            }}
-          >
-            {t("account.registerProject")}
-          </button>
-          <button type="button" className="header-button" onClick={() => openDialog("signIn")}>
-            {t("account.signIn")}
-          </button>
-          <button type="button" className="header-button" onClick={() => openDialog("signUp")}>
-            {t("account.signUp")}
-          </button>
+          {me && (
+            <button type="button" className="header-button" onClick={() => go({ page: "register", kind: "project" })}>
+              {t("account.registerProject")}
+            </button>
+          )}
+          {me ? (
+            // biome-ignore lint/a11y/noStaticElementInteractions: the container only listens for Escape and focus leaving; its buttons are the controls
+            <div className="account-disclosure" onKeyDown={onKeyDown} onBlur={onBlur}>
+              <button
+                ref={button}
+                type="button"
+                className="account-button"
+                aria-expanded={open}
+                aria-controls={panelId}
+                onClick={() => setOpen((was) => !was)}
+              >
+                <span className="account-name">{me.displayName}</span>
+                <span className="account-role">{t(`account.roleTitle.${me.role}`)}</span>
+              </button>
+              {panel}
+            </div>
+          ) : (
+            entries.map((entry) => (
+              <button key={entry.label} type="button" className="header-button" onClick={entry.onClick}>
+                {entry.label}
+              </button>
+            ))
+          )}
         </>
       )}
       {dialog && (

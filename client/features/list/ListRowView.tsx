@@ -3,6 +3,7 @@
  * the whole list (thousands of rows on a large graph).
  */
 import { memo } from "react";
+import { useTranslation } from "react-i18next";
 import { KIND_STYLES } from "../../graph-view/kind-style";
 import type { ListRow } from "./list-row";
 
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export const ListRowView = memo(function ListRowView({ row, activeColumn, selected, onSelect }: Props) {
+  const { t } = useTranslation();
   const stop = (column: number) => (activeColumn === column ? 0 : -1);
   const style = KIND_STYLES[row.node.kind];
   return (
@@ -28,9 +30,14 @@ export const ListRowView = memo(function ListRowView({ row, activeColumn, select
         </button>
       </th>
       <td tabIndex={stop(1)}>{row.kind}</td>
-      <td tabIndex={stop(2)}>{row.regions}</td>
-      <td tabIndex={stop(3)}>{row.topics}</td>
-      <td tabIndex={stop(4)} className="number">
+      {/* data-label names the value when a narrow list shows each row as a card, without its column header. */}
+      <td tabIndex={stop(2)} data-label={t("list.regions")}>
+        {row.regions}
+      </td>
+      <td tabIndex={stop(3)} data-label={t("list.topics")}>
+        {row.topics}
+      </td>
+      <td tabIndex={stop(4)} className="number" data-label={t("list.links")}>
         {row.links}
       </td>
     </tr>
