@@ -16,6 +16,7 @@ import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
 import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
+import { errorText } from "./lib/error-text";
 import { fetchGraph } from "./lib/fetch-graph";
 import { trpc } from "./lib/trpc";
 import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded } from "./state/graph-filter";
@@ -268,7 +269,7 @@ export function App() {
             {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
             {snapshot.isError && (
               <p className="graph-status" role="alert">
-                {t("graph.error", { message: snapshot.error.message })}
+                {t("graph.error", { message: errorText(snapshot.error, t) })}
               </p>
             )}
             {state.view === "list" && index && visible ? (

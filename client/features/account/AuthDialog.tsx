@@ -8,6 +8,7 @@ import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
 import { MAX_CHARS } from "../../../shared/schema/limits";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import { TextField } from "../registration/TextField";
 import { apiErrorOf } from "./api-error";
@@ -96,7 +97,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
       else if (status === 400 && /field "(\w+)": ([^;]*)/.test(message)) {
         const [, field, detail] = /field "(\w+)": ([^;]*)/.exec(message) as unknown as [string, Field, string];
         showErrors({ [field]: messageFor(field, detail) });
-      } else setFailure(t("account.dialog.failed", { message }));
+      } else setFailure(t("account.dialog.failed", { message: errorText(error, t) }));
     } finally {
       setPending(false);
     }
