@@ -7,6 +7,7 @@ import { AccountMenu } from "./features/account/AccountMenu";
 import { EntityActions } from "./features/account/EntityActions";
 import type { WorkspacePage } from "./features/account/workspace-page";
 import { DetailsPanel } from "./features/details/DetailsPanel";
+import { SkipLink } from "./features/details/SkipLink";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
@@ -158,9 +159,10 @@ export function App() {
   return (
     <div className="app">
       {!workspace && (
-        <a href={state.view === "coverage" ? "#coverage" : "#details"} className="skip-link">
+        // Moves the focus without writing "#details" into the shareable URL.
+        <SkipLink target={state.view === "coverage" ? "coverage" : "details"}>
           {state.view === "coverage" ? t("app.skipToCoverage") : t("app.skipToDetails")}
-        </a>
+        </SkipLink>
       )}
       <header className="app-header">
         <div className="brand">
@@ -247,7 +249,7 @@ export function App() {
             <GraphToolbar
               layout={state.layout}
               onLayout={(layout) => update({ layout })}
-              selected={state.selected}
+              selected={selectedNode ? state.selected : undefined}
               focus={state.focus}
               hops={state.hops}
               onFocus={(focus, hops) => {

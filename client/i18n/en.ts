@@ -170,6 +170,8 @@ export const en: Messages = {
     years: "Active years",
     yearFrom: "From",
     yearTo: "To",
+    yearsReversed:
+      "From {{from}} is later than to {{to}}, so the year filter is not applied. Swap the years or change one of them.",
   },
   list: {
     caption_one: "{{count}} node, with the chosen filters",
@@ -201,6 +203,8 @@ export const en: Messages = {
     copied: "Link copied",
     copyPrompt: "Copy the link:",
     webgl: "WebGL (faster with a graphics card)",
+    webglHint: "For developers: draws the graph on the graphics card, which is faster for very large graphs.",
+    settings: "Settings",
   },
   announce: {
     selected: "Selected: {{name}} ({{kind}})",

@@ -165,6 +165,8 @@ export const sv = {
     years: "Aktiva år",
     yearFrom: "Från",
     yearTo: "Till",
+    yearsReversed:
+      "Från {{from}} är senare än till {{to}}, så årsfiltret används inte. Byt plats på åren eller ändra ett av dem.",
   },
   list: {
     caption_one: "{{count}} nod, med de valda filtren",
@@ -196,6 +198,8 @@ export const sv = {
     copied: "Länken är kopierad",
     copyPrompt: "Kopiera länken:",
     webgl: "WebGL (snabbare med grafikkort)",
+    webglHint: "För utvecklare: ritar grafen med grafikkortet, vilket går fortare för mycket stora grafer.",
+    settings: "Inställningar",
   },
   announce: {
     selected: "Vald: {{name}} ({{kind}})",
