@@ -6,8 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../integration/server-helpers";
 import { englishOnlyWords, wordsOf } from "../fixtures/catalogue-words";
+import { createAccount } from "../integration/server-helpers";
 import { appSession } from "./session";
 
 const app = appSession();
@@ -20,6 +20,8 @@ async function pageText(p: Page): Promise<string> {
     const attributes = [...document.querySelectorAll("[aria-label],[title],[placeholder],[alt],[aria-valuetext]")]
       .flatMap((el) => ["aria-label", "title", "placeholder", "alt", "aria-valuetext"].map((a) => el.getAttribute(a)))
       .filter(Boolean);
+    // innerText, not textContent: what is rendered, line by line, without scripts and hidden elements.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this test reads
     return [document.title, document.body.innerText, ...attributes].join("\n");
   });
 }
