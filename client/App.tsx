@@ -8,6 +8,7 @@ import { EntityActions } from "./features/account/EntityActions";
 import type { WorkspacePage } from "./features/account/workspace-page";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { DetailsSheet } from "./features/details/DetailsSheet";
+import { SkipLink } from "./features/details/SkipLink";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { FiltersDrawer } from "./features/filters/FiltersDrawer";
@@ -18,6 +19,7 @@ import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
 import { SearchBox } from "./features/search/SearchBox";
 import { GraphToolbar } from "./features/toolbar/GraphToolbar";
 import { GraphView } from "./graph-view/GraphView";
+import { errorText } from "./lib/error-text";
 import { fetchGraph } from "./lib/fetch-graph";
 import { trpc } from "./lib/trpc";
 import { useNarrow } from "./lib/use-narrow";
@@ -160,7 +162,7 @@ export function App() {
     <GraphToolbar
       layout={state.layout}
       onLayout={(layout) => update({ layout })}
-      selected={state.selected}
+      selected={selectedNode ? state.selected : undefined}
       focus={state.focus}
       hops={state.hops}
       onFocus={(focus, hops) => {
@@ -201,9 +203,10 @@ export function App() {
   return (
     <div className="app">
       {!workspace && (
-        <a href={state.view === "coverage" ? "#coverage" : "#details"} className="skip-link">
+        // Moves the focus without writing "#details" into the shareable URL.
+        <SkipLink target={state.view === "coverage" ? "coverage" : "details"}>
           {state.view === "coverage" ? t("app.skipToCoverage") : t("app.skipToDetails")}
-        </a>
+        </SkipLink>
       )}
       <header className="app-header">
         <div className="brand">
@@ -292,7 +295,7 @@ export function App() {
             {snapshot.isLoading && <p className="graph-status">{t("graph.loading")}</p>}
             {snapshot.isError && (
               <p className="graph-status" role="alert">
-                {t("graph.error", { message: snapshot.error.message })}
+                {t("graph.error", { message: errorText(snapshot.error, t) })}
               </p>
             )}
             {state.view === "list" && index && visible ? (

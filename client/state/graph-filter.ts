@@ -3,7 +3,7 @@
  * entities each facet value would show. Facets combine with AND; values within a facet with OR.
  */
 import type { GraphNode, GraphSnapshot, NodeKind } from "../../shared/schema/graph";
-import type { Filters } from "./url-state";
+import { type Filters, yearsReversed } from "./url-state";
 
 /** What a project or organisation is about, where and when: read off its edges once per snapshot. */
 export interface EntityFacets {
@@ -60,7 +60,8 @@ function passes(index: FacetIndex, key: string, facet: FacetName, f: Filters): b
     case "status":
       return node.kind !== "project" || f.status.length === 0 || f.status.includes(node.status as never);
     case "years": {
-      if (node.kind !== "project" || (f.yearFrom === undefined && f.yearTo === undefined)) return true;
+      if (node.kind !== "project" || (f.yearFrom === undefined && f.yearTo === undefined) || yearsReversed(f))
+        return true;
       if (node.startYear === undefined && node.endYear === undefined) return true;
       const start = node.startYear ?? node.endYear ?? 0;
       const end = node.endYear ?? start;
@@ -71,8 +72,7 @@ function passes(index: FacetIndex, key: string, facet: FacetName, f: Filters): b
 
 const entityFilterActive = (f: Filters) =>
   f.topics.length + f.skills.length + f.regions.length + f.orgKinds.length + f.status.length > 0 ||
-  f.yearFrom !== undefined ||
-  f.yearTo !== undefined;
+  (!yearsReversed(f) && (f.yearFrom !== undefined || f.yearTo !== undefined));
 
 /** The visible node keys: entities passing every facet, taxonomy nodes linked to one of them, within the focus. */
 export function visibleKeys(index: FacetIndex, f: Filters, focus?: string, hops = 1): Set<string> {

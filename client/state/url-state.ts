@@ -128,6 +128,14 @@ export function readUrlState(search: string): UrlState {
   };
 }
 
+/**
+ * A year range whose start is after its end (`from=2030&to=2020`) keeps nothing: it is not applied, neither to the
+ * graph nor to a link or an export (whose server refuses it), and the filter panel says why.
+ */
+export function yearsReversed(filters: Filters): boolean {
+  return filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearFrom > filters.yearTo;
+}
+
 /** The filter part of the query string alone: also what the export URLs take. */
 export function filterParams(filters: Filters, params = new URLSearchParams()): URLSearchParams {
   const setList = (name: string, values: readonly string[]) =>
@@ -138,9 +146,10 @@ export function filterParams(filters: Filters, params = new URLSearchParams()): 
   setList("regions", filters.regions);
   setList("orgKinds", filters.orgKinds);
   setList("status", filters.status);
-  if (filters.yearFrom !== undefined) params.set("from", String(filters.yearFrom));
+  const reversed = yearsReversed(filters);
+  if (filters.yearFrom !== undefined && !reversed) params.set("from", String(filters.yearFrom));
   else params.delete("from");
-  if (filters.yearTo !== undefined) params.set("to", String(filters.yearTo));
+  if (filters.yearTo !== undefined && !reversed) params.set("to", String(filters.yearTo));
   else params.delete("to");
   return params;
 }

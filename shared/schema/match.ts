@@ -65,3 +65,17 @@ export interface Suggestion {
   contributions: Record<MatchTerm, number>;
   evidence: Evidence;
 }
+
+/** Why a term is zero for every candidate, so that moving its slider cannot change the ranking. */
+export const INERT_REASONS = [
+  "no-topics",
+  "no-skills",
+  "skills-covered",
+  "no-regions",
+  "regions-covered",
+  "no-shared-partners",
+] as const;
+export interface InertTerm {
+  term: MatchTerm;
+  reason: (typeof INERT_REASONS)[number];
+}

@@ -35,6 +35,12 @@ describe("visibleKeys", () => {
     ]);
   });
 
+  it("does not apply a reversed year range (from after to), which would otherwise hide every project with years", () => {
+    const all = entities(visibleKeys(index, filters({ kinds: ["project"] })));
+    expect(entities(visibleKeys(index, filters({ kinds: ["project"], yearFrom: 2030, yearTo: 2020 })))).toEqual(all);
+    expect(all.length).toBeGreaterThan(1);
+  });
+
   it("applies organisation kinds to organisations only and status to projects only", () => {
     const keys = visibleKeys(index, filters({ orgKinds: ["cooperative"], status: ["completed"] }));
     expect(entities(keys)).toEqual(["organisation:digidem-lab", "project:civic-tech-platform"]);

@@ -1,6 +1,14 @@
 /** Pins the link format: every part of the view survives a round trip, bad values are dropped, defaults are omitted. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATE, readUrlState, type UrlState, writeUrlState } from "../../client/state/url-state";
+import {
+  DEFAULT_STATE,
+  EMPTY_FILTERS,
+  filterParams,
+  readUrlState,
+  type UrlState,
+  writeUrlState,
+  yearsReversed,
+} from "../../client/state/url-state";
 
 describe("url state", () => {
   it("reads an empty query as the default view", () => {
@@ -61,6 +69,15 @@ describe("url state", () => {
     for (const bad of ["?size=closeness", "?size=", "?size=PageRank", "?size=pagerank,degree"])
       expect(readUrlState(bad).size, bad).toBe("degree");
     expect(readUrlState("?size=closeness&layout=concentric").layout).toBe("concentric");
+  });
+
+  it("reads a reversed year range as given, flags it, and carries it neither in a link nor an export query", () => {
+    const s = readUrlState("?from=2030&to=2020");
+    expect([s.filters.yearFrom, s.filters.yearTo]).toEqual([2030, 2020]);
+    expect(yearsReversed(s.filters)).toBe(true);
+    expect(filterParams(s.filters).toString()).toBe("");
+    expect(yearsReversed({ ...EMPTY_FILTERS, yearFrom: 2020, yearTo: 2020 })).toBe(false);
+    expect(filterParams({ ...EMPTY_FILTERS, yearFrom: 2020, yearTo: 2030 }).toString()).toBe("from=2020&to=2030");
   });
 
   it("keeps unrelated parameters of the current URL", () => {

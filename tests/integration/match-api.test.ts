@@ -69,4 +69,15 @@ describe("match API over HTTP", () => {
     expect(status).toBe(400);
     expect(message).toMatch(/field "filters\.organisationKinds\.0"/);
   });
+  it("match.inert names the terms no slider can move, by project and mode or by organisation; 404 for unknown ids", async () => {
+    expect(await api.match.inert.query({ projectId: "p", geography: "complement" })).toEqual([]);
+    // "q" names no skills or län, and its members have worked with no one else on another project.
+    const q = await api.match.inert.query({ projectId: "q" });
+    expect(q.map((i) => i.term).sort()).toEqual(["geography", "network", "skills"]);
+    expect(await api.match.inert.query({ organisationId: "stranger-h" })).toEqual([
+      { term: "skills", reason: "no-skills" },
+      { term: "network", reason: "no-shared-partners" },
+    ]);
+    expect((await failure(api.match.inert.query({ projectId: "nope" }))).status).toBe(404);
+  });
 });

@@ -180,6 +180,7 @@ export function AccountMenu({ onOpen }: Props) {
         <Suspense fallback={null}>
           <AuthDialog
             mode={dialog}
+            purpose={afterSignIn?.page === "register" ? "register" : undefined}
             onMode={setDialog}
             onClose={closeDialog}
             onSignedIn={(signedIn) => {

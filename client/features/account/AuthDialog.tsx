@@ -8,6 +8,7 @@ import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
 import { MAX_CHARS } from "../../../shared/schema/limits";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import { TextField } from "../registration/TextField";
 import { apiErrorOf } from "./api-error";
@@ -20,12 +21,14 @@ interface Props {
   onMode: (mode: AuthMode) => void;
   onClose: () => void;
   onSignedIn: (me: Me) => void;
+  /** Why the dialog opened, when the visitor chose something that needs an account ("Registrera ert projekt"). */
+  purpose?: "register";
 }
 
 const FIELDS = ["displayName", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
 
-export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
+export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -96,7 +99,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
       else if (status === 400 && /field "(\w+)": ([^;]*)/.test(message)) {
         const [, field, detail] = /field "(\w+)": ([^;]*)/.exec(message) as unknown as [string, Field, string];
         showErrors({ [field]: messageFor(field, detail) });
-      } else setFailure(t("account.dialog.failed", { message }));
+      } else setFailure(t("account.dialog.failed", { message: errorText(error, t) }));
     } finally {
       setPending(false);
     }
@@ -107,6 +110,7 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn }: Props) {
     <dialog ref={dialog} className="auth-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form noValidate onSubmit={submit}>
         <h2 id={`${id}-title`}>{signUp ? t("account.dialog.signUpTitle") : t("account.dialog.signInTitle")}</h2>
+        {purpose === "register" && <p className="auth-purpose">{t("account.dialog.whyRegister")}</p>}
         <div role="alert" className="auth-failure">
           {failure && (
             <p className="field-error">

@@ -7,9 +7,9 @@ import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditableKind } from "../../../shared/schema/editable";
 import { MAX_CHARS } from "../../../shared/schema/limits";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import { staleDescription, staleOf } from "../history/stale-version";
-import { apiErrorOf } from "./api-error";
 import { canEdit } from "./can-edit";
 import { refreshAfterWrite } from "./refresh-after-write";
 import { useMe } from "./use-me";
@@ -57,7 +57,7 @@ export function EntityActions({ kind, id, name, onOpen, onDeleted }: Props) {
       setFailure(
         stale
           ? t("versions.staleAction", { detail: staleDescription(stale, t) })
-          : t("account.actions.failed", { message: apiErrorOf(error).message }),
+          : t("account.actions.failed", { message: errorText(error, t) }),
       );
       // Show the record as it is now (details, version), so a second confirmation is an informed one.
       if (stale) await refreshAfterWrite(queryClient);

@@ -15,6 +15,8 @@ export const accountMessages = {
     review: "Granska",
     accounts: "Konton",
     dialog: {
+      whyRegister:
+        "För att registrera ert projekt behöver du ett konto. Då vet samordnarna vem som skickat in uppgifterna och kan fråga dig om något, och du kan själv ändra projektet senare. Projektet granskas innan det visas på kartan.",
       signInTitle: "Logga in",
       signUpTitle: "Skapa konto",
       email: "E-postadress",
@@ -73,6 +75,8 @@ export const accountMessages = {
     review: "Review",
     accounts: "Accounts",
     dialog: {
+      whyRegister:
+        "To register your project you need an account. Then the coordinators know who sent the details and can ask you about them, and you can change the project yourself later. The project is reviewed before it appears on the map.",
       signInTitle: "Sign in",
       signUpTitle: "Create account",
       email: "E-mail address",

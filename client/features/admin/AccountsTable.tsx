@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AccountSummary, ROLES, type Role } from "../../../shared/schema/account";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
-import { apiErrorOf } from "../account/api-error";
 import { formatWhen } from "../registration/format-when";
 
 export function AccountsTable({ lang }: { lang: Lang }) {
@@ -22,7 +22,7 @@ export function AccountsTable({ lang }: { lang: Lang }) {
       setOutcome(done);
       setChosen(({ [account.id]: _saved, ...rest }) => rest);
     } catch (error) {
-      setOutcome(t("admin.changeFailed", { message: apiErrorOf(error).message }));
+      setOutcome(t("admin.changeFailed", { message: errorText(error, t) }));
     }
     await queryClient.invalidateQueries({ queryKey: ["admin", "accounts"] });
   };
@@ -37,7 +37,7 @@ export function AccountsTable({ lang }: { lang: Lang }) {
         {outcome}
       </div>
       {accounts.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
-      {accounts.isError && <p role="alert">{t("admin.failed", { message: accounts.error.message })}</p>}
+      {accounts.isError && <p role="alert">{t("admin.failed", { message: errorText(accounts.error, t) })}</p>}
       {accounts.data && (
         <table className="data-table accounts-table">
           <caption className="visually-hidden">{t("admin.title")}</caption>

@@ -17,6 +17,7 @@ import { TopicSelect } from "./TopicSelect";
 import { useCoverageByRegion, useCoverageMatrix } from "./use-coverage";
 import "./coverage.css";
 import "./coverage-tables.css";
+import { errorText } from "../../lib/error-text";
 
 export interface CoverageViewProps {
   lang: Lang;
@@ -60,7 +61,7 @@ export function CoverageView({
       </header>
       {(coverage.isPending || matrix.isPending) && <p aria-busy="true">{t("coverage.loading")}</p>}
       {(coverage.isError || matrix.isError) && (
-        <p role="alert">{t("coverage.error", { message: coverage.error?.message ?? matrix.error?.message ?? "" })}</p>
+        <p role="alert">{t("coverage.error", { message: errorText(coverage.error ?? matrix.error, t) })}</p>
       )}
       {coverage.data && (
         <>

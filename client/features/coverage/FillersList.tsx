@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { explain, inSentence } from "../partners/explain";
 import { FILLER_PERSPECTIVE } from "./filler-reasons";
@@ -30,7 +31,7 @@ export function FillersList({ regionCode, topicId, lang, onSelectNode }: Props) 
     maximumFractionDigits: 0,
   });
   if (isLoading) return <p aria-busy="true">{t("coverage.fillers.loading")}</p>;
-  if (isError || !data) return <p role="alert">{t("coverage.fillers.error", { message: error?.message ?? "" })}</p>;
+  if (isError || !data) return <p role="alert">{t("coverage.fillers.error", { message: errorText(error, t) })}</p>;
   const topic = inSentence(data.topic.label[lang]);
   return (
     <section className="coverage-fillers" aria-labelledby="coverage-fillers-heading">

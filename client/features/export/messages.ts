@@ -13,13 +13,13 @@ export const exportMessages = {
     graphml: "GraphML",
     graphmlHint: "för networkx, igraph, yEd",
     json: "JSON",
-    jsonHint: "graphologys format",
+    jsonHint: "formatet från biblioteket graphology",
     nodesCsv: "Noder (CSV)",
     nodesCsvHint: "kalkylark, R, pandas",
     edgesCsv: "Kanter (CSV)",
     edgesCsvHint: "kalkylark, R, pandas",
     includes:
-      "Filerna innehåller nätverksmått (grad, viktad grad, betweenness, PageRank, Louvain-community), källor per nod, exportdatum, dataversion och licens.",
+      "Filerna innehåller nätverksmått (grad, viktad grad, mellanhetscentralitet, PageRank och gemenskap enligt Louvain-metoden), källor per nod, exportdatum, dataversion och licens.",
     close: "Stäng",
   },
   en: {

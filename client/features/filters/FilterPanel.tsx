@@ -1,11 +1,12 @@
 /** Faceted filters: each facet a group of checkboxes with counts; facets combine; "clear all". */
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { type GraphNode, NODE_KINDS } from "../../../shared/schema/graph";
 import { ORGANISATION_KINDS } from "../../../shared/schema/organisation";
 import { PROJECT_STATUSES } from "../../../shared/schema/project";
 import { KIND_STYLES } from "../../graph-view/kind-style";
 import type { facetCounts } from "../../state/graph-filter";
-import { EMPTY_FILTERS, type Filters, hasFilters, type Lang } from "../../state/url-state";
+import { EMPTY_FILTERS, type Filters, hasFilters, type Lang, yearsReversed } from "../../state/url-state";
 
 interface Props {
   filters: Filters;
@@ -72,6 +73,7 @@ export function FilterPanel({ filters, counts, taxonomy, lang, onChange }: Props
   };
 
   const year = (value: string) => (value === "" ? undefined : Number(value));
+  const yearsId = useId();
   return (
     <section className="filters" aria-labelledby="filters-title">
       <div className="filters-head">
@@ -125,9 +127,15 @@ export function FilterPanel({ filters, counts, taxonomy, lang, onChange }: Props
             min={1990}
             max={2100}
             value={filters.yearTo ?? ""}
+            aria-invalid={yearsReversed(filters) || undefined}
+            aria-describedby={`${yearsId}-note`}
             onChange={(e) => onChange({ ...filters, yearTo: year(e.target.value) })}
           />
         </label>
+        {/* Always present, so a screen reader hears the note when it appears. */}
+        <p className="years-reversed" role="status" id={`${yearsId}-note`}>
+          {yearsReversed(filters) ? t("filters.yearsReversed", { from: filters.yearFrom, to: filters.yearTo }) : ""}
+        </p>
       </fieldset>
     </section>
   );

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "../../../shared/schema/account";
 import type { Change, EditableKind } from "../../../shared/schema/editable";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
-import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { useMe } from "../account/use-me";
 import type { NodeName } from "../registration/field-format";
@@ -50,7 +50,7 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
       setOutcome(
         stale
           ? t("versions.staleAction", { detail: staleDescription(stale, t) })
-          : t("history.restoreFailed", { message: apiErrorOf(error).message }),
+          : t("history.restoreFailed", { message: errorText(error, t) }),
       );
       if (stale) await refreshAfterWrite(queryClient);
     }
@@ -74,7 +74,7 @@ export function HistoryView({ kind, id, lang, name, onShow }: Props) {
         )}
       </div>
       {history.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
-      {history.isError && <p role="alert">{t("history.failed", { message: history.error.message })}</p>}
+      {history.isError && <p role="alert">{t("history.failed", { message: errorText(history.error, t) })}</p>}
       {history.data?.length === 0 && <p>{t("history.empty")}</p>}
       {history.data?.[0]?.action === "delete" && <p className="deleted-notice">{t("history.deletedNotice")}</p>}
       {history.data && history.data.length > 0 && (

@@ -2,9 +2,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
-import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { staleDescription, staleOf } from "../history/stale-version";
 import { formatWhen } from "../registration/format-when";
@@ -32,7 +32,7 @@ export function DeletedEntities({ lang, onShow }: Props) {
       setOutcome({
         text: stale
           ? t("versions.staleAction", { detail: staleDescription(stale, t) })
-          : t("moderation.actionFailed", { message: apiErrorOf(error).message }),
+          : t("moderation.actionFailed", { message: errorText(error, t) }),
       });
       if (stale) await queryClient.invalidateQueries({ queryKey: ["entity", "deleted"] });
     }
@@ -43,7 +43,7 @@ export function DeletedEntities({ lang, onShow }: Props) {
     <section className="deleted-entities" aria-labelledby="deleted-title">
       <h3 id="deleted-title">{t("moderation.deletedTitle")}</h3>
       <OutcomeNote id="deleted-outcome" outcome={outcome} onShow={onShow} />
-      {deleted.isError && <p role="alert">{t("moderation.failed", { message: deleted.error.message })}</p>}
+      {deleted.isError && <p role="alert">{t("moderation.failed", { message: errorText(deleted.error, t) })}</p>}
       {deleted.data?.length === 0 && <p>{t("moderation.deletedEmpty")}</p>}
       {deleted.data && deleted.data.length > 0 && (
         <ul className="deleted-list">

@@ -7,9 +7,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecentEdit } from "../../../shared/schema/editable";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
-import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { fieldList, staleDescription, staleOf } from "../history/stale-version";
 import { formatWhen } from "../registration/format-when";
@@ -41,7 +41,7 @@ export function RecentEdits({ lang, onShow }: Props) {
       setOutcome({
         text: stale
           ? t("versions.staleAction", { detail: staleDescription(stale, t) })
-          : t("moderation.actionFailed", { message: apiErrorOf(error).message }),
+          : t("moderation.actionFailed", { message: errorText(error, t) }),
       });
       await queryClient.invalidateQueries({ queryKey: ["entity", "recentEdits"] });
     }
@@ -53,7 +53,7 @@ export function RecentEdits({ lang, onShow }: Props) {
       <h3 id="recent-title">{t("versions.recentTitle")}</h3>
       <p>{t("versions.recentIntro", { days: DAYS })}</p>
       <OutcomeNote id="recent-outcome" outcome={outcome} onShow={onShow} />
-      {edits.isError && <p role="alert">{t("versions.recentFailed", { message: edits.error.message })}</p>}
+      {edits.isError && <p role="alert">{t("versions.recentFailed", { message: errorText(edits.error, t) })}</p>}
       {edits.data?.length === 0 && <p>{t("versions.recentEmpty", { days: DAYS })}</p>}
       {edits.data && edits.data.length > 0 && (
         <ol>

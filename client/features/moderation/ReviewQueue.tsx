@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../../shared/schema/editable";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
-import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import type { NodeName } from "../registration/field-format";
 import { DeletedEntities } from "./DeletedEntities";
@@ -35,7 +35,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
       setOutcome({ text, show });
       await refreshAfterWrite(queryClient);
     } catch (error) {
-      setOutcome({ text: t("moderation.actionFailed", { message: apiErrorOf(error).message }) });
+      setOutcome({ text: t("moderation.actionFailed", { message: errorText(error, t) }) });
     }
     // The decided submission leaves the list; focus goes to the outcome so it is not lost.
     document.getElementById("review-outcome")?.focus();
@@ -59,7 +59,7 @@ export function ReviewQueue({ lang, name, onShow }: Props) {
       </div>
       <OutcomeNote id="review-outcome" outcome={outcome} onShow={onShow} />
       {queue.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
-      {queue.isError && <p role="alert">{t("moderation.failed", { message: queue.error.message })}</p>}
+      {queue.isError && <p role="alert">{t("moderation.failed", { message: errorText(queue.error, t) })}</p>}
       {queue.data?.length === 0 && <p>{t("moderation.empty")}</p>}
       {queue.data?.map((s) => (
         <SubmissionReview

@@ -4,9 +4,10 @@
  */
 import { useTranslation } from "react-i18next";
 import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
+import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { evidenceNodeKeys, explain, type Perspective } from "./explain";
-import { type SuggestionKind, useSuggestions } from "./use-suggestions";
+import { type SuggestionKind, useInertTerms, useSuggestions } from "./use-suggestions";
 import { WeightSliders } from "./WeightSliders";
 
 interface Props {
@@ -47,6 +48,7 @@ export function SuggestionsPanel({
 }: Props) {
   const { t, i18n } = useTranslation();
   const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
+  const inert = useInertTerms(kind, id, geography).data ?? [];
   const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
     maximumFractionDigits: 0,
@@ -54,18 +56,23 @@ export function SuggestionsPanel({
   const highlight = (s: Suggestion) => onHighlight([selectedKey, s.key, ...evidenceNodeKeys(s.evidence)]);
 
   return (
-    <section className="suggestions" aria-labelledby={`suggestions-${kind}`}>
-      <h3 id={`suggestions-${kind}`}>{t(HEADING[kind])}</h3>
+    <section className="suggestions" aria-labelledby={`suggestions-${kind}`} data-suggestions={kind}>
+      <h3 id={`suggestions-${kind}`} tabIndex={-1}>
+        {t(HEADING[kind])}
+      </h3>
       {onTuning && (
         <WeightSliders
           weights={weights}
           onWeights={(w) => onTuning({ weights: w, geography })}
           geography={geography}
           onGeography={(g) => onTuning({ weights, geography: g })}
+          inert={inert}
+          side={kind === "projects" ? "project" : "partner"}
+          lang={lang}
         />
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
-      {isError && <p role="alert">{t("match.error", { message: error.message })}</p>}
+      {isError && <p role="alert">{t("match.error", { message: errorText(error, t) })}</p>}
       {data && data.length === 0 && <p>{t("match.none")}</p>}
       <ol className="suggestion-list" aria-live="polite">
         {data?.map((s) => (

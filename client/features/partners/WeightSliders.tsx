@@ -1,40 +1,71 @@
-/** One labelled slider per matching term, plus the geography mode; every change re-ranks the list. */
+/**
+ * One labelled slider per matching term, plus the geography mode; every change re-ranks the list. A term that cannot
+ * change the ranking for this node says why beside its slider (and, where another mode would help, offers it).
+ */
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { MATCH_TERMS, type MatchFilters, WEIGHT_MAX, type Weights } from "../../../shared/schema/match";
+import { type InertTerm, MATCH_TERMS, type MatchFilters, WEIGHT_MAX, type Weights } from "../../../shared/schema/match";
+import type { Lang } from "../../state/url-state";
+import { WEIGHT_STEP, weightFormat } from "./weight-scale";
+import "./partners.css";
+
+type Geography = NonNullable<MatchFilters["geography"]>;
 
 interface Props {
   weights: Weights;
   onWeights: (weights: Weights) => void;
-  geography: NonNullable<MatchFilters["geography"]>;
-  onGeography: (mode: NonNullable<MatchFilters["geography"]>) => void;
+  geography: Geography;
+  onGeography: (mode: Geography) => void;
+  /** Terms that are zero for every candidate, with the reason; `side` says whose data the reason speaks of. */
+  inert: InertTerm[];
+  side: "partner" | "project";
+  lang: Lang;
 }
 
-export function WeightSliders({ weights, onWeights, geography, onGeography }: Props) {
+export function WeightSliders({ weights, onWeights, geography, onGeography, inert, side, lang }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const format = weightFormat(lang);
   return (
     <fieldset className="weights">
       <legend>{t("match.weights")}</legend>
       <p className="hint">{t("match.weightsHint")}</p>
-      {MATCH_TERMS.map((term) => (
-        <div key={term} className="weight-row">
-          <label htmlFor={`${id}-${term}`}>{t(`match.weight.${term}`)}</label>
-          <input
-            id={`${id}-${term}`}
-            type="range"
-            min={0}
-            max={WEIGHT_MAX}
-            step={0.5}
-            value={weights[term]}
-            onChange={(e) => onWeights({ ...weights, [term]: Number(e.target.value) })}
-          />
-          <output htmlFor={`${id}-${term}`}>{Number(weights[term].toFixed(2))}</output>
-        </div>
-      ))}
+      {MATCH_TERMS.map((term) => {
+        const dead = inert.find((i) => i.term === term);
+        return (
+          <div key={term} className="weight-row">
+            <label htmlFor={`${id}-${term}`}>{t(`match.weight.${term}`)}</label>
+            <input
+              id={`${id}-${term}`}
+              type="range"
+              min={0}
+              max={WEIGHT_MAX}
+              step={WEIGHT_STEP}
+              value={weights[term]}
+              aria-valuetext={format.format(weights[term])}
+              aria-describedby={dead ? `${id}-${term}-inert` : undefined}
+              onChange={(e) => onWeights({ ...weights, [term]: Number(e.target.value) })}
+            />
+            <output htmlFor={`${id}-${term}`}>{format.format(weights[term])}</output>
+            {dead && (
+              <p className="weight-inert" id={`${id}-${term}-inert`}>
+                {t("match.inert.lead")} {t(`match.inert.${side}.${dead.reason}`)}
+                {dead.reason === "regions-covered" && geography === "complement" && (
+                  <>
+                    {" "}
+                    <button type="button" className="link-button" onClick={() => onGeography("nearby")}>
+                      {t("match.inert.useNearby")}
+                    </button>
+                  </>
+                )}
+              </p>
+            )}
+          </div>
+        );
+      })}
       <div className="weight-row">
         <label htmlFor={`${id}-geo`}>{t("match.geographyMode.label")}</label>
-        <select id={`${id}-geo`} value={geography} onChange={(e) => onGeography(e.target.value as typeof geography)}>
+        <select id={`${id}-geo`} value={geography} onChange={(e) => onGeography(e.target.value as Geography)}>
           <option value="complement">{t("match.geographyMode.complement")}</option>
           <option value="nearby">{t("match.geographyMode.nearby")}</option>
         </select>

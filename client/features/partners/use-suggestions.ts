@@ -1,6 +1,6 @@
 /** Fetches ranked suggestions for the selected project or organisation; re-asks whenever the weights change. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MatchFilters, Weights } from "../../../shared/schema/match";
+import type { InertTerm, MatchFilters, Weights } from "../../../shared/schema/match";
 import { trpc } from "../../lib/trpc";
 
 export type SuggestionKind = "partners" | "projects" | "similar";
@@ -15,5 +15,17 @@ export function useSuggestions(kind: SuggestionKind, id: string, weights: Weight
       return trpc.match.partners.query({ projectId: id, ...options });
     },
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The terms no slider can make count for this node (similar projects show no sliders, so none are asked for). */
+export function useInertTerms(kind: SuggestionKind, id: string, geography: MatchFilters["geography"]) {
+  return useQuery({
+    queryKey: ["match", "inert", kind, id, kind === "partners" ? geography : undefined],
+    queryFn: (): Promise<InertTerm[]> =>
+      kind === "partners"
+        ? trpc.match.inert.query({ projectId: id, geography })
+        : trpc.match.inert.query({ organisationId: id }),
+    enabled: kind !== "similar",
   });
 }

@@ -9,8 +9,8 @@ import { useTranslation } from "react-i18next";
 import type { EditableEntity, EditableKind, StaleVersion } from "../../../shared/schema/editable";
 import type { Organisation } from "../../../shared/schema/organisation";
 import type { Project } from "../../../shared/schema/project";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
-import { apiErrorOf } from "../account/api-error";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import type { WorkspacePage } from "../account/workspace-page";
 import { fieldList, keepMine, staleOf } from "../history/stale-version";
@@ -104,7 +104,7 @@ export function EditView({ kind, id, choices, onOpen, onShow }: Props) {
       setReloadNote(text);
       await queryClient.invalidateQueries({ queryKey: ["entity", kind, id] });
     } catch (error) {
-      setReloadNote(t("versions.reloadFailed", { message: apiErrorOf(error).message }));
+      setReloadNote(t("versions.reloadFailed", { message: errorText(error, t) }));
     }
   };
 
@@ -116,7 +116,7 @@ export function EditView({ kind, id, choices, onOpen, onShow }: Props) {
         {t("registration.editTitle", { name: record?.name ?? id })}
       </h2>
       {entity.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
-      {entity.isError && <p role="alert">{t("registration.loadFailed", { message: entity.error.message })}</p>}
+      {entity.isError && <p role="alert">{t("registration.loadFailed", { message: errorText(entity.error, t) })}</p>}
       <div ref={note} role="status" className="saved-note" tabIndex={-1}>
         {reloadNote && <span>{reloadNote}</span>}
         {saved > 0 && (

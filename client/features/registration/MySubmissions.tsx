@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
 import { ME_KEY } from "../account/use-me";
@@ -26,7 +27,7 @@ export function MySubmissions({ lang, onShow }: Props) {
         {t("registration.mineTitle")}
       </h2>
       {mine.isLoading && <p aria-busy="true">{t("registration.loading")}</p>}
-      {mine.isError && <p role="alert">{t("registration.mineFailed", { message: mine.error.message })}</p>}
+      {mine.isError && <p role="alert">{t("registration.mineFailed", { message: errorText(mine.error, t) })}</p>}
       {mine.data?.length === 0 && <p>{t("registration.mineEmpty")}</p>}
       {mine.data && mine.data.length > 0 && (
         <table className="data-table submissions-table">

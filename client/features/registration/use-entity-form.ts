@@ -7,6 +7,7 @@ import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { type EditableEntity, EditableEntitySchema, type EditableKind } from "../../../shared/schema/editable";
 import { SUBMISSIONS_PER_DAY } from "../../../shared/schema/limits";
+import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { apiErrorOf } from "../account/api-error";
 import { localiseProblems, problemsFromIssues, problemsFromServer } from "./field-errors";
@@ -51,7 +52,7 @@ export function useEntityForm(kind: EditableKind, formId: string, order: readonl
         const when = formatWhen(retryAt, i18n.language as Lang);
         setFormError(t("registration.tooManySubmissions", { limit: SUBMISSIONS_PER_DAY, when }));
       } else if (problems.length > 0) show(localiseProblems(problems, t, id));
-      else setFormError(t("registration.failed", { message }));
+      else setFormError(t("registration.failed", { message: errorText(error, t) }));
       return false;
     } finally {
       setPending(false);

@@ -1,8 +1,14 @@
-/** Typeahead search as an ARIA combobox: arrows move, Enter picks, Escape closes; picking selects and centres the node. */
+/**
+ * Typeahead search as an ARIA combobox: arrows move, Enter picks, Escape closes; picking selects and centres the node
+ * and moves the focus to the details heading. Only hits for the text in the box are shown or picked.
+ */
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { KIND_STYLES } from "../../graph-view/kind-style";
+import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
+import { requestDetailsFocus } from "../details/focus-request";
 import { useSearch } from "./use-search";
 
 interface Props {
@@ -17,12 +23,13 @@ export function SearchBox({ lang, onPick }: Props) {
   const [open, setOpen] = useState(false);
   /** The highlighted option; -1 until the arrows move (Enter then takes the best hit). */
   const [active, setActive] = useState(-1);
-  const { data: hits = [], isError, error } = useSearch(text);
+  const { hits, settled, isError, error } = useSearch(text);
   const showList = open && text.trim().length > 0;
 
   const pick = (index: number) => {
     const hit = hits[index];
     if (!hit) return;
+    requestDetailsFocus(hit.node.key);
     onPick(hit.node.key);
     setText(hit.node.label[lang]);
     setOpen(false);
@@ -38,7 +45,8 @@ export function SearchBox({ lang, onPick }: Props) {
       setActive((a) => Math.max(a - 1, 0));
     } else if (event.key === "Enter") {
       event.preventDefault();
-      pick(Math.max(active, 0));
+      // An empty box, or a query whose hits have not arrived yet, has nothing to pick.
+      if (text.trim() !== "") pick(Math.max(active, 0));
     } else if (event.key === "Escape") {
       setOpen(false);
     }
@@ -59,6 +67,7 @@ export function SearchBox({ lang, onPick }: Props) {
         aria-activedescendant={showList && hits[active] ? `${id}-opt-${active}` : undefined}
         placeholder={t("search.placeholder")}
         autoComplete="off"
+        maxLength={MAX_CHARS.searchQuery}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -101,17 +110,19 @@ export function SearchBox({ lang, onPick }: Props) {
       <div className="visually-hidden" aria-live="polite">
         {showList &&
           (isError
-            ? t("search.error", { message: error.message })
-            : hits.length === 0
-              ? t("search.noResults", { q: text })
-              : t("search.resultCount", { count: hits.length }))}
+            ? t("search.error", { message: errorText(error, t) })
+            : !settled
+              ? ""
+              : hits.length === 0
+                ? t("search.noResults", { q: text.trim() })
+                : t("search.resultCount", { count: hits.length }))}
       </div>
-      {showList && hits.length === 0 && !isError && (
+      {showList && settled && hits.length === 0 && (
         <p className="search-empty">{t("search.noResults", { q: text.trim() })}</p>
       )}
       {showList && isError && (
         <p className="search-empty" role="alert">
-          {t("search.error", { message: error.message })}
+          {t("search.error", { message: errorText(error, t) })}
         </p>
       )}
     </div>

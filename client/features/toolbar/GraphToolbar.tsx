@@ -1,7 +1,8 @@
-/** Above the graph: layout, focus on the selected node (1–3 steps), copy a link to this view, renderer choice. */
+/** Above the graph: layout, focus on the selected node (1–3 steps), copy a link to this view, settings (renderer). */
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LAYOUTS, type Layout } from "../../state/url-state";
+import { SettingsMenu } from "./SettingsMenu";
 
 export const SIZE_MEASURES = ["degree", "pagerank", "betweenness"] as const;
 export type SizeMeasure = (typeof SIZE_MEASURES)[number];
@@ -9,6 +10,7 @@ export type SizeMeasure = (typeof SIZE_MEASURES)[number];
 interface Props {
   layout: Layout;
   onLayout: (layout: Layout) => void;
+  /** The selected node, if the graph knows it (an id from an old link that no longer exists cannot be focused). */
   selected: string | undefined;
   focus: string | undefined;
   hops: 1 | 2 | 3;
@@ -110,13 +112,8 @@ export function GraphToolbar({
       <span className="visually-hidden" aria-live="polite">
         {copied ? t("toolbar.copied") : ""}
       </span>
-      {showGraphOptions && (
-        <label className="toolbar-check">
-          <input type="checkbox" checked={webgl} onChange={(e) => onWebgl(e.target.checked)} />
-          {t("toolbar.webgl")}
-        </label>
-      )}
       {children}
+      {showGraphOptions && <SettingsMenu webgl={webgl} onWebgl={onWebgl} />}
     </div>
   );
 }

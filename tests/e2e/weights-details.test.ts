@@ -1,0 +1,101 @@
+/**
+ * End to end, the details that break trust: every default weight can be set again and reads in the UI's number
+ * format; a term that cannot change the ranking says why (geography in "complement" mode for Egenmakt, whose members
+ * already cover Stockholm, its only län) and offers "nearby"; no empty "Kopplingar" heading; "Fokusera på vald" is
+ * off for a node that does not exist; a reversed year range is named and not applied.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appSession } from "./session";
+
+const app = appSession();
+const slider = (p: Page, name: string) => p.getByRole("slider", { name }).first();
+const output = (p: Page, name: string) =>
+  p
+    .locator(".weight-row", { has: p.getByRole("slider", { name }) })
+    .first()
+    .locator("output");
+
+describe("weights", () => {
+  it("the skills default 0.25 shows as 0,25 in Swedish and can be set again after a move", async () => {
+    const p = app.page;
+    await p.goto(`${app.server.url}/?node=project%3Aegenmakt`);
+    await p.locator(".suggestion-list > li").first().waitFor();
+    const skills = slider(p, "Kompetenser");
+    expect(await skills.inputValue()).toBe("0.25");
+    expect(await output(p, "Kompetenser").textContent()).toBe("0,25");
+    expect(await skills.getAttribute("aria-valuetext")).toBe("0,25");
+    await skills.focus();
+    await p.keyboard.press("ArrowRight");
+    expect(await output(p, "Kompetenser").textContent()).toBe("0,5");
+    await p.keyboard.press("ArrowLeft");
+    expect(await skills.inputValue()).toBe("0.25");
+    expect(await output(p, "Kompetenser").textContent()).toBe("0,25");
+    // Back on the default, the link leaves the weights out again.
+    await expect.poll(() => p.url()).not.toContain("w=");
+  });
+
+  it("shows 0.25 with a decimal point in English", async () => {
+    const p = app.page;
+    await p.goto(`${app.server.url}/?node=project%3Aegenmakt&lang=en`);
+    await p.locator(".suggestion-list > li").first().waitFor();
+    expect(await output(p, "Skills").textContent()).toBe("0.25");
+  });
+
+  it("says why geography cannot change Egenmakt's ranking in complement mode, and offers nearby", async () => {
+    const p = app.page;
+    await p.goto(`${app.server.url}/?node=project%3Aegenmakt`);
+    const geography = slider(p, "Geografi");
+    const note = p.locator(".weight-row", { has: geography }).locator(".weight-inert");
+    await note.waitFor();
+    expect(await note.textContent()).toContain("era medlemmar finns redan i alla projektets län");
+    // The note is the slider's description, so a screen reader hears it with the slider.
+    expect(await geography.getAttribute("aria-describedby")).toBe(await note.getAttribute("id"));
+    // Every suggestion indeed gets nothing from geography: no reason names a län.
+    const reasons = await p.locator(".suggestion-list .reasons").allTextContents();
+    expect(reasons.join(" ")).not.toMatch(/som ni saknar$/m);
+    await note.getByRole("button", { name: /Nära: era egna län/ }).click();
+    await expect.poll(() => p.url()).toContain("geo=nearby");
+    await expect.poll(() => note.count()).toBe(0);
+    expect(await p.getByRole("combobox", { name: "Geografi" }).first().inputValue()).toBe("nearby");
+  });
+});
+
+describe("small things", () => {
+  it("shows no empty Kopplingar heading for a node without neighbours (Gotland)", async () => {
+    const p = app.page;
+    await p.goto(`${app.server.url}/?node=region%3A09`);
+    await p.getByRole("heading", { level: 2, name: "Gotlands län" }).waitFor();
+    expect(await p.locator(".details h3", { hasText: "Kopplingar" }).count()).toBe(0);
+    await p.goto(`${app.server.url}/?node=region%3A25`);
+    await p.getByRole("heading", { level: 2, name: "Norrbottens län" }).waitFor();
+    expect(await p.locator(".details h3", { hasText: "Kopplingar" }).count()).toBe(1);
+  });
+
+  it("turns off “Fokusera på vald” for a node id that does not exist", async () => {
+    const p = app.page;
+    const focusButton = p.getByRole("button", { name: "Fokusera på vald" });
+    await p.goto(`${app.server.url}/?node=project%3Afinns-inte`);
+    await p.getByText("Den här noden finns inte (längre) i kartan.").waitFor();
+    expect(await focusButton.isDisabled()).toBe(true);
+    await p.goto(`${app.server.url}/?node=project%3Aegenmakt`);
+    await p.locator("#details-name").waitFor();
+    await expect.poll(() => focusButton.isEnabled()).toBe(true);
+  });
+
+  it("names a reversed year range, and applies it neither to the graph nor to the export links", async () => {
+    const p = app.page;
+    await p.goto(app.server.url);
+    const summary = p.locator(".data-summary");
+    await summary.waitFor();
+    const whole = await summary.textContent();
+    await p.goto(`${app.server.url}/?from=2030&to=2020`);
+    await p.getByText("Från 2030 är senare än till 2020, så årsfiltret används inte.", { exact: false }).waitFor();
+    expect(await p.getByRole("spinbutton", { name: "Till" }).getAttribute("aria-invalid")).toBe("true");
+    expect(await summary.textContent()).toBe(whole);
+    await p.getByRole("button", { name: "Exportera", exact: true }).click();
+    const hrefs = await p.locator(".export-menu-panel a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).not.toMatch(/[?&](from|to)=/);
+  });
+});
