@@ -66,9 +66,9 @@ export function SuggestionsPanel({
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
       {isError && <p role="alert">{t("match.error", { message: error.message })}</p>}
-      {data && data.length === 0 && <p>{t("match.none")}</p>}
+      {data && data.suggestions.length === 0 && <p>{t("match.none")}</p>}
       <ol className="suggestion-list" aria-live="polite">
-        {data?.map((s) => (
+        {data?.suggestions.map((s) => (
           <li key={s.key} onMouseEnter={() => highlight(s)} onMouseLeave={() => onHighlight(undefined)}>
             <div className="suggestion-head">
               <button

@@ -1,18 +1,29 @@
-/** Fetches ranked suggestions for the selected project or organisation; re-asks whenever the weights change. */
+/**
+ * Fetches ranked suggestions for the selected project or organisation; re-asks whenever the weights change.
+ * Partners come with more than the list (which terms did nothing, the missing-skill group): kept in `partners`.
+ */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MatchFilters, Weights } from "../../../shared/schema/match";
+import type { MatchFilters, PartnerSuggestions, Suggestion, Weights } from "../../../shared/schema/match";
 import { trpc } from "../../lib/trpc";
 
 export type SuggestionKind = "partners" | "projects" | "similar";
 
+export interface SuggestionsAnswer {
+  suggestions: Suggestion[];
+  /** Only for partners. */
+  partners?: PartnerSuggestions;
+}
+
 export function useSuggestions(kind: SuggestionKind, id: string, weights: Weights, filters: MatchFilters) {
   return useQuery({
     queryKey: ["match", kind, id, weights, filters],
-    queryFn: () => {
+    queryFn: async (): Promise<SuggestionsAnswer> => {
       const options = { weights, filters, limit: 10 };
-      if (kind === "projects") return trpc.match.projects.query({ organisationId: id, ...options });
-      if (kind === "similar") return trpc.match.similar.query({ projectId: id, ...options });
-      return trpc.match.partners.query({ projectId: id, ...options });
+      if (kind === "projects")
+        return { suggestions: await trpc.match.projects.query({ organisationId: id, ...options }) };
+      if (kind === "similar") return { suggestions: await trpc.match.similar.query({ projectId: id, ...options }) };
+      const partners = await trpc.match.partners.query({ projectId: id, ...options });
+      return { suggestions: partners.suggestions, partners };
     },
     placeholderData: keepPreviousData,
   });
