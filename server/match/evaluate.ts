@@ -78,7 +78,11 @@ function candidates(ix: MatchIndex, projectId: string): number[] {
 }
 
 /** The rules all off and every topic counting fully: the ranking as it was before (for baselines and ablations). */
-export const PLAIN_RULES: RankingRules = { diversity: 0, skillSlot: Number.POSITIVE_INFINITY, geographyFallback: false };
+export const PLAIN_RULES: RankingRules = {
+  diversity: 0,
+  skillSlot: Number.POSITIVE_INFINITY,
+  geographyFallback: false,
+};
 
 export function engineRanker(
   weights: Weights = DEFAULT_WEIGHTS,

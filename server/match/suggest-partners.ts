@@ -263,7 +263,14 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
 
   const explainOrg = (o: number): Explained => {
     const { terms, evidence } = scorePair(ix, needs, o, mode);
-    const suggestion = toSuggestion("organisation", ix.orgIds[o] as string, ix.orgNames[o] as string, terms, evidence, w);
+    const suggestion = toSuggestion(
+      "organisation",
+      ix.orgIds[o] as string,
+      ix.orgNames[o] as string,
+      terms,
+      evidence,
+      w,
+    );
     const own = new Set(ix.projectTopics[project] as number[]);
     const experience = (ix.orgProjects[o] as number[]).filter((p) =>
       (ix.projectTopics[p] as number[]).some((t) => own.has(t)),
@@ -273,7 +280,9 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   const explained = top.result().map(({ item }) => explainOrg(item));
   explained.sort(compareExplained);
   const coMembers = (a: Explained, b: Explained) =>
-    (ix.orgProjects[a.org] as number[]).some((p) => p !== project && (ix.projectMembers[p] as number[]).includes(b.org));
+    (ix.orgProjects[a.org] as number[]).some(
+      (p) => p !== project && (ix.projectMembers[p] as number[]).includes(b.org),
+    );
   const diverse = diversify(explained, rules.diversity, coMembers);
   const offersMissing = (o: number) => needs.missingSkills.some((sk) => (ix.orgSkills[o] as number[]).includes(sk));
   const candidates = skillBest.filter((o) => o >= 0).map((o) => diverse.find((c) => c.org === o) ?? explainOrg(o));

@@ -4,9 +4,9 @@
  *
  * - A topic the organisation itself lists is direct evidence: credit 1.
  * - A topic it only has through projects is inherited: `inherited × min(1, Σ m^−dilution)` over those projects, m
- *   being each project's number of members. One partner among six in one project gets 0.5 × 6^−0.5 ≈ 0.20; the sole
- *   member of a project 0.5. Several projects add up, never beyond `inherited`: experience counts, but no amount of
- *   it makes a topic the organisation's own.
+ *   being each project's number of members. With the defaults (0.5, dilution 1), one partner among six in one
+ *   project gets 0.5 / 6 ≈ 0.08, one of two 0.25, the sole member 0.5. Several projects add up, never beyond
+ *   `inherited`: experience counts, but no amount of it makes a topic the organisation's own.
  */
 import type { MatchIndex } from "./match-index";
 
@@ -18,7 +18,7 @@ export interface EvidenceRule {
 }
 
 /** Chosen on the tuning half of the seed (`npm run evaluate -- --tune`, see README). */
-export const DEFAULT_EVIDENCE_RULE: EvidenceRule = { inherited: 0.5, dilution: 0.5 };
+export const DEFAULT_EVIDENCE_RULE: EvidenceRule = { inherited: 0.5, dilution: 1 };
 
 /** The rule that ignores directness (every topic counts fully): the evaluation's "without direct/inherited". */
 export const FLAT_EVIDENCE_RULE: EvidenceRule = { inherited: 1, dilution: 0 };

@@ -19,7 +19,7 @@ export const WeightsSchema = z.object({
 export type Weights = z.infer<typeof WeightsSchema>;
 
 /** Defaults chosen by the leave-one-out evaluation (`npm run evaluate`, see README). */
-export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.25, geography: 1, network: 0.5 };
+export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.5, geography: 0.5, network: 0.25 };
 
 export const MatchFiltersSchema = z.object({
   /** Keep only candidates of these organisation kinds. */

@@ -47,7 +47,7 @@ describe("gapFillers", () => {
   it("explains each with the partner suggestions' evidence", () => {
     const byId = Object.fromEntries(fill().suggestions.map((s) => [s.id, s]));
     expect(byId["near-b"]?.evidence).toEqual({
-      topics: [{ id: "open-data", label: { sv: "Öppna data", en: "Open data" } }],
+      topics: [{ id: "open-data", label: { sv: "Öppna data", en: "Open data" }, direct: true, credit: 1 }],
       skills: [],
       regions: [{ id: "14", label: { sv: "Västs län", en: "Väst County" }, via: "neighbour" }],
       geography: "complement",
@@ -72,11 +72,26 @@ describe("gapFillers", () => {
     expect(result.cell.gap).toMatchObject({ score: 0, status: "fair" });
   });
 
-  it("counts the topics of an organisation's projects: near-b works on climate through project q", () => {
-    // Climate in 01 (neighbour 03): off-h and near-b, equal scores; near-b has a climate project, so it comes first.
-    expect(fill("01", "climate").suggestions.map((s) => s.id)).toEqual(["near-b", "off-h"]);
-    // In 14, local-c already works on climate: never suggested; far-e (01) does not reach 14.
-    expect(fill("14", "climate").suggestions.map((s) => s.id)).toEqual(["near-b", "off-h"]);
+  it("counts the topics of an organisation's projects, but less than its own: near-b has climate only through q", () => {
+    // Climate in 01 (neighbour 03): off-h lists climate itself (credit 1); near-b inherits it from q, one of two
+    // members (credit 0.5 × 2^−0.5 ≈ 0.35), so off-h leads although near-b has a climate project.
+    const inherited = 0.5 / Math.sqrt(2);
+    const climate01 = fill("01", "climate").suggestions;
+    expect(climate01.map((s) => s.id)).toEqual(["off-h", "near-b"]);
+    expect(climate01[1]?.evidence.topics).toEqual([
+      {
+        id: "climate",
+        label: { sv: "Klimat", en: "Climate" },
+        direct: false,
+        project: { id: "q", label: { sv: "q", en: "q" } },
+        credit: inherited,
+      },
+    ]);
+    expect(climate01[1]?.contributions.topics).toBeCloseTo(inherited / 2.75);
+    expect(climate01[0]?.evidence.topics[0]).toMatchObject({ id: "climate", direct: true, credit: 1 });
+    // In 14, local-c already works on climate: never suggested; far-e (01) does not reach 14. near-b's tie with
+    // local-c (network) does not make up for an inherited topic.
+    expect(fill("14", "climate").suggestions.map((s) => s.id)).toEqual(["off-h", "near-b"]);
   });
 
   it("ranks exactly as scorePair scores every eligible organisation, for every gap of the fixture", () => {
