@@ -5,7 +5,9 @@
 import { useTranslation } from "react-i18next";
 import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
 import type { Lang } from "../../state/url-state";
-import { evidenceNodeKeys, explain, type Perspective } from "./explain";
+import { evidenceNodeKeys, explainSuggestion, type Perspective } from "./explain";
+import { MissingSkillGroup } from "./MissingSkillGroup";
+import { TermNotices } from "./TermNotices";
 import { type SuggestionKind, useSuggestions } from "./use-suggestions";
 import { WeightSliders } from "./WeightSliders";
 
@@ -66,6 +68,13 @@ export function SuggestionsPanel({
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
       {isError && <p role="alert">{t("match.error", { message: error.message })}</p>}
+      {data?.partners && (
+        <TermNotices
+          answer={data.partners}
+          weights={weights}
+          onGeography={onTuning && ((g) => onTuning({ weights, geography: g }))}
+        />
+      )}
       {data && data.suggestions.length === 0 && <p>{t("match.none")}</p>}
       <ol className="suggestion-list" aria-live="polite">
         {data?.suggestions.map((s) => (
@@ -84,13 +93,22 @@ export function SuggestionsPanel({
             </div>
             <ScoreBar suggestion={s} percent={percent} />
             <ul className="reasons">
-              {explain(s.evidence, PERSPECTIVE[kind], lang, t).map((sentence) => (
+              {explainSuggestion(s, PERSPECTIVE[kind], lang, t).map((sentence) => (
                 <li key={sentence}>{sentence}</li>
               ))}
             </ul>
           </li>
         ))}
       </ol>
+      {data?.partners && (
+        <MissingSkillGroup
+          answer={data.partners}
+          lang={lang}
+          percent={percent}
+          onSelect={onSelect}
+          onHighlight={(s) => (s ? highlight(s) : onHighlight(undefined))}
+        />
+      )}
     </section>
   );
 }
