@@ -66,7 +66,6 @@ interface Scratch {
   skill: Float64Array;
   geo: Float64Array;
   net: Float64Array;
-  best: Float64Array;
   stamp: Uint32Array;
   member: Uint8Array;
   generation: number;
@@ -81,7 +80,6 @@ function scratchFor(ix: MatchIndex): Scratch {
       skill: new Float64Array(n),
       geo: new Float64Array(n),
       net: new Float64Array(n),
-      best: new Float64Array(n),
       stamp: new Uint32Array(n),
       member: new Uint8Array(n),
       generation: 0,
@@ -156,7 +154,7 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   const mode = geographyUsed(ix, project, asked, rules.geographyFallback);
   const needs = projectNeeds(ix, project, mode);
   const s = scratchFor(ix);
-  const { topic, skill, geo, net, best, stamp, member } = s;
+  const { topic, skill, geo, net, stamp, member } = s;
 
   // Each term accumulates along posting lists: only organisations sharing something get a non-zero value.
   for (const t of ix.projectTopics[project] as number[]) {
@@ -175,25 +173,24 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
       skill[o] = (skill[o] as number) + 1;
     }
   }
+  // Best reach per organisation and län: in it (1), else a neighbour (0.5), else national (0.3). Crediting in that
+  // order, the first stamp is the best. National organisations get 0.3 for every län once, at the end, and give it
+  // back for a län they reach better: no pass over all national organisations per län (nearby mode has many län).
+  const nationalCredit = NATIONAL_CREDIT * needs.targetRegions.length;
   for (const r of needs.targetRegions) {
-    // Best reach per organisation for this län: in it, else a neighbour, else national.
     const gen = ++s.generation;
-    const reached: number[] = [];
     const credit = (orgs: readonly number[], value: number) => {
       for (let i = 0; i < orgs.length; i++) {
         const o = orgs[i] as number;
-        if (stamp[o] !== gen) {
-          stamp[o] = gen;
-          best[o] = value;
-          reached.push(o);
-        } else if ((best[o] as number) < value) best[o] = value;
+        if (stamp[o] === gen) continue;
+        stamp[o] = gen;
+        geo[o] = (geo[o] as number) + (ix.orgNational[o] ? value - NATIONAL_CREDIT : value);
       }
     };
     credit(ix.regionOrgs[r] as number[], 1);
     for (const n of ix.regionNeighbours[r] as number[]) credit(ix.regionOrgs[n] as number[], NEIGHBOUR_CREDIT);
-    credit(ix.nationalOrgs, NATIONAL_CREDIT);
-    for (const o of reached) geo[o] = (geo[o] as number) + (best[o] as number);
   }
+  if (nationalCredit > 0) for (const o of ix.nationalOrgs) geo[o] = (geo[o] as number) + nationalCredit;
   for (const z of needs.members) {
     const gen = ++s.generation;
     const weight = sharedPartnerWeight(ix, z);
@@ -228,17 +225,32 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   const top = new TopK<number>(Math.max(options.limit, DIVERSITY_WINDOW));
   let threshold = top.threshold;
   const any: Record<MatchTerm, boolean> = { topics: false, skills: false, geography: false, network: false };
+  // keep() (the user's filters) is the costly check: asked only of organisations that could enter the list, or that
+  // could show a term still unseen to be alive (a handful, since each term is usually seen at once).
+  let unseen = 4;
   for (let o = 0; o < topic.length; o++) {
-    const score = scoreOf(o);
-    if (score > 0 && !member[o] && keep(o)) {
-      if (topic[o]) any.topics = true;
-      if (skill[o]) any.skills = true;
-      if (geo[o]) any.geography = true;
-      if (net[o]) any.network = true;
-      if (score > threshold) {
-        top.offer(score, o);
-        threshold = top.threshold;
-      }
+    const to = topic[o] as number;
+    const sk = skill[o] as number;
+    const ge = geo[o] as number;
+    const ne = net[o] as number;
+    const score = wTopic * to + wSkill * sk + wGeo * ge + (ne > 0 ? wNet * (1 - Math.exp(-ne)) : 0);
+    if (score <= 0 || member[o]) continue;
+    const enters = score > threshold;
+    if (!enters && unseen === 0) continue;
+    const reveals =
+      (to > 0 && !any.topics) || (sk > 0 && !any.skills) || (ge > 0 && !any.geography) || (ne > 0 && !any.network);
+    if (!enters && !reveals) continue;
+    if (!keep(o)) continue;
+    if (reveals) {
+      if (to > 0) any.topics = true;
+      if (sk > 0) any.skills = true;
+      if (ge > 0) any.geography = true;
+      if (ne > 0) any.network = true;
+      unseen = MATCH_TERMS.filter((term) => !any[term]).length;
+    }
+    if (enters) {
+      top.offer(score, o);
+      threshold = top.threshold;
     }
   }
   // The best candidate offering each missing skill, wherever it ranks (it may be far outside the explained few).
@@ -246,9 +258,9 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
     let bestOrg = -1;
     let bestScore = 0;
     for (const o of ix.skillOrgs[sk] as number[]) {
-      if (member[o] || !keep(o)) continue;
+      if (member[o]) continue;
       const score = scoreOf(o);
-      if (score > bestScore) {
+      if (score > bestScore && keep(o)) {
         bestScore = score;
         bestOrg = o;
       }

@@ -46,7 +46,7 @@ function topicSentences(topics: TopicEvidence[], perspective: Perspective, lang:
     byProject.set(x.project.id, [...(byProject.get(x.project.id) ?? []), x]);
   }
   for (const group of byProject.values()) {
-    const project = (group[0]?.project as EvidenceItem).label[lang];
+    const project = group[0]?.project?.label[lang] ?? "";
     sentences.push(t(`partners.reason.topicsInherited${side}`, { list: list(group, lang, true), project }));
   }
   return sentences;
