@@ -14,9 +14,9 @@ export function TermNotices({ answer, weights, onGeography }: Props) {
   const notices = termNotices(answer, weights);
   if (notices.length === 0) return null;
   return (
-    <ul className="term-notices">
+    <div className="term-notices" role="note">
       {notices.map((n) => (
-        <li key={n.kind === "dead" ? n.term : n.kind} className="hint">
+        <p key={n.kind === "dead" ? n.term : n.kind} className="hint">
           {n.kind === "fallback" && t("partners.notice.fallback")}
           {n.kind === "offerNearby" && (
             <>
@@ -30,8 +30,8 @@ export function TermNotices({ answer, weights, onGeography }: Props) {
           )}
           {n.kind === "dead" &&
             t(`partners.notice.${n.reason}`, { term: t(`match.weight.${n.term}`), defaultValue: "" })}
-        </li>
+        </p>
       ))}
-    </ul>
+    </div>
   );
 }
