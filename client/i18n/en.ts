@@ -7,6 +7,7 @@ import { historyMessages } from "../features/history/messages";
 // Versions and lost updates (#14 item 6).
 import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
+import { partnerMessages } from "../features/partners/messages";
 import { registrationMessages } from "../features/registration/messages";
 import { shellMessages } from "../features/shell/messages";
 import type { Messages } from "./messages";
@@ -22,6 +23,7 @@ export const en: Messages = {
   },
   nav: { label: "Views", graph: "Graph", list: "List", coverage: "Coverage" },
   coverage: coverageMessages.en,
+  partners: partnerMessages.en,
   export: exportMessages.en,
   lang: { label: "Language", sv: "Svenska", en: "English", switchTo: "På svenska" },
   search: {

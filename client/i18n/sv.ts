@@ -7,6 +7,7 @@ import { historyMessages } from "../features/history/messages";
 // Versions and lost updates (#14 item 6).
 import { versionMessages } from "../features/history/version-messages";
 import { moderationMessages } from "../features/moderation/messages";
+import { partnerMessages } from "../features/partners/messages";
 import { registrationMessages } from "../features/registration/messages";
 import { shellMessages } from "../features/shell/messages";
 
@@ -21,6 +22,7 @@ export const sv = {
   },
   nav: { label: "Vyer", graph: "Graf", list: "Lista", coverage: "Täckning" },
   coverage: coverageMessages.sv,
+  partners: partnerMessages.sv,
   export: exportMessages.sv,
   lang: { label: "Språk", sv: "Svenska", en: "English", switchTo: "In English" },
   search: {

@@ -73,7 +73,7 @@ export const DEFAULT_STATE: UrlState = {
   geography: "complement",
 };
 
-/** "1,0.25,1,0.5" in the order of MATCH_TERMS; anything else means the defaults. */
+/** "1,0.5,0.5,0.25" in the order of MATCH_TERMS; anything else means the defaults. */
 function readWeights(value: string | null): Weights {
   const parts = (value ?? "").split(",").map(Number);
   if (parts.length !== MATCH_TERMS.length || parts.some((n) => !Number.isFinite(n) || n < 0 || n > WEIGHT_MAX))

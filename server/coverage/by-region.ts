@@ -3,6 +3,7 @@ import { NotFoundError } from "../../shared/errors";
 import type { CoverageByRegion, CoverageCounts, RegionCoverage } from "../../shared/schema/coverage";
 import type { CoverageInput } from "./coverage-input";
 import { gapOf, gapRanks, perCapita } from "./gap-score";
+import { coverageSummary } from "./summary";
 import { activityOf, countsIn, emptyCounts, nationalCounts, tally } from "./tally";
 
 export function topicRef(input: CoverageInput, topicId: string) {
@@ -46,5 +47,6 @@ export function coverageByRegion(input: CoverageInput, topicId?: string): Covera
     regions,
     national: nationalCounts(t, topicId),
     totals: { population: totalPopulation, activity: totalActivity, counts: totalCounts },
+    summary: coverageSummary(regions),
   };
 }

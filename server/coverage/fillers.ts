@@ -88,22 +88,36 @@ export function gapFillers(
   const keep = organisationFilter(ix, undefined);
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const network = networkSums(ix, needs.members);
-  // Rank every candidate by the terms' values (each candidate shares the one topic: its topic term is 1), then let
-  // scorePair, the terms' one definition, score and explain the few that are shown.
-  const ranked: { org: number; score: number; experience: number; name: string }[] = [];
-  for (const o of ix.topicOrgs[t] as number[]) {
+  // Rank every candidate by the terms' values (the topic term is the organisation's credit for the one topic: 1 when
+  // it is its own, less when inherited from a project, as in partner suggestions), then let scorePair, the terms' one
+  // definition, score and explain the few that are shown.
+  const ranked: { org: number; score: number; topic: number; experience: number; name: string }[] = [];
+  const orgs = ix.topicOrgs[t] as number[];
+  const credits = ix.topicOrgCredit[t] as number[];
+  for (let i = 0; i < orgs.length; i++) {
+    const o = orgs[i] as number;
     if (!keep(o) || needs.members.has(o)) continue;
     const reach = regionReach(ix, o, region);
     if (reach.credit === 0) continue;
-    const terms = { topics: 1, skills: 0, geography: reach.credit, network: 1 - Math.exp(-(network.get(o) ?? 0)) };
+    const terms = {
+      topics: credits[i] as number,
+      skills: 0,
+      geography: reach.credit,
+      network: 1 - Math.exp(-(network.get(o) ?? 0)),
+    };
     ranked.push({
       org: o,
       score: sumTerms(contributions(terms, weights)),
+      topic: terms.topics,
       experience: experience(ix, o, t),
       name: ix.orgNames[o] as string,
     });
   }
-  ranked.sort((a, b) => b.score - a.score || b.experience - a.experience || a.name.localeCompare(b.name, "sv"));
+  // The same tie-breaks as partner suggestions (compareExplained): direct evidence, then experience, then the name.
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score || b.topic - a.topic || b.experience - a.experience || a.name.localeCompare(b.name, "sv"),
+  );
   const suggestions = ranked.slice(0, options.limit).map(({ org }): Suggestion => {
     const { terms, evidence } = scorePair(view, needs, org, "complement");
     const parts = contributions(terms, weights);

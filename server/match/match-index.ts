@@ -5,6 +5,7 @@
 import type { Label } from "../../shared/schema/common";
 import type { OrganisationKind } from "../../shared/schema/organisation";
 import type { PartnerGraph } from "../graph/model";
+import { DEFAULT_EVIDENCE_RULE, type EvidenceRule, profileScratch, topicProfile } from "./topic-credit";
 
 /** Interns string ids as dense integers. */
 class Interner {
@@ -27,8 +28,14 @@ export interface MatchIndex {
   orgNames: string[];
   orgKinds: OrganisationKind[];
   orgNational: Uint8Array;
-  /** Topics an organisation works on: its own and those of its projects. */
+  /** How topic evidence is weighed (topic-credit.ts); kept so that a patched index weighs it the same way. */
+  evidenceRule: EvidenceRule;
+  /** Topics an organisation works on: its own first, then those it has through its projects. */
   orgTopics: number[][];
+  /** Parallel to orgTopics: each topic's credit (1 own, less inherited; see topic-credit.ts). */
+  orgTopicCredit: number[][];
+  /** Parallel to orgTopics: −1 for an own topic, else the project it is inherited through. */
+  orgTopicSource: number[][];
   orgSkills: number[][];
   orgRegions: number[][];
   orgProjects: number[][];
@@ -56,6 +63,8 @@ export interface MatchIndex {
 
   /** Posting lists: the organisations (or projects) with each topic, skill or län. */
   topicOrgs: number[][];
+  /** Parallel to topicOrgs: that organisation's credit for the topic. */
+  topicOrgCredit: number[][];
   skillOrgs: number[][];
   regionOrgs: number[][];
   nationalOrgs: number[];
@@ -71,7 +80,7 @@ const lists = (n: number): number[][] => Array.from({ length: n }, () => []);
  * the edge arrays with integer indexes (no id lookups). The graph lists each record's edges in the record's own order,
  * so every list here keeps that order (a project's lead first, then its partners).
  */
-export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
+export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule = DEFAULT_EVIDENCE_RULE): MatchIndex {
   const orgs = new Interner();
   const projects = new Interner();
   const topics = new Interner();
@@ -110,7 +119,10 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
     orgNames: new Array(nOrg),
     orgKinds: new Array(nOrg),
     orgNational: new Uint8Array(nOrg),
+    evidenceRule,
     orgTopics: lists(nOrg),
+    orgTopicCredit: lists(nOrg),
+    orgTopicSource: lists(nOrg),
     orgSkills: lists(nOrg),
     orgRegions: lists(nOrg),
     orgProjects: lists(nOrg),
@@ -131,6 +143,7 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
     regionLabels,
     regionNeighbours: regionNeighbourCodes.map((codes) => codes.map((c) => regions.index.get(c) as number)),
     topicOrgs: lists(nTopic),
+    topicOrgCredit: lists(nTopic),
     skillOrgs: lists(skills.ids.length),
     regionOrgs: lists(regions.ids.length),
     nationalOrgs: [],
@@ -177,20 +190,19 @@ export function buildMatchIndex(graph: PartnerGraph): MatchIndex {
   for (let p = 0; p < nProject; p++)
     for (const o of ix.projectMembers[p] as number[]) (ix.orgProjects[o] as number[]).push(p);
   // Marks instead of sets, one stamp per organisation (o + 1): no allocation per organisation, 100k of them at scale.
-  const topicSeenBy = new Int32Array(nTopic);
   const seenBy = new Int32Array(nOrg);
+  const scratch = profileScratch(nTopic, nProject);
   for (let o = 0; o < nOrg; o++) {
     const stamp = o + 1;
-    // An organisation's topic profile includes the topics of the projects it takes part in.
-    const own = ix.orgTopics[o] as number[];
-    for (const t of own) topicSeenBy[t] = stamp;
-    for (const p of ix.orgProjects[o] as number[])
-      for (const t of ix.projectTopics[p] as number[])
-        if (topicSeenBy[t] !== stamp) {
-          topicSeenBy[t] = stamp;
-          own.push(t);
-        }
-    for (const t of own) (ix.topicOrgs[t] as number[]).push(o);
+    // The topic profile: own topics (as read off the edges), then those of its projects, each with its credit.
+    const profile = topicProfile(ix, o, ix.orgTopics[o] as number[], evidenceRule, scratch);
+    ix.orgTopics[o] = profile.topics;
+    ix.orgTopicCredit[o] = profile.credit;
+    ix.orgTopicSource[o] = profile.source;
+    profile.topics.forEach((t, i) => {
+      (ix.topicOrgs[t] as number[]).push(o);
+      (ix.topicOrgCredit[t] as number[]).push(profile.credit[i] as number);
+    });
     for (const s of ix.orgSkills[o] as number[]) (ix.skillOrgs[s] as number[]).push(o);
     for (const r of ix.orgRegions[o] as number[]) (ix.regionOrgs[r] as number[]).push(o);
     if (ix.orgNational[o]) ix.nationalOrgs.push(o);

@@ -70,17 +70,30 @@ export function collaboratorsOf(ix: MatchIndex, org: number, exceptProject: numb
   return result;
 }
 
+/** A project as evidence: its id and name (names are not translated). */
+export const projectItem = (ix: MatchIndex, p: number) => ({
+  id: ix.projectIds[p] as string,
+  label: { sv: ix.projectNames[p] as string, en: ix.projectNames[p] as string },
+});
+
 export function scorePair(
   ix: MatchIndex,
   needs: ProjectNeeds,
   org: number,
   mode: GeographyMode,
 ): { terms: Terms; evidence: Evidence } {
-  const orgTopics = new Set(ix.orgTopics[org] as number[]);
-  const sharedTopics = (ix.projectTopics[needs.project] as number[])
-    .filter((t) => orgTopics.has(t))
-    .sort((a, b) => (ix.topicIdf[b] as number) - (ix.topicIdf[a] as number));
-  const topicIdf = sharedTopics.reduce((sum, t) => sum + (ix.topicIdf[t] as number), 0);
+  // Each shared topic counts by its IDF times the organisation's credit for it (1 own, less inherited: topic-credit.ts).
+  const profile = ix.orgTopics[org] as number[];
+  const credits = ix.orgTopicCredit[org] as number[];
+  const sources = ix.orgTopicSource[org] as number[];
+  const sharedTopics: { t: number; credit: number; source: number }[] = [];
+  for (const t of ix.projectTopics[needs.project] as number[]) {
+    const i = profile.indexOf(t);
+    if (i >= 0) sharedTopics.push({ t, credit: credits[i] as number, source: sources[i] as number });
+  }
+  const weightOf = (x: { t: number; credit: number }) => (ix.topicIdf[x.t] as number) * x.credit;
+  sharedTopics.sort((a, b) => weightOf(b) - weightOf(a));
+  const topicIdf = sharedTopics.reduce((sum, x) => sum + weightOf(x), 0);
 
   const orgSkills = new Set(ix.orgSkills[org] as number[]);
   const skills = needs.missingSkills.filter((s) => orgSkills.has(s));
@@ -110,9 +123,12 @@ export function scorePair(
       network: 1 - Math.exp(-aa),
     },
     evidence: {
-      topics: sharedTopics.map((t) => ({
+      topics: sharedTopics.map(({ t, credit, source }) => ({
         id: ix.topicIds[t] as string,
         label: ix.topicLabels[t] as Evidence["topics"][0]["label"],
+        direct: source < 0,
+        ...(source >= 0 ? { project: projectItem(ix, source) } : {}),
+        credit,
       })),
       skills: skills.map((s) => ({
         id: ix.skillIds[s] as string,

@@ -10,6 +10,7 @@
 import type { OrganisationKind } from "../../shared/schema/organisation";
 import type { PartnerGraph } from "../graph/model";
 import type { MatchIndex } from "./match-index";
+import { profileScratch, topicProfile } from "./topic-credit";
 
 /** A copy of an ascending list with `value` inserted `times` times at its place. */
 function inserted(list: readonly number[], value: number, times = 1): number[] {
@@ -24,6 +25,31 @@ const without = (list: readonly number[], value: number): number[] => list.filte
 function repost(postings: number[][], item: number, before: readonly number[], after: readonly number[]): void {
   for (const key of before) if (!after.includes(key)) postings[key] = without(postings[key] as number[], item);
   for (const key of after) if (!before.includes(key)) postings[key] = inserted(postings[key] as number[], item);
+}
+
+/** repost() for the topic postings, whose credits run parallel: credits of kept topics are updated in place (copied). */
+function repostCredit(ix: MatchIndex, org: number, before: readonly number[], after: number[], credit: number[]): void {
+  for (const t of before) {
+    if (after.includes(t)) continue;
+    const at = (ix.topicOrgs[t] as number[]).indexOf(org);
+    ix.topicOrgs[t] = without(ix.topicOrgs[t] as number[], org);
+    ix.topicOrgCredit[t] = (ix.topicOrgCredit[t] as number[]).filter((_c, i) => i !== at);
+  }
+  after.forEach((t, i) => {
+    const orgs = ix.topicOrgs[t] as number[];
+    let at = orgs.indexOf(org);
+    if (at < 0) {
+      ix.topicOrgs[t] = inserted(orgs, org);
+      at = (ix.topicOrgs[t] as number[]).indexOf(org);
+      const credits = (ix.topicOrgCredit[t] as number[]).slice();
+      credits.splice(at, 0, credit[i] as number);
+      ix.topicOrgCredit[t] = credits;
+    } else if ((ix.topicOrgCredit[t] as number[])[at] !== credit[i]) {
+      const credits = (ix.topicOrgCredit[t] as number[]).slice();
+      credits[at] = credit[i] as number;
+      ix.topicOrgCredit[t] = credits;
+    }
+  });
 }
 
 export function patchMatchIndex(
@@ -51,6 +77,8 @@ export function patchMatchIndex(
     orgKinds: previous.orgKinds.slice(),
     orgNational: previous.orgNational.slice(),
     orgTopics: previous.orgTopics.slice(),
+    orgTopicCredit: previous.orgTopicCredit.slice(),
+    orgTopicSource: previous.orgTopicSource.slice(),
     orgSkills: previous.orgSkills.slice(),
     orgRegions: previous.orgRegions.slice(),
     orgProjects: previous.orgProjects.slice(),
@@ -62,6 +90,7 @@ export function patchMatchIndex(
     projectMembers: previous.projectMembers.slice(),
     topicIdf: new Float64Array(previous.topicIdf.length),
     topicOrgs: previous.topicOrgs.slice(),
+    topicOrgCredit: previous.topicOrgCredit.slice(),
     skillOrgs: previous.skillOrgs.slice(),
     regionOrgs: previous.regionOrgs.slice(),
     topicProjects: previous.topicProjects.slice(),
@@ -125,19 +154,22 @@ export function patchMatchIndex(
   }
   if (nationalChanged) ix.nationalOrgs = ix.orgIds.flatMap((_id, o) => (ix.orgNational[o] ? [o] : []));
 
-  // Topic profiles (own topics, then those of the organisation's projects) and collaborator counts of the touched.
+  // Topic profiles (own topics, then those of the organisation's projects, with their credits) and collaborator
+  // counts of the touched. A project's member count is part of every member's credit, so its members are all touched.
+  const scratch = profileScratch(ix.topicIds.length, ix.projectIds.length);
   for (const o of touched) {
-    const topics: number[] = [];
+    const own: number[] = [];
     graph.forEachOutEdge(`organisation:${previous.orgIds[o]}`, (_e, a, _s, _t, _sa, target) => {
-      if (a.type === "about-topic") topics.push(topicAt.get(target.id) as number);
+      if (a.type === "about-topic") own.push(topicAt.get(target.id) as number);
     });
     const collaborators = new Set<number>();
-    for (const p of ix.orgProjects[o] as number[]) {
-      for (const t of ix.projectTopics[p] as number[]) if (!topics.includes(t)) topics.push(t);
+    for (const p of ix.orgProjects[o] as number[])
       for (const m of ix.projectMembers[p] as number[]) if (m !== o) collaborators.add(m);
-    }
-    repost(ix.topicOrgs, o, ix.orgTopics[o] as number[], topics);
-    ix.orgTopics[o] = topics;
+    const profile = topicProfile(ix, o, own, ix.evidenceRule, scratch);
+    repostCredit(ix, o, ix.orgTopics[o] as number[], profile.topics, profile.credit);
+    ix.orgTopics[o] = profile.topics;
+    ix.orgTopicCredit[o] = profile.credit;
+    ix.orgTopicSource[o] = profile.source;
     ix.orgCollaboratorCount[o] = collaborators.size;
   }
 

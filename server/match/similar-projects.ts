@@ -52,7 +52,12 @@ export function similarProjects(ix: MatchIndex, projectId: string, options: Matc
       p,
       terms,
       evidence: {
-        topics: sharedTopics.map((t) => item(ix.topicLabels, t, ix.topicIds[t] as string)),
+        // Both projects list the topic themselves: direct evidence.
+        topics: sharedTopics.map((t) => ({
+          ...item(ix.topicLabels, t, ix.topicIds[t] as string),
+          direct: true,
+          credit: 1,
+        })),
         skills: sharedSkills.map((s) => item(ix.skillLabels, s, ix.skillIds[s] as string)),
         regions: sharedRegions.map((r) => ({
           ...item(ix.regionLabels, r, ix.regionCodes[r] as string),

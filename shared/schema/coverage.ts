@@ -58,6 +58,12 @@ export interface TopicRef {
   label: Label;
 }
 
+/** What the "At a glance" box says, computed on the server from the same rows as everything else. */
+export interface CoverageSummary {
+  /** Län with no project and no organisation in the scope (dashed tiles showing 0), largest gap first. */
+  empty: string[];
+}
+
 export interface CoverageByRegion {
   /** The topic the counts are restricted to, if one was asked for. */
   topic?: TopicRef;
@@ -66,6 +72,7 @@ export interface CoverageByRegion {
   /** National projects and organisations (the same for every län), counted separately, not in the län rows. */
   national: CoverageCounts;
   totals: { population: number; activity: number; counts: CoverageCounts };
+  summary: CoverageSummary;
 }
 
 export interface MatrixCell {

@@ -19,7 +19,7 @@ export const WeightsSchema = z.object({
 export type Weights = z.infer<typeof WeightsSchema>;
 
 /** Defaults chosen by the leave-one-out evaluation (`npm run evaluate`, see README). */
-export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.25, geography: 1, network: 0.5 };
+export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.5, geography: 0.5, network: 0.25 };
 
 export const MatchFiltersSchema = z.object({
   /** Keep only candidates of these organisation kinds. */
@@ -43,9 +43,21 @@ export interface RegionEvidence extends EvidenceItem {
   via: "in" | "neighbour" | "national";
 }
 
+/**
+ * A topic both sides work on. Direct: the organisation lists it itself. Inherited: it has the topic only through a
+ * project it took part in (`project`), and it counts less (`credit`), the less the more members that project has.
+ */
+export interface TopicEvidence extends EvidenceItem {
+  direct: boolean;
+  /** The project an inherited topic comes from (absent when direct). */
+  project?: EvidenceItem;
+  /** How much the topic counts for the candidate, in (0, 1]: 1 when direct. */
+  credit: number;
+}
+
 export interface Evidence {
-  /** Topics both sides work on (rarest first). */
-  topics: EvidenceItem[];
+  /** Topics both sides work on (the ones counting most first). Similar projects: the topics both projects have. */
+  topics: TopicEvidence[];
   /** Skills the project needs, not yet offered by its members, that the candidate offers. */
   skills: EvidenceItem[];
   /** Län the project lacks (or, in nearby mode, covers) that the candidate reaches. */
@@ -64,6 +76,45 @@ export interface Suggestion {
   /** Each term's share of the score (weight × term ÷ total weight). */
   contributions: Record<MatchTerm, number>;
   evidence: Evidence;
+  /**
+   * Set when a candidate placed higher has all of this one's evidence (say, a co-member of the same project): it was
+   * moved down for variety (see server/match/diversify.ts), and the panel says so.
+   */
+  sameEvidenceAs?: EvidenceItem;
+}
+
+/**
+ * Why a term gives every candidate 0, so that its slider changes nothing: the members cover all the project's län,
+ * the project has no län, no skill is missing (or none is needed), the project has no topics, or no candidate
+ * reaches it (nobody offers the missing skills, nobody has worked with the members).
+ */
+export type DeadTermReason =
+  | "membersCoverAll"
+  | "noRegions"
+  | "noneMissing"
+  | "noneNeeded"
+  | "noTopics"
+  | "noCandidate";
+
+export interface TermStatus {
+  /** True when at least one candidate scores above 0 on the term. */
+  active: boolean;
+  reason?: DeadTermReason;
+}
+
+/** match.partners' answer: the ranked list, what each term did, and the candidates filling a missing skill. */
+export interface PartnerSuggestions {
+  suggestions: Suggestion[];
+  terms: Record<MatchTerm, TermStatus>;
+  /** The geography mode asked for, and the one used (complement falls back to nearby: see README). */
+  geography: { asked: "complement" | "nearby"; used: "complement" | "nearby" };
+  /** Skills the project needs that none of its members offers. */
+  missingSkills: EvidenceItem[];
+  /**
+   * For each missing skill that no organisation in the top five offers, the best candidate offering it: the
+   * "Fyller en saknad kompetens / Fills a missing skill" group. Empty when the top five already fill every one.
+   */
+  fillsMissingSkill: Suggestion[];
 }
 
 /** Why a term is zero for every candidate, so that moving its slider cannot change the ranking. */

@@ -60,12 +60,12 @@ async function expectTableNumbers(p: Page, rows: string[][], lang: "sv" | "en") 
 }
 
 describe("the coverage view", () => {
-  it("answers at a glance which län have no project at all", async () => {
+  it("answers at a glance which län have nothing at all", async () => {
     await app.page.goto(`${app.server.url}/?view=coverage`);
     await app.page.getByRole("heading", { level: 2, name: /^Täckning/ }).waitFor();
     const overview = app.page.locator(".coverage-overview");
-    await expect.poll(() => overview.textContent()).toMatch(/\d+ län har inget projekt alls/);
-    // Gotland and Halland have no project in the seed; Stockholm has many.
+    await expect.poll(() => overview.textContent()).toMatch(/\d+ län har inget projekt och ingen organisation alls/);
+    // Gotland and Halland have no project and no organisation in the seed; Stockholm has many.
     await overview.getByRole("button", { name: "Gotlands län" }).waitFor();
     await overview.getByRole("button", { name: "Hallands län" }).waitFor();
     expect(await overview.getByRole("button", { name: "Stockholms län" }).count()).toBe(1); // only among the five most populous

@@ -13,7 +13,14 @@ describe("partner suggestions in a browser", () => {
     await app.page.goto(`${app.server.url}/?node=project%3Aegenmakt`);
     await app.page.getByRole("heading", { level: 3, name: "Föreslagna partners" }).waitFor();
     await expect.poll(() => suggestions(app.page).count(), { timeout: 10_000 }).toBeGreaterThan(3);
-    expect(await firstReasons(app.page)).toMatch(/Delar (ett ämne|\d+ ämnen): /);
+    // Every topic reason says whether it is the organisation's own or through which project (issue 16).
+    expect(await firstReasons(app.page)).toMatch(/^(Arbetar med|Har arbetat med .* i projektet) /);
+    // Egenmakt's members cover Stockholm, so "complement" would give everyone 0: the panel says it shows nearby.
+    await app.page.getByText("Era medlemmar täcker redan alla era län").waitFor();
+    // Placetoplan, the only one offering UX and service design, is in the top five or the missing-skill group.
+    const top5 = await suggestions(app.page).locator(".suggestion-name").allTextContents();
+    const group = await app.page.locator(".missing-skill-group .suggestion-name").allTextContents();
+    expect([...top5.slice(0, 5), ...group]).toContain("Placetoplan AB");
     await app.page.getByRole("heading", { level: 3, name: "Liknande projekt" }).waitFor();
   });
 

@@ -69,7 +69,7 @@ describe("the Swedish UI speaks only Swedish", () => {
     await p.getByRole("heading", { level: 3, name: "Föreslagna partners" }).waitFor();
     await p.locator(".suggestion-list > li").first().waitFor();
     await p.getByRole("heading", { level: 3, name: "Liknande projekt" }).waitFor();
-    await p.locator(".weight-inert").first().waitFor();
+    await p.locator(".term-notices").first().waitFor();
     expect(await englishOn(p)).toEqual([]);
   });
 

@@ -177,7 +177,7 @@ describe("registration, moderation, editing, history", () => {
     const snapshot = await member.graph.snapshot.query();
     expect(snapshot.nodes.some((n) => n.key === `project:${proposal.id}`)).toBe(true);
     const suggestions = await member.match.partners.query({ projectId: proposal.id });
-    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.suggestions.length).toBeGreaterThan(0);
     const hits = await member.search.query.query({ q: "lansbibliotek" });
     expect(JSON.stringify(hits)).toContain(proposal.id);
     expect((await member.auth.me.query())?.owns).toEqual([{ kind: "project", id: proposal.id }]);

@@ -18,24 +18,44 @@ afterAll(async () => {
 
 describe("match API over HTTP", () => {
   it("match.partners ranks with reasons, and the weights re-rank", async () => {
-    const geo = await api.match.partners.query({
-      projectId: "p",
-      weights: { topics: 0, skills: 0, geography: 1, network: 0 },
-    });
+    const geo = (
+      await api.match.partners.query({
+        projectId: "p",
+        weights: { topics: 0, skills: 0, geography: 1, network: 0 },
+      })
+    ).suggestions;
     expect(geo[0]?.id).toBe("north-d");
     expect(geo[0]?.evidence.regions[0]).toMatchObject({ id: "25", via: "in" });
-    const topics = await api.match.partners.query({
-      projectId: "p",
-      weights: { topics: 1, skills: 0, geography: 0, network: 0 },
-    });
+    const topics = (
+      await api.match.partners.query({
+        projectId: "p",
+        weights: { topics: 1, skills: 0, geography: 0, network: 0 },
+      })
+    ).suggestions;
     expect(topics[0]?.id).toBe("topics-b");
     expect(topics[0]?.contributions.topics).toBeCloseTo(topics[0]?.score as number);
   });
 
   it("match.partners applies filters and the limit", async () => {
     const companies = await api.match.partners.query({ projectId: "p", filters: { organisationKinds: ["company"] } });
-    expect(companies.map((s) => s.id)).toEqual(["skills-c"]);
-    expect(await api.match.partners.query({ projectId: "p", limit: 2 })).toHaveLength(2);
+    expect(companies.suggestions.map((s) => s.id)).toEqual(["skills-c"]);
+    expect((await api.match.partners.query({ projectId: "p", limit: 2 })).suggestions).toHaveLength(2);
+  });
+
+  it("match.partners says which terms did something, the geography used, and the missing skills", async () => {
+    const answer = await api.match.partners.query({ projectId: "p" });
+    expect(answer.terms).toEqual({
+      topics: { active: true },
+      skills: { active: true },
+      geography: { active: true },
+      network: { active: true },
+    });
+    expect(answer.geography).toEqual({ asked: "complement", used: "complement" });
+    expect(answer.missingSkills.map((s) => s.id)).toEqual(["ux-design"]);
+    // q has no län: its geography slider would do nothing, and the answer says why.
+    const q = await api.match.partners.query({ projectId: "q" });
+    expect(q.terms.geography).toEqual({ active: false, reason: "noRegions" });
+    expect(q.terms.skills).toEqual({ active: false, reason: "noneNeeded" });
   });
 
   it("match.projects and match.similar answer from the other side", async () => {
@@ -69,15 +89,11 @@ describe("match API over HTTP", () => {
     expect(status).toBe(400);
     expect(message).toMatch(/field "filters\.organisationKinds\.0"/);
   });
-  it("match.inert names the terms no slider can move, by project and mode or by organisation; 404 for unknown ids", async () => {
-    expect(await api.match.inert.query({ projectId: "p", geography: "complement" })).toEqual([]);
-    // "q" names no skills or län, and its members have worked with no one else on another project.
-    const q = await api.match.inert.query({ projectId: "q" });
-    expect(q.map((i) => i.term).sort()).toEqual(["geography", "network", "skills"]);
+  it("match.inert names the terms no slider can move for an organisation; 404 for unknown ids", async () => {
     expect(await api.match.inert.query({ organisationId: "stranger-h" })).toEqual([
       { term: "skills", reason: "no-skills" },
       { term: "network", reason: "no-shared-partners" },
     ]);
-    expect((await failure(api.match.inert.query({ projectId: "nope" }))).status).toBe(404);
+    expect((await failure(api.match.inert.query({ organisationId: "nope" }))).status).toBe(404);
   });
 });

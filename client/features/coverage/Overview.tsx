@@ -1,6 +1,7 @@
 /**
- * What the panel shows before a län is picked: the län with no project (for the chosen topic), and how many topics
- * the five most populous län lack entirely. Each län is a button that opens its gaps.
+ * What the panel shows before a län is picked: the län with nothing at all (for the chosen topic), as the server's
+ * summary lists them (the same rows as the tiles and the map), and how many topics the five most populous län lack
+ * entirely (the heat-map's empty cells). Each län is a button that opens its gaps.
  */
 import { useTranslation } from "react-i18next";
 import type { CoverageByRegion, CoverageMatrix } from "../../../shared/schema/coverage";
@@ -16,7 +17,7 @@ interface Props {
 
 export function Overview({ coverage, matrix, lang, onSelect }: Props) {
   const { t } = useTranslation();
-  const noProject = coverage.regions.filter((r) => r.counts.projects === 0);
+  const noProject = coverage.summary.empty.flatMap((code) => coverage.regions.filter((r) => r.code === code));
   const topic = coverage.topic && inSentence(coverage.topic.label[lang]);
   const populous = matrix?.regions.slice(0, 5).map((r, i) => ({
     region: r,

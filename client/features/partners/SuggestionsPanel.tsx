@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
 import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
-import { evidenceNodeKeys, explain, type Perspective } from "./explain";
+import { evidenceNodeKeys, explainSuggestion, type Perspective } from "./explain";
+import { MissingSkillGroup } from "./MissingSkillGroup";
+import { TermNotices } from "./TermNotices";
 import { type SuggestionKind, useInertTerms, useSuggestions } from "./use-suggestions";
 import { WeightSliders } from "./WeightSliders";
 
@@ -48,7 +50,7 @@ export function SuggestionsPanel({
 }: Props) {
   const { t, i18n } = useTranslation();
   const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
-  const inert = useInertTerms(kind, id, geography).data ?? [];
+  const inert = useInertTerms(kind, id).data ?? [];
   const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
     maximumFractionDigits: 0,
@@ -73,9 +75,16 @@ export function SuggestionsPanel({
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
       {isError && <p role="alert">{t("match.error", { message: errorText(error, t) })}</p>}
-      {data && data.length === 0 && <p>{t("match.none")}</p>}
+      {data?.partners && (
+        <TermNotices
+          answer={data.partners}
+          weights={weights}
+          onGeography={onTuning && ((g) => onTuning({ weights, geography: g }))}
+        />
+      )}
+      {data && data.suggestions.length === 0 && <p>{t("match.none")}</p>}
       <ol className="suggestion-list" aria-live="polite">
-        {data?.map((s) => (
+        {data?.suggestions.map((s) => (
           <li key={s.key} onMouseEnter={() => highlight(s)} onMouseLeave={() => onHighlight(undefined)}>
             <div className="suggestion-head">
               <button
@@ -91,13 +100,22 @@ export function SuggestionsPanel({
             </div>
             <ScoreBar suggestion={s} percent={percent} />
             <ul className="reasons">
-              {explain(s.evidence, PERSPECTIVE[kind], lang, t).map((sentence) => (
+              {explainSuggestion(s, PERSPECTIVE[kind], lang, t).map((sentence) => (
                 <li key={sentence}>{sentence}</li>
               ))}
             </ul>
           </li>
         ))}
       </ol>
+      {data?.partners && (
+        <MissingSkillGroup
+          answer={data.partners}
+          lang={lang}
+          percent={percent}
+          onSelect={onSelect}
+          onHighlight={(s) => (s ? highlight(s) : onHighlight(undefined))}
+        />
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Turns a suggestion's evidence into readable sentences in the current language ("Delar 2 ämnen: öppna data, deltagande"). */
 import type { TFunction } from "i18next";
-import type { Evidence, EvidenceItem, RegionEvidence } from "../../../shared/schema/match";
+import type { Evidence, EvidenceItem, RegionEvidence, Suggestion, TopicEvidence } from "../../../shared/schema/match";
 import type { Lang } from "../../state/url-state";
 
 /**
@@ -27,12 +27,33 @@ const REGION_KEYS: Record<"complement" | "nearby" | "project" | "gap", Record<Re
   gap: { in: "regionInGap", neighbour: "regionNeighbourGap", national: "regionNationalGap" },
 };
 
-export function explain(evidence: Evidence, perspective: Perspective, lang: Lang, t: TFunction): string[] {
+/**
+ * Topic sentences that say how direct the evidence is: "Arbetar med öppna data" for the organisation's own topics,
+ * "Har arbetat med öppna data i projektet Civic Tech Platform" for those it has only through a project (one
+ * sentence per project). Similar projects compare the projects' own topics: "Delar 2 ämnen".
+ */
+function topicSentences(topics: TopicEvidence[], perspective: Perspective, lang: Lang, t: TFunction): string[] {
+  if (topics.length === 0) return [];
+  if (perspective === "similar")
+    return [t("match.reason.topics", { count: topics.length, list: list(topics, lang, true) })];
+  const side = perspective === "project" ? "Project" : "";
   const sentences: string[] = [];
-  if (evidence.topics.length > 0) {
-    const key = perspective === "gap" ? "match.reason.topicsGap" : "match.reason.topics";
-    sentences.push(t(key, { count: evidence.topics.length, list: list(evidence.topics, lang, true) }));
+  const direct = topics.filter((x) => x.direct);
+  if (direct.length > 0) sentences.push(t(`partners.reason.topicsDirect${side}`, { list: list(direct, lang, true) }));
+  const byProject = new Map<string, TopicEvidence[]>();
+  for (const x of topics) {
+    if (x.direct || !x.project) continue;
+    byProject.set(x.project.id, [...(byProject.get(x.project.id) ?? []), x]);
   }
+  for (const group of byProject.values()) {
+    const project = group[0]?.project?.label[lang] ?? "";
+    sentences.push(t(`partners.reason.topicsInherited${side}`, { list: list(group, lang, true), project }));
+  }
+  return sentences;
+}
+
+export function explain(evidence: Evidence, perspective: Perspective, lang: Lang, t: TFunction): string[] {
+  const sentences: string[] = topicSentences(evidence.topics, perspective, lang, t);
   if (evidence.skills.length > 0) {
     const key =
       perspective === "partner" ? "skillsPartner" : perspective === "project" ? "skillsProject" : "skillsSimilar";
@@ -54,6 +75,13 @@ export function explain(evidence: Evidence, perspective: Perspective, lang: Lang
     ];
     sentences.push(t(`match.reason.${key}`, { list: list(evidence.sharedPartners, lang, false) }));
   }
+  return sentences;
+}
+
+/** explain() plus, for a candidate moved down for variety, whose reasons it repeats. */
+export function explainSuggestion(s: Suggestion, perspective: Perspective, lang: Lang, t: TFunction): string[] {
+  const sentences = explain(s.evidence, perspective, lang, t);
+  if (s.sameEvidenceAs) sentences.push(t("partners.reason.sameEvidence", { name: s.sameEvidenceAs.label[lang] }));
   return sentences;
 }
 

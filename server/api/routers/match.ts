@@ -1,11 +1,11 @@
 /**
  * match.partners, match.projects, match.similar: ranked, explained suggestions with adjustable weights and filters;
- * match.inert: the terms no slider can make count for this project or organisation, and why.
+ * match.inert: the terms no slider can make count for this organisation's list of projects, and why.
  */
 import { z } from "zod";
 import { SlugSchema } from "../../../shared/schema/common";
 import { DEFAULT_WEIGHTS, MatchFiltersSchema, WeightsSchema } from "../../../shared/schema/match";
-import { inertPartnerTerms, inertProjectTerms } from "../../match/inert-terms";
+import { inertProjectTerms } from "../../match/inert-terms";
 import { similarProjects } from "../../match/similar-projects";
 import { suggestPartners } from "../../match/suggest-partners";
 import { suggestProjects } from "../../match/suggest-projects";
@@ -37,15 +37,6 @@ export const matchRouter = router({
     .input(z.object({ projectId: SlugSchema, ...options }))
     .query(({ ctx, input }) => similarProjects(ctx.services.matchIndex, input.projectId, resolve(input))),
   inert: publicProcedure
-    .input(
-      z.union([
-        z.object({ projectId: SlugSchema, geography: MatchFiltersSchema.shape.geography }),
-        z.object({ organisationId: SlugSchema }),
-      ]),
-    )
-    .query(({ ctx, input }) =>
-      "projectId" in input
-        ? inertPartnerTerms(ctx.services.matchIndex, input.projectId, input.geography ?? "complement")
-        : inertProjectTerms(ctx.services.matchIndex, input.organisationId),
-    ),
+    .input(z.object({ organisationId: SlugSchema }))
+    .query(({ ctx, input }) => inertProjectTerms(ctx.services.matchIndex, input.organisationId)),
 });

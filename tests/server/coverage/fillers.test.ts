@@ -1,6 +1,6 @@
 /**
  * Pins who could fill a gap: organisations on the topic reaching the län from a neighbour or nationally, scored by
- * the partner matching's terms with the default weights (topics 1, skills 0.25, geography 1, network 0.5: total 2.75),
+ * the partner matching's terms with the default weights (topics 1, skills 0.5, geography 0.5, network 0.25: total 2.25),
  * explained with the same evidence, ties broken by experience on the topic.
  */
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,10 @@ import { fillersDataset } from "./coverage-fixture";
 const graph = buildGraph(fillersDataset());
 const ix = buildMatchIndex(graph);
 const input = coverageInput(graph, ix);
+/** The score from the terms with the default weights (skills is always 0 for a gap). */
+const score = (topic: number, geography: number, network: number) =>
+  (DEFAULT_WEIGHTS.topics * topic + DEFAULT_WEIGHTS.geography * geography + DEFAULT_WEIGHTS.network * network) /
+  (DEFAULT_WEIGHTS.topics + DEFAULT_WEIGHTS.skills + DEFAULT_WEIGHTS.geography + DEFAULT_WEIGHTS.network);
 const fill = (region = "14", topic = "open-data", limit = 20) => gapFillers(ix, input, region, topic, { limit });
 
 describe("gapFillers", () => {
@@ -35,19 +39,19 @@ describe("gapFillers", () => {
 
   it("scores with the matching's terms: topic 1, neighbour 0.5 or national 0.3, network from ties in the län", () => {
     const byId = Object.fromEntries(fill().suggestions.map((s) => [s.id, s]));
-    expect(byId["near-a"]?.score).toBeCloseTo((1 + 0.5) / 2.75); // 0.545
-    expect(byId["national-d"]?.score).toBeCloseTo((1 + 0.3) / 2.75); // 0.473
+    expect(byId["near-a"]?.score).toBeCloseTo(score(1, 0.5, 0)); // 0.556
+    expect(byId["national-d"]?.score).toBeCloseTo(score(1, 0.3, 0)); // 0.511
     // near-b has worked with local-c (in 14, one collaborator): Adamic–Adar 1 / ln 3.
     const network = 1 - Math.exp(-1 / Math.log(3));
-    expect(byId["near-b"]?.score).toBeCloseTo((1 + 0.5 + 0.5 * network) / 2.75); // 0.654
-    expect(byId["near-b"]?.contributions.network).toBeCloseTo((0.5 * network) / 2.75);
-    expect(byId["near-b"]?.contributions.topics).toBeCloseTo(1 / 2.75);
+    expect(byId["near-b"]?.score).toBeCloseTo(score(1, 0.5, network)); // 0.622
+    expect(byId["near-b"]?.contributions.network).toBeCloseTo((0.25 * network) / 2.25);
+    expect(byId["near-b"]?.contributions.topics).toBeCloseTo(1 / 2.25);
   });
 
   it("explains each with the partner suggestions' evidence", () => {
     const byId = Object.fromEntries(fill().suggestions.map((s) => [s.id, s]));
     expect(byId["near-b"]?.evidence).toEqual({
-      topics: [{ id: "open-data", label: { sv: "Öppna data", en: "Open data" } }],
+      topics: [{ id: "open-data", label: { sv: "Öppna data", en: "Open data" }, direct: true, credit: 1 }],
       skills: [],
       regions: [{ id: "14", label: { sv: "Västs län", en: "Väst County" }, via: "neighbour" }],
       geography: "complement",
@@ -72,11 +76,26 @@ describe("gapFillers", () => {
     expect(result.cell.gap).toMatchObject({ score: 0, status: "fair" });
   });
 
-  it("counts the topics of an organisation's projects: near-b works on climate through project q", () => {
-    // Climate in 01 (neighbour 03): off-h and near-b, equal scores; near-b has a climate project, so it comes first.
-    expect(fill("01", "climate").suggestions.map((s) => s.id)).toEqual(["near-b", "off-h"]);
-    // In 14, local-c already works on climate: never suggested; far-e (01) does not reach 14.
-    expect(fill("14", "climate").suggestions.map((s) => s.id)).toEqual(["near-b", "off-h"]);
+  it("counts the topics of an organisation's projects, but less than its own: near-b has climate only through q", () => {
+    // Climate in 01 (neighbour 03): off-h lists climate itself (credit 1); near-b inherits it from q, one of two
+    // members (credit 0.5 / 2 = 0.25), so off-h leads although near-b has a climate project.
+    const inherited = 0.5 / 2;
+    const climate01 = fill("01", "climate").suggestions;
+    expect(climate01.map((s) => s.id)).toEqual(["off-h", "near-b"]);
+    expect(climate01[1]?.evidence.topics).toEqual([
+      {
+        id: "climate",
+        label: { sv: "Klimat", en: "Climate" },
+        direct: false,
+        project: { id: "q", label: { sv: "q", en: "q" } },
+        credit: inherited,
+      },
+    ]);
+    expect(climate01[1]?.contributions.topics).toBeCloseTo(inherited / 2.25);
+    expect(climate01[0]?.evidence.topics[0]).toMatchObject({ id: "climate", direct: true, credit: 1 });
+    // In 14, local-c already works on climate: never suggested; far-e (01) does not reach 14. near-b's tie with
+    // local-c (network) does not make up for an inherited topic.
+    expect(fill("14", "climate").suggestions.map((s) => s.id)).toEqual(["off-h", "near-b"]);
   });
 
   it("ranks exactly as scorePair scores every eligible organisation, for every gap of the fixture", () => {

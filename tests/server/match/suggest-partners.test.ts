@@ -1,6 +1,7 @@
 /** Pins partner suggestions: each term computed and explained separately, weights, filters, and agreement with scorePair. */
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../server/graph/build";
+import { PLAIN_RULES } from "../../../server/match/evaluate";
 import { buildMatchIndex } from "../../../server/match/match-index";
 import { contributions, projectNeeds, scorePair, sumTerms } from "../../../server/match/pair-score";
 import { suggestPartners } from "../../../server/match/suggest-partners";
@@ -11,7 +12,7 @@ import { matchDataset } from "./match-fixture";
 const ix = buildMatchIndex(buildGraph(matchDataset()));
 const only = (term: keyof Weights): Weights => ({ topics: 0, skills: 0, geography: 0, network: 0, [term]: 1 });
 const suggest = (weights: Weights = DEFAULT_WEIGHTS, filters = {}) =>
-  suggestPartners(ix, "p", { weights, filters, limit: 20 });
+  suggestPartners(ix, "p", { weights, filters, limit: 20 }).suggestions;
 const byId = (weights?: Weights) => Object.fromEntries(suggest(weights).map((s) => [s.id, s]));
 
 describe("suggestPartners", () => {
@@ -56,7 +57,11 @@ describe("suggestPartners", () => {
   });
 
   it("geography in nearby mode rewards the project's own län, covered or not", () => {
-    const near = suggestPartners(ix, "p", { weights: only("geography"), filters: { geography: "nearby" }, limit: 20 });
+    const near = suggestPartners(ix, "p", {
+      weights: only("geography"),
+      filters: { geography: "nearby" },
+      limit: 20,
+    }).suggestions;
     expect(near.map((s) => s.id)).toContain("north-d");
     expect(near.find((s) => s.id === "north-d")?.score).toBeCloseTo(0.5);
   });
@@ -86,12 +91,13 @@ describe("suggestPartners", () => {
     }
   });
 
-  it("sorts best first and honours the limit", () => {
-    const all = suggest();
+  it("sorts best first (with the re-ranking rules off) and honours the limit", () => {
+    const all = suggestPartners(ix, "p", { weights: DEFAULT_WEIGHTS, limit: 20, rules: PLAIN_RULES }).suggestions;
     for (let i = 1; i < all.length; i++) expect(all[i - 1]?.score).toBeGreaterThanOrEqual(all[i]?.score as number);
-    expect(suggestPartners(ix, "p", { weights: DEFAULT_WEIGHTS, limit: 2 }).map((s) => s.id)).toEqual(
-      all.slice(0, 2).map((s) => s.id),
-    );
+    expect(
+      suggestPartners(ix, "p", { weights: DEFAULT_WEIGHTS, limit: 2, rules: PLAIN_RULES }).suggestions.map((s) => s.id),
+    ).toEqual(all.slice(0, 2).map((s) => s.id));
+    expect(suggestPartners(ix, "p", { weights: DEFAULT_WEIGHTS, limit: 2 }).suggestions).toHaveLength(2);
   });
 
   it("filters by organisation kind, by län (national ones pass), and by an exclude list", () => {

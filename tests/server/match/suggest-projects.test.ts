@@ -19,7 +19,7 @@ describe("suggestProjects", () => {
   it("suggests the project whose missing län the organisation is in, with the same score as from the project's side", () => {
     const fromOrg = suggestProjects(ix, "north-d", options);
     expect(fromOrg.map((s) => s.id)).toEqual(["p"]);
-    const fromProject = suggestPartners(ix, "p", options).find((s) => s.id === "north-d");
+    const fromProject = suggestPartners(ix, "p", options).suggestions.find((s) => s.id === "north-d");
     expect(fromOrg[0]?.score).toBeCloseTo(fromProject?.score as number, 12);
     expect(fromOrg[0]?.evidence.regions.map((r) => r.id)).toEqual(["25"]);
   });
