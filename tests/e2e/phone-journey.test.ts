@@ -74,7 +74,7 @@ describe("the partner journey on a phone", () => {
     await expect.poll(() => suggestions(page).count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const reasons = suggestions(page).first().locator(".reasons");
     await onScreen(reasons);
-    expect(await reasons.textContent()).toMatch(/Delar (ett ämne|\d+ ämnen)/);
+    expect(await reasons.textContent()).toMatch(/Arbetar med|Har arbetat med|Delar (ett ämne|\d+ ämnen)/);
     expect((await layoutOf(page)).overflowX).toBe(0);
   });
 

@@ -17,20 +17,20 @@ const output = (p: Page, name: string) =>
     .locator("output");
 
 describe("weights", () => {
-  it("the skills default 0.25 shows as 0,25 in Swedish and can be set again after a move", async () => {
+  it("the network default 0.25 shows as 0,25 in Swedish and can be set again after a move", async () => {
     const p = app.page;
     await p.goto(`${app.server.url}/?node=project%3Aegenmakt`);
     await p.locator(".suggestion-list > li").first().waitFor();
-    const skills = slider(p, "Kompetenser");
-    expect(await skills.inputValue()).toBe("0.25");
-    expect(await output(p, "Kompetenser").textContent()).toBe("0,25");
-    expect(await skills.getAttribute("aria-valuetext")).toBe("0,25");
-    await skills.focus();
+    const network = slider(p, "Nätverk");
+    expect(await network.inputValue()).toBe("0.25");
+    expect(await output(p, "Nätverk").textContent()).toBe("0,25");
+    expect(await network.getAttribute("aria-valuetext")).toBe("0,25");
+    await network.focus();
     await p.keyboard.press("ArrowRight");
-    expect(await output(p, "Kompetenser").textContent()).toBe("0,5");
+    expect(await output(p, "Nätverk").textContent()).toBe("0,5");
     await p.keyboard.press("ArrowLeft");
-    expect(await skills.inputValue()).toBe("0.25");
-    expect(await output(p, "Kompetenser").textContent()).toBe("0,25");
+    expect(await network.inputValue()).toBe("0.25");
+    expect(await output(p, "Nätverk").textContent()).toBe("0,25");
     // Back on the default, the link leaves the weights out again.
     await expect.poll(() => p.url()).not.toContain("w=");
   });
@@ -39,7 +39,7 @@ describe("weights", () => {
     const p = app.page;
     await p.goto(`${app.server.url}/?node=project%3Aegenmakt&lang=en`);
     await p.locator(".suggestion-list > li").first().waitFor();
-    expect(await output(p, "Skills").textContent()).toBe("0.25");
+    expect(await output(p, "Network").textContent()).toBe("0.25");
   });
 
   it("says that geography shows nearness for Egenmakt, whose members already cover its län", async () => {
