@@ -1,0 +1,130 @@
+/**
+ * Which nodes get a visible label, and where: greedy in priority order, a label is accepted only if its box (in
+ * rendered pixels) intersects no accepted label and no labelled node, trying below, above, right and left of its node.
+ * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
+ */
+
+export type Placement = "bottom" | "top" | "right" | "left";
+export const PLACEMENTS: readonly Placement[] = ["bottom", "top", "right", "left"];
+
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface LabelCandidate {
+  id: string;
+  /** The node's centre on screen. */
+  x: number;
+  y: number;
+  /** Half the node's width and height on screen. */
+  r: number;
+  /** The text's width and height on screen. */
+  w: number;
+  h: number;
+  /** Space between the node and its label, and around the text (outline, rounding), on screen. */
+  margin: number;
+  pad: number;
+  /** Higher first. */
+  priority: number;
+  /** The selection, its neighbours, a hovered node: tried in every placement and never blocked by a node. */
+  required?: boolean;
+}
+
+export interface ChosenLabel {
+  id: string;
+  placement: Placement;
+  box: Box;
+}
+
+/** The label's box for a placement, as Cytoscape computes it (text-halign/valign, text-margin, outline, rounding). */
+export function labelBox(c: LabelCandidate, placement: Placement): Box {
+  const { x, y, r, w, h, margin, pad } = c;
+  switch (placement) {
+    case "bottom":
+      return { x1: x - w / 2 - pad, x2: x + w / 2 + pad, y1: y + r + margin - pad, y2: y + r + margin + h + pad };
+    case "top":
+      return { x1: x - w / 2 - pad, x2: x + w / 2 + pad, y1: y - r - margin - h - pad, y2: y - r - margin + pad };
+    case "right":
+      return { x1: x + r + margin - pad, x2: x + r + margin + w + pad, y1: y - h / 2 - pad, y2: y + h / 2 + pad };
+    case "left":
+      return { x1: x - r - margin - w - pad, x2: x - r - margin + pad, y1: y - h / 2 - pad, y2: y + h / 2 + pad };
+  }
+}
+
+export const intersects = (a: Box, b: Box, gap = 0): boolean =>
+  a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+
+/** Boxes bucketed by grid cell; a box sits in every cell it touches. */
+class BoxGrid {
+  private readonly cells = new Map<number, Box[]>();
+  constructor(private readonly size: number) {}
+
+  private each(box: Box, visit: (key: number) => boolean | undefined): boolean {
+    const cx1 = Math.floor(box.x1 / this.size);
+    const cx2 = Math.floor(box.x2 / this.size);
+    const cy1 = Math.floor(box.y1 / this.size);
+    const cy2 = Math.floor(box.y2 / this.size);
+    for (let cx = cx1; cx <= cx2; cx++) for (let cy = cy1; cy <= cy2; cy++) if (visit(cx * 100_003 + cy)) return true;
+    return false;
+  }
+
+  add(box: Box): void {
+    this.each(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+      return false;
+    });
+  }
+
+  hits(box: Box, gap: number): boolean {
+    return this.each(box, (key) => this.cells.get(key)?.some((other) => intersects(box, other, gap)));
+  }
+}
+
+export interface ChooseOptions {
+  /** The visible area: labels inside it are preferred. */
+  viewport: { width: number; height: number };
+  /** Least space between two labels, on screen. */
+  gap?: number;
+  /** At most this many labels (a readable picture, and a bound on the work). */
+  max?: number;
+}
+
+export function chooseLabels(candidates: readonly LabelCandidate[], options: ChooseOptions): ChosenLabel[] {
+  const { viewport, gap = 2, max = 400 } = options;
+  const order = [...candidates].sort(
+    (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || b.priority - a.priority,
+  );
+  const labels = new BoxGrid(96);
+  const nodes = new BoxGrid(96);
+  const inView = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= viewport.width && b.y2 <= viewport.height;
+  const chosen: ChosenLabel[] = [];
+  for (const c of order) {
+    if (chosen.length >= max && !c.required) break;
+    const node: Box = { x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r };
+    // A label may not cover a labelled node, nor its node sit under an accepted label (except required ones).
+    if (!c.required && labels.hits(node, 0)) continue;
+    const free = (box: Box) => !labels.hits(box, gap) && (c.required || !nodes.hits(box, 0));
+    // Default placement first; one inside the view beats one cut by the edge.
+    const placements = c.required ? PLACEMENTS : PLACEMENTS.slice(0, 2);
+    let pick: { placement: Placement; box: Box } | undefined;
+    for (const placement of placements) {
+      const box = labelBox(c, placement);
+      if (!free(box)) continue;
+      if (inView(box)) {
+        pick = { placement, box };
+        break;
+      }
+      pick ??= { placement, box };
+    }
+    if (!pick) continue;
+    labels.add(pick.box);
+    nodes.add(node);
+    chosen.push({ id: c.id, ...pick });
+  }
+  return chosen;
+}
