@@ -92,15 +92,18 @@ export interface ChooseOptions {
   gap?: number;
   /** At most this many labels (a readable picture, and a bound on the work). */
   max?: number;
+  /** Areas no label may enter: panels drawn over the canvas (legend, buttons, the count line). */
+  obstacles?: readonly Box[];
 }
 
 export function chooseLabels(candidates: readonly LabelCandidate[], options: ChooseOptions): ChosenLabel[] {
-  const { viewport, gap = 2, max = 400 } = options;
+  const { viewport, gap = 2, max = 400, obstacles = [] } = options;
   const order = [...candidates].sort(
     (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || b.priority - a.priority,
   );
   const labels = new BoxGrid(96);
   const nodes = new BoxGrid(96);
+  for (const box of obstacles) labels.add(box);
   const inView = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= viewport.width && b.y2 <= viewport.height;
   const chosen: ChosenLabel[] = [];
   for (const c of order) {

@@ -8,7 +8,7 @@
  */
 import type { Core, EventObject, NodeSingular } from "cytoscape";
 import { useEffect, useRef } from "react";
-import { type ChosenLabel, chooseLabels, type LabelCandidate, type Placement } from "./choose-labels";
+import { type Box, type ChosenLabel, chooseLabels, type LabelCandidate, type Placement } from "./choose-labels";
 import { createMeasure } from "./measure-text";
 import { type WrappedLabel, wrapLabel } from "./wrap-label";
 
@@ -32,6 +32,20 @@ const PLACE: Record<Placement, { labelV: string; labelH: string; labelMx: number
   right: { labelV: "center", labelH: "right", labelMx: MARGIN, labelMy: 0 },
   left: { labelV: "center", labelH: "left", labelMx: -MARGIN, labelMy: 0 },
 };
+
+/** Panels that may sit over the canvas; one that sits elsewhere simply lies outside the view. */
+const OVERLAYS = ".legend, .data-summary, .graph-image, .graph-fit, .graph-budget, .layout-progress, .graph-overlay";
+
+/** Boxes (relative to the canvas) of the panels drawn over it. */
+function overlays(cy: Core): Box[] {
+  const container = cy.container();
+  if (!container) return [];
+  const origin = container.getBoundingClientRect();
+  return [...document.querySelectorAll(OVERLAYS)].map((element) => {
+    const r = element.getBoundingClientRect();
+    return { x1: r.left - origin.left, y1: r.top - origin.top, x2: r.right - origin.left, y2: r.bottom - origin.top };
+  });
+}
 
 interface Shown {
   text: string;
@@ -99,7 +113,7 @@ export function useLabels(
         });
         shown.set(id, { text: lines.join("\n"), fontSize });
       });
-      const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3 });
+      const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlays(cy) });
       apply(chosen, shown);
     };
 
