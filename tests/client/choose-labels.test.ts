@@ -87,6 +87,14 @@ describe("chooseLabels", () => {
     expect(new Set(chosen.map((c) => c.placement))).toEqual(new Set(["bottom", "top"]));
   });
 
+  it("moves a required label off a node that would otherwise cover it", () => {
+    // The selected node's label below would lie over its neighbour's shape, which is drawn on top of it.
+    const selected = candidate({ id: "sel", x: 300, y: 300, r: 10, priority: 9, required: true });
+    const neighbour = candidate({ id: "nb", x: 300, y: 324, r: 6, w: 10, priority: 1, required: true });
+    const chosen = chooseLabels([selected, neighbour], view);
+    expect(chosen.find((c) => c.id === "sel")?.placement).toBe("top");
+  });
+
   it("never lets two labels overlap in a random crowd, and never covers a labelled node", () => {
     let seed = 7;
     const random = () => {

@@ -59,7 +59,7 @@ export const intersects = (a: Box, b: Box, gap = 0): boolean =>
 
 /** Boxes bucketed by grid cell; a box sits in every cell it touches. */
 class BoxGrid {
-  private readonly cells = new Map<number, Box[]>();
+  private readonly cells = new Map<number, (Box & { owner?: string })[]>();
   constructor(private readonly size: number) {}
 
   private each(box: Box, visit: (key: number) => boolean | undefined): boolean {
@@ -71,7 +71,7 @@ class BoxGrid {
     return false;
   }
 
-  add(box: Box): void {
+  add(box: Box & { owner?: string }): void {
     this.each(box, (key) => {
       const list = this.cells.get(key);
       if (list) list.push(box);
@@ -80,8 +80,13 @@ class BoxGrid {
     });
   }
 
-  hits(box: Box, gap: number): boolean {
-    return this.each(box, (key) => this.cells.get(key)?.some((other) => intersects(box, other, gap)));
+  /** Whether the box touches one in the grid (other than those of `except`). */
+  hits(box: Box, gap: number, except?: string): boolean {
+    return this.each(box, (key) =>
+      this.cells
+        .get(key)
+        ?.some((other) => (except === undefined || other.owner !== except) && intersects(box, other, gap)),
+    );
   }
 }
 
@@ -104,25 +109,33 @@ export function chooseLabels(candidates: readonly LabelCandidate[], options: Cho
   const labels = new BoxGrid(96);
   const nodes = new BoxGrid(96);
   for (const box of obstacles) labels.add(box);
+  // Required labels also keep off every node in the view when they can (a node drawn later would cover them).
+  const everyNode = new BoxGrid(96);
+  const disc = (c: LabelCandidate): Box => ({ x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r });
+  if (candidates.some((c) => c.required)) for (const c of candidates) everyNode.add({ ...disc(c), owner: c.id });
   const inView = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= viewport.width && b.y2 <= viewport.height;
   const chosen: ChosenLabel[] = [];
   for (const c of order) {
     if (chosen.length >= max && !c.required) break;
-    const node: Box = { x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r };
+    const node = disc(c);
     // A label may not cover a labelled node, nor its node sit under an accepted label (except required ones).
     if (!c.required && labels.hits(node, 0)) continue;
     const free = (box: Box) => !labels.hits(box, gap) && (c.required || !nodes.hits(box, 0));
-    // Default placement first; one inside the view beats one cut by the edge.
+    const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
+    // Default placement first; one inside the view beats one cut by the edge; for required labels, one clear of
+    // every node beats one over a node.
     const placements = c.required ? PLACEMENTS : PLACEMENTS.slice(0, 2);
     let pick: { placement: Placement; box: Box } | undefined;
+    let rank = 0;
     for (const placement of placements) {
       const box = labelBox(c, placement);
       if (!free(box)) continue;
-      if (inView(box)) {
+      const r = (inView(box) ? 2 : 0) + (!c.required || clear(box) ? 1 : 0);
+      if (r > rank || !pick) {
         pick = { placement, box };
-        break;
+        rank = r;
       }
-      pick ??= { placement, box };
+      if (rank === 3) break;
     }
     if (!pick) continue;
     labels.add(pick.box);
