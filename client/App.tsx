@@ -10,6 +10,7 @@ import { DetailsPanel } from "./features/details/DetailsPanel";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
+import { CountLine } from "./features/legend/CountLine";
 import { Legend } from "./features/legend/Legend";
 import { ListView } from "./features/list/ListView";
 import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
@@ -109,15 +110,6 @@ export function App() {
     return params.toString();
   }, [filters, state.focus, state.hops]);
 
-  const summary = useMemo(() => {
-    const c = { organisations: 0, projects: 0, regions: 0 };
-    for (const key of visible ?? []) {
-      if (key.startsWith("organisation:")) c.organisations++;
-      else if (key.startsWith("project:")) c.projects++;
-      else if (key.startsWith("region:")) c.regions++;
-    }
-    return c;
-  }, [visible]);
   const selectedNode = state.selected ? index?.nodes.get(state.selected) : undefined;
 
   const graph = snapshot.data && (
@@ -277,14 +269,13 @@ export function App() {
               <section className="graph-area" aria-label={t("graph.label")}>
                 {graph}
                 <Legend />
-                {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
-                {snapshot.data && narrowed && summary.organisations + summary.projects === 0 && (
-                  <div className="empty-notice" role="status">
-                    <p>{t("graph.nothing")}</p>
-                    <button type="button" onClick={() => update({ filters: EMPTY_FILTERS, focus: undefined })}>
-                      {t("filters.clear")}
-                    </button>
-                  </div>
+                {snapshot.data && visible && (
+                  <CountLine
+                    visible={visible}
+                    layout={state.layout}
+                    narrowed={narrowed}
+                    onClear={() => update({ filters: EMPTY_FILTERS, focus: undefined })}
+                  />
                 )}
               </section>
             )}
