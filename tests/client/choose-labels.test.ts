@@ -9,6 +9,7 @@ import {
   intersects,
   type LabelCandidate,
   labelBox,
+  type Placement,
 } from "../../client/graph-view/labels/choose-labels";
 
 const view = { viewport: { width: 800, height: 600 } };
@@ -33,13 +34,18 @@ const overlapping = (chosen: ChosenLabel[]) => {
   return pairs;
 };
 
+/** A placement's name: "bottom", "top", "right", "left" or a corner such as "bottom-right". */
+const side = (p: Placement) => (p.h === "center" ? p.v : p.v === "center" ? p.h : `${p.v}-${p.h}`);
+
 describe("labelBox", () => {
-  it("puts the text under, over, right or left of the node, padded", () => {
+  it("puts the text under, over, right or left of the node, or at a corner, padded", () => {
     const c = candidate({ x: 100, y: 100, r: 10, w: 40, h: 12, margin: 3, pad: 2 });
-    expect(labelBox(c, "bottom")).toEqual({ x1: 78, x2: 122, y1: 111, y2: 127 });
-    expect(labelBox(c, "top")).toEqual({ x1: 78, x2: 122, y1: 73, y2: 89 });
-    expect(labelBox(c, "right")).toEqual({ x1: 111, x2: 155, y1: 92, y2: 108 });
-    expect(labelBox(c, "left")).toEqual({ x1: 45, x2: 89, y1: 92, y2: 108 });
+    const box = (h: Placement["h"], v: Placement["v"], dx: number, dy: number) => labelBox(c, { h, v, dx, dy });
+    expect(box("center", "bottom", 0, 3)).toEqual({ x1: 78, x2: 122, y1: 111, y2: 127 });
+    expect(box("center", "top", 0, -3)).toEqual({ x1: 78, x2: 122, y1: 73, y2: 89 });
+    expect(box("right", "center", 3, 0)).toEqual({ x1: 111, x2: 155, y1: 92, y2: 108 });
+    expect(box("left", "center", -3, 0)).toEqual({ x1: 45, x2: 89, y1: 92, y2: 108 });
+    expect(box("right", "bottom", 0, 0)).toEqual({ x1: 108, x2: 152, y1: 108, y2: 124 });
   });
 });
 
@@ -49,7 +55,7 @@ describe("chooseLabels", () => {
     const mid = candidate({ id: "mid", priority: 5 });
     const leaf = candidate({ id: "leaf", priority: 1 });
     const chosen = chooseLabels([leaf, mid, hub], view);
-    expect(chosen.map((c) => [c.id, c.placement])).toEqual([
+    expect(chosen.map((c) => [c.id, side(c.placement)])).toEqual([
       ["hub", "bottom"],
       ["mid", "top"],
     ]);
@@ -58,7 +64,7 @@ describe("chooseLabels", () => {
   it("accepts labels that do not touch", () => {
     const chosen = chooseLabels([candidate({ x: 100 }), candidate({ x: 300 }), candidate({ x: 500 })], view);
     expect(chosen).toHaveLength(3);
-    expect(chosen.every((c) => c.placement === "bottom")).toBe(true);
+    expect(chosen.every((c) => side(c.placement) === "bottom")).toBe(true);
   });
 
   it("moves an ordinary label above its node when below is taken", () => {
@@ -67,7 +73,7 @@ describe("chooseLabels", () => {
       [candidate({ id: "a", priority: 2, x: 200, y: 200 }), candidate({ id: "b", x: 200, y: 236, r: 4 })],
       view,
     );
-    expect(chosen.find((c) => c.id === "b")?.placement).toBe("bottom");
+    expect(side(chosen.find((c) => c.id === "b")?.placement as Placement)).toBe("bottom");
     const crowded = chooseLabels(
       [candidate({ id: "a", priority: 2, x: 200, y: 200 }), candidate({ id: "b", x: 200, y: 190, r: 1 })],
       view,
@@ -84,7 +90,7 @@ describe("chooseLabels", () => {
     const chosen = chooseLabels([other, ...neighbours], view);
     expect(chosen.map((c) => c.id).sort()).toEqual(["nb0", "nb1", "nb2", "nb3"]);
     expect(overlapping(chosen)).toBe(0);
-    expect(new Set(chosen.map((c) => c.placement))).toEqual(new Set(["bottom", "top"]));
+    expect(new Set(chosen.map((c) => side(c.placement)))).toEqual(new Set(["bottom", "top"]));
   });
 
   it("moves a required label off a node that would otherwise cover it", () => {
@@ -92,7 +98,7 @@ describe("chooseLabels", () => {
     const selected = candidate({ id: "sel", x: 300, y: 300, r: 10, priority: 9, required: true });
     const neighbour = candidate({ id: "nb", x: 300, y: 324, r: 6, w: 10, priority: 1, required: true });
     const chosen = chooseLabels([selected, neighbour], view);
-    expect(chosen.find((c) => c.id === "sel")?.placement).toBe("top");
+    expect(side(chosen.find((c) => c.id === "sel")?.placement as Placement)).toBe("top");
   });
 
   it("never lets two labels overlap in a random crowd, and never covers a labelled node", () => {

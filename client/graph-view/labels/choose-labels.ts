@@ -4,8 +4,31 @@
  * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
  */
 
-export type Placement = "bottom" | "top" | "right" | "left";
-export const PLACEMENTS: readonly Placement[] = ["bottom", "top", "right", "left"];
+/** Where a label sits: its anchor side of the node (Cytoscape's text-halign/valign) and how far it is moved off. */
+export interface Placement {
+  h: "left" | "center" | "right";
+  v: "top" | "center" | "bottom";
+  /** Offsets on screen (Cytoscape's text-margin-x/y, times the zoom). */
+  dx: number;
+  dy: number;
+}
+
+/** The sides tried, best first: below, above, then (for required labels) right, left and the four corners. */
+export function placementsFor(c: LabelCandidate): Placement[] {
+  const m = c.margin;
+  const ring = (far: number): Placement[] => [
+    { h: "center", v: "bottom", dx: 0, dy: m + far * c.h },
+    { h: "center", v: "top", dx: 0, dy: -m - far * c.h },
+    { h: "right", v: "center", dx: m + far * 8, dy: 0 },
+    { h: "left", v: "center", dx: -m - far * 8, dy: 0 },
+    { h: "right", v: "bottom", dx: m / 2, dy: m / 2 + far * c.h },
+    { h: "left", v: "bottom", dx: -m / 2, dy: m / 2 + far * c.h },
+    { h: "right", v: "top", dx: m / 2, dy: -m / 2 - far * c.h },
+    { h: "left", v: "top", dx: -m / 2, dy: -m / 2 - far * c.h },
+  ];
+  // A required label may also stand up to three lines further out, still next to its node.
+  return c.required ? [...ring(0), ...ring(1), ...ring(2), ...ring(3)] : ring(0).slice(0, 2);
+}
 
 export interface Box {
   x1: number;
@@ -40,18 +63,13 @@ export interface ChosenLabel {
 }
 
 /** The label's box for a placement, as Cytoscape computes it (text-halign/valign, text-margin, outline, rounding). */
-export function labelBox(c: LabelCandidate, placement: Placement): Box {
-  const { x, y, r, w, h, margin, pad } = c;
-  switch (placement) {
-    case "bottom":
-      return { x1: x - w / 2 - pad, x2: x + w / 2 + pad, y1: y + r + margin - pad, y2: y + r + margin + h + pad };
-    case "top":
-      return { x1: x - w / 2 - pad, x2: x + w / 2 + pad, y1: y - r - margin - h - pad, y2: y - r - margin + pad };
-    case "right":
-      return { x1: x + r + margin - pad, x2: x + r + margin + w + pad, y1: y - h / 2 - pad, y2: y + h / 2 + pad };
-    case "left":
-      return { x1: x - r - margin - w - pad, x2: x - r - margin + pad, y1: y - h / 2 - pad, y2: y + h / 2 + pad };
-  }
+export function labelBox(c: LabelCandidate, p: Placement): Box {
+  const { x, y, r, w, h, pad } = c;
+  const ax = x + (p.h === "left" ? -r : p.h === "right" ? r : 0) + p.dx;
+  const ay = y + (p.v === "top" ? -r : p.v === "bottom" ? r : 0) + p.dy;
+  const x1 = p.h === "left" ? ax - w : p.h === "right" ? ax : ax - w / 2;
+  const y1 = p.v === "top" ? ay - h : p.v === "bottom" ? ay : ay - h / 2;
+  return { x1: x1 - pad, y1: y1 - pad, x2: x1 + w + pad, y2: y1 + h + pad };
 }
 
 export const intersects = (a: Box, b: Box, gap = 0): boolean =>
@@ -124,7 +142,7 @@ export function chooseLabels(candidates: readonly LabelCandidate[], options: Cho
     const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
     // Default placement first; one inside the view beats one cut by the edge; for required labels, one clear of
     // every node beats one over a node.
-    const placements = c.required ? PLACEMENTS : PLACEMENTS.slice(0, 2);
+    const placements = placementsFor(c);
     let pick: { placement: Placement; box: Box } | undefined;
     let rank = 0;
     for (const placement of placements) {

@@ -8,7 +8,7 @@
  */
 import type { Core, EventObject, NodeSingular } from "cytoscape";
 import { useEffect, useRef } from "react";
-import { type Box, type ChosenLabel, chooseLabels, type LabelCandidate, type Placement } from "./choose-labels";
+import { type Box, type ChosenLabel, chooseLabels, type LabelCandidate } from "./choose-labels";
 import { createMeasure } from "./measure-text";
 import { type WrappedLabel, wrapLabel } from "./wrap-label";
 
@@ -25,13 +25,6 @@ const MARGIN = 3;
 const PAD = 4;
 /** Wait this long after the view last moved before choosing (labels are hidden while it moves). */
 const SETTLE_MS = 60;
-
-const PLACE: Record<Placement, { labelV: string; labelH: string; labelMx: number; labelMy: number }> = {
-  bottom: { labelV: "bottom", labelH: "center", labelMx: 0, labelMy: MARGIN },
-  top: { labelV: "top", labelH: "center", labelMx: 0, labelMy: -MARGIN },
-  right: { labelV: "center", labelH: "right", labelMx: MARGIN, labelMy: 0 },
-  left: { labelV: "center", labelH: "left", labelMx: -MARGIN, labelMy: 0 },
-};
 
 /** Panels that may sit over the canvas; one that sits elsewhere simply lies outside the view. */
 const OVERLAYS = ".legend, .data-summary, .graph-image, .graph-fit, .graph-budget, .layout-progress, .graph-overlay";
@@ -113,11 +106,14 @@ export function useLabels(
         });
         shown.set(id, { text: lines.join("\n"), fontSize });
       });
+      // For tests and the benchmark: how many times labels were chosen (a settled view stops counting).
+      const container = cy.container();
+      if (container) container.dataset.labelRuns = String(Number(container.dataset.labelRuns ?? 0) + 1);
       const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlays(cy) });
-      apply(chosen, shown);
+      apply(chosen, shown, zoom);
     };
 
-    const apply = (chosen: ChosenLabel[], shown: Map<string, Shown>) => {
+    const apply = (chosen: ChosenLabel[], shown: Map<string, Shown>, zoom: number) => {
       const next = new Set(chosen.map((c) => c.id));
       cy.batch(() => {
         for (const id of labelled) {
@@ -128,14 +124,23 @@ export function useLabels(
         for (const c of chosen) {
           const node = cy.getElementById(c.id);
           const want = shown.get(c.id) as Shown;
-          const place = PLACE[c.placement];
+          const p = c.placement;
+          // Margins in model units, rounded so an unchanged placement compares equal.
+          const place = {
+            labelV: p.v,
+            labelH: p.h,
+            labelMx: Math.round((p.dx / zoom) * 100) / 100,
+            labelMy: Math.round((p.dy / zoom) * 100) / 100,
+          };
           const data = node.data();
           // Only real changes: each data write restyles and re-measures the node.
           if (
             data.label !== want.text ||
             data.fontSize !== want.fontSize ||
             data.labelV !== place.labelV ||
-            data.labelH !== place.labelH
+            data.labelH !== place.labelH ||
+            data.labelMx !== place.labelMx ||
+            data.labelMy !== place.labelMy
           )
             node.data({ label: want.text, fontSize: want.fontSize, ...place });
         }
