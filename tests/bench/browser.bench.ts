@@ -103,7 +103,7 @@ async function panZoomFrames(page: Page): Promise<number[]> {
  * Zooms in and out over the canvas in steps, pausing between them as a reader does (so labels are chosen anew after
  * each), and returns the longest main-thread task from the first step until the labels have settled.
  */
-async function zoomLongestTask(page: Page): Promise<number> {
+async function zoomLongestTask(page: Page): Promise<{ task: number; labels: number }> {
   const box = (await page.locator("[data-testid=graph-canvas]").boundingBox()) as {
     x: number;
     y: number;
@@ -118,7 +118,19 @@ async function zoomLongestTask(page: Page): Promise<number> {
     await page.waitForTimeout(250);
   }
   await page.waitForTimeout(600);
-  return longest(await longTasks(page), from);
+  // The longest single choice of labels (choose + write into Cytoscape), apart from the drawing it causes.
+  const labels = await page.evaluate(
+    (t) =>
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByName("partnerkartan:labels")
+          .filter((e) => e.startTime >= t)
+          .map((e) => e.duration),
+      ),
+    from,
+  );
+  return { task: longest(await longTasks(page), from), labels };
 }
 
 /** Polls layout.positions until the server has them; returns how long that took. */
@@ -147,6 +159,7 @@ const browser = await launchBrowser();
   const again: number[] = [];
   const drawTasks: number[] = [];
   const zoomTasks: number[] = [];
+  const labelRuns: number[] = [];
   for (let run = 0; run < 3; run++) {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -156,7 +169,9 @@ const browser = await launchBrowser();
       () => performance.getEntriesByName("partnerkartan:positions-known")[0]?.startTime ?? 0,
     );
     drawTasks.push(longest(await longTasks(page), positionsAt, first[first.length - 1]));
-    zoomTasks.push(await zoomLongestTask(page));
+    const zoom = await zoomLongestTask(page);
+    zoomTasks.push(zoom.task);
+    labelRuns.push(zoom.labels);
     await page.goto(server.url);
     again.push(await drawnAt(page));
     await context.close();
@@ -186,6 +201,11 @@ const browser = await launchBrowser();
     "seed: longest main-thread task while zooming in and out (14 steps), worst of 3",
     `${Math.max(...zoomTasks).toFixed(0)} ms`,
     verdict(Math.max(...zoomTasks) <= 50, "≤ 50 ms"),
+  ]);
+  rows.push([
+    "seed: longest choice of labels while zooming (choose + write into Cytoscape), worst of 3",
+    `${Math.max(...labelRuns).toFixed(1)} ms`,
+    "not budgeted (part of the task above)",
   ]);
 }
 
@@ -294,11 +314,16 @@ for (const size of sizes) {
     `${longest(tasks, positionsAt, drawn).toFixed(0)} ms`,
     verdict(longest(tasks, positionsAt, drawn) <= 50, "≤ 50 ms"),
   ]);
-  const zoomTask = await zoomLongestTask(page);
+  const zoom = await zoomLongestTask(page);
   rows.push([
     `${label}: longest main-thread task while zooming in and out (14 steps)`,
-    `${zoomTask.toFixed(0)} ms`,
-    verdict(zoomTask <= 100, "≤ 100 ms"),
+    `${zoom.task.toFixed(0)} ms`,
+    verdict(zoom.task <= 100, "≤ 100 ms"),
+  ]);
+  rows.push([
+    `${label}: longest choice of labels while zooming (choose + write into Cytoscape)`,
+    `${zoom.labels.toFixed(1)} ms`,
+    "not budgeted (part of the task above)",
   ]);
   const gaps = await panZoomFrames(page);
   rows.push([

@@ -69,6 +69,7 @@ export function useLabels(
 
     const run = () => {
       if (cy.destroyed()) return;
+      const started = performance.now();
       const zoom = cy.zoom();
       const pan = cy.pan();
       const width = cy.width();
@@ -111,6 +112,8 @@ export function useLabels(
       if (container) container.dataset.labelRuns = String(Number(container.dataset.labelRuns ?? 0) + 1);
       const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlays(cy) });
       apply(chosen, shown, zoom);
+      // For the browser benchmark: what one choice of labels costs on the main thread.
+      performance.measure("partnerkartan:labels", { start: started });
     };
 
     const apply = (chosen: ChosenLabel[], shown: Map<string, Shown>, zoom: number) => {
