@@ -13,6 +13,7 @@ import { ExportMenu } from "./features/export/ExportMenu";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { FiltersDrawer } from "./features/filters/FiltersDrawer";
 import { LanguageSwitch } from "./features/language/LanguageSwitch";
+import { CountLine } from "./features/legend/CountLine";
 import { Legend } from "./features/legend/Legend";
 import { ListView } from "./features/list/ListView";
 import { SuggestionsPanel } from "./features/partners/SuggestionsPanel";
@@ -88,6 +89,7 @@ export function App() {
     [snapshot.data],
   );
   const narrowed = hasFilters(filters) || state.focus !== undefined;
+  const clearFilters = () => update({ filters: EMPTY_FILTERS, focus: undefined });
   const filterLine = useMemo(() => {
     const names = (prefix: string, ids: string[]) =>
       ids.map((id) => index?.nodes.get(`${prefix}:${id}`)?.label[state.lang] ?? id).join(", ");
@@ -115,15 +117,6 @@ export function App() {
     return params.toString();
   }, [filters, state.focus, state.hops]);
 
-  const summary = useMemo(() => {
-    const c = { organisations: 0, projects: 0, regions: 0 };
-    for (const key of visible ?? []) {
-      if (key.startsWith("organisation:")) c.organisations++;
-      else if (key.startsWith("project:")) c.projects++;
-      else if (key.startsWith("region:")) c.regions++;
-    }
-    return c;
-  }, [visible]);
   const selectedNode = state.selected ? index?.nodes.get(state.selected) : undefined;
 
   const graph = snapshot.data && (
@@ -305,16 +298,19 @@ export function App() {
                 {graph}
                 {/* The count line and the legend stack in one corner, clear of the graph's buttons in the other. */}
                 <div className="graph-notes">
-                  {snapshot.data && <p className="data-summary">{t("app.dataSummary", summary)}</p>}
+                  {snapshot.data && visible && (
+                    <CountLine visible={visible} layout={state.layout} narrowed={narrowed} onClear={clearFilters} />
+                  )}
                   <Legend />
                 </div>
-                {snapshot.data && narrowed && summary.organisations + summary.projects === 0 && (
-                  <div className="empty-notice" role="status">
-                    <p>{t("graph.nothing")}</p>
-                    <button type="button" onClick={() => update({ filters: EMPTY_FILTERS, focus: undefined })}>
-                      {t("filters.clear")}
-                    </button>
-                  </div>
+                {snapshot.data && visible && (
+                  <CountLine
+                    visible={visible}
+                    layout={state.layout}
+                    narrowed={narrowed}
+                    onClear={clearFilters}
+                    notice
+                  />
                 )}
               </section>
             )}

@@ -9,6 +9,7 @@ import type { DrawState } from "./draw-state";
 import { ELEMENT_BUDGET, indexSnapshot, needsBudget, pickDrawn, withNeighbours } from "./element-budget";
 import type { ImageCaption } from "./export-image";
 import "./graph-budget.css";
+import { useLabels } from "./labels/use-labels";
 import { fetchServerPositions } from "./layout/server-positions";
 import { useLayout } from "./layout/use-layout";
 import { useCytoscape } from "./use-cytoscape";
@@ -93,6 +94,10 @@ export function GraphView({
   useSelection(cy, selected, onSelect, placed + elementsVersion);
   useHighlight(cy, highlight, elementsVersion);
   useNodeSize(cy, shown, sizeMeasure, elementsVersion);
+  // After the hooks above: it reads the classes and sizes they set.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new identity whenever labels must be chosen again
+  const labelTrigger = useMemo(() => ({}), [elementsVersion, placed, selected, highlight, lang, sizeMeasure]);
+  useLabels(cy, labelTrigger);
   const caption = (): ImageCaption => {
     const date = new Date().toISOString().slice(0, 10);
     const kindLabels = Object.fromEntries(NODE_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<NodeKind, string>;

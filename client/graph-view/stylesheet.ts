@@ -1,5 +1,6 @@
 /** The Cytoscape stylesheet: one node rule and one edge rule reading precomputed data, plus selection states. */
 import type { StylesheetJson } from "cytoscape";
+import { LABEL_FONT_FAMILY } from "./labels/measure-text";
 
 export const stylesheet: StylesheetJson = [
   {
@@ -9,17 +10,20 @@ export const stylesheet: StylesheetJson = [
       shape: "data(shape)" as never,
       width: "data(size)",
       height: "data(size)",
+      // Labels are chosen per view (labels/use-labels.ts): text already wrapped, size and placement in data.
       label: "data(label)",
       "font-size": "data(fontSize)",
-      "font-family": "system-ui, sans-serif",
+      "font-family": LABEL_FONT_FAMILY,
       color: "#1d1d1f",
-      "text-valign": "bottom",
-      "text-margin-y": 3,
+      "text-valign": "data(labelV)" as never,
+      "text-halign": "data(labelH)" as never,
+      "text-margin-x": "data(labelMx)" as never,
+      "text-margin-y": "data(labelMy)" as never,
       "text-outline-color": "#ffffff",
       "text-outline-width": 2,
       "min-zoomed-font-size": 10,
-      "text-wrap": "ellipsis",
-      "text-max-width": "160px",
+      "text-wrap": "wrap",
+      "text-max-width": "100000px",
       "border-width": 1.5,
       "border-color": "#ffffff",
     },
@@ -41,15 +45,9 @@ export const stylesheet: StylesheetJson = [
   { selector: ".hidden", style: { display: "none" } },
   {
     selector: "node:selected",
-    style: {
-      label: "data(name)",
-      "border-width": 4,
-      "border-color": "#1d1d1f",
-      "z-index": 10,
-      "min-zoomed-font-size": 0,
-    },
+    style: { "border-width": 4, "border-color": "#1d1d1f", "z-index": 10 },
   },
-  { selector: "node.neighbour", style: { label: "data(name)", "min-zoomed-font-size": 0, "z-index": 5 } },
+  { selector: "node.neighbour", style: { "z-index": 5 } },
   { selector: "edge.neighbour", style: { "line-color": "#4a4f57", width: 2, opacity: 1, "z-index": 5 } },
   // Faded context keeps its shape but not its label, so the focus stays readable.
   { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0 } },
@@ -57,9 +55,7 @@ export const stylesheet: StylesheetJson = [
   {
     selector: "node.path",
     style: {
-      label: "data(name)",
       opacity: 1,
-      "min-zoomed-font-size": 0,
       "z-index": 20,
       "border-width": 3,
       "border-color": "#b35900",

@@ -7,15 +7,13 @@ import { KIND_STYLES } from "./kind-style";
 /** Node diameter grows with the square root of degree, so hubs stand out without swallowing the view. */
 export const nodeSize = (degree: number): number => Math.round(14 + 6 * Math.sqrt(degree));
 
-/**
- * Label size by a node's degree rank within the graph: the top 6 % is large enough to show at overview zoom,
- * the next fifth appears when zooming in a little, the rest when zooming in further (see min-zoomed-font-size).
- */
 /** From this many nodes on, the view switches to cheaper rendering. */
 export const LARGE_GRAPH = 5000;
-/** How many nodes of a large graph carry a standing label. */
-const LABELLED_HUBS = 100;
 
+/**
+ * A node's natural label size (model units) by its degree rank within the graph: the top 6 %, the next fifth, the
+ * rest. labels/use-labels.ts raises it to a readable size on screen when zoomed out.
+ */
 export function labelSizes(degrees: number[]): (degree: number) => number {
   const sorted = [...degrees].sort((a, b) => b - a);
   const top = sorted[Math.floor(sorted.length * 0.06)] ?? 0;
@@ -27,11 +25,6 @@ export function labelSizes(degrees: number[]): (degree: number) => number {
 export function elementFactory(snapshot: GraphSnapshot) {
   const degrees = snapshot.nodes.map((n) => n.degree);
   const labelSize = labelSizes(degrees);
-  // On large graphs a standing label goes to the best connected hundred only: measuring labels is much of the
-  // first draw's cost, and more would overlap anyway.
-  const hub = [...degrees].sort((a, b) => b - a)[LABELLED_HUBS - 1] ?? 0;
-  const labelled = (degree: number) =>
-    snapshot.nodes.length <= LARGE_GRAPH || (labelSize(degree) >= 18 && degree >= hub);
   return {
     node(n: GraphNode, lang: Lang, position?: [number, number]): ElementDefinition {
       return {
@@ -40,15 +33,18 @@ export function elementFactory(snapshot: GraphSnapshot) {
           id: n.key,
           kind: n.kind,
           name: n.label[lang],
-          // On large graphs only hubs carry a standing label (measuring thousands of labels costs seconds);
-          // the selected node and its neighbours show theirs through the stylesheet.
-          label: labelled(n.degree) ? n.label[lang] : "",
+          // No label until labels/use-labels.ts chooses it for the view: measuring thousands of labels would make
+          // the first draw slow, and most would overlap.
+          label: "",
           color: KIND_STYLES[n.kind].color,
           shape: KIND_STYLES[n.kind].shape,
           size: nodeSize(n.degree),
-          // Label level of detail: font size grows with degree, and the stylesheet hides labels whose size on screen
-          // is under its threshold, so at overview zoom only hubs are named and zooming in reveals the rest.
+          baseFont: labelSize(n.degree),
           fontSize: labelSize(n.degree),
+          labelV: "bottom",
+          labelH: "center",
+          labelMx: 0,
+          labelMy: 3,
         },
         ...(position ? { position: { x: position[0], y: position[1] } } : {}),
       };

@@ -114,14 +114,14 @@ export function useElements(
     };
   }, [cy, snapshot, drawn, index, make, nodeOf, state, placed, frameKey, waitForPositions]);
 
-  // A language switch relabels the drawn nodes (nodes added later take the current language).
+  // A language switch renames the drawn nodes (nodes added later take the current language); use-labels re-labels.
   useEffect(() => {
     if (!cy) return;
     cy.batch(() => {
       for (const n of snapshot.nodes) {
         const node = cy.getElementById(n.key);
         if (node.empty() || node.data("name") === n.label[lang]) continue;
-        node.data({ name: n.label[lang], label: node.data("label") ? n.label[lang] : "" });
+        node.data({ name: n.label[lang] });
       }
     });
   }, [cy, snapshot, lang]);

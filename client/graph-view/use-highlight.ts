@@ -1,6 +1,10 @@
-/** Brings a set of nodes and the edges among them forward (the path that justifies a suggestion); the rest fades. */
+/**
+ * Brings a set of nodes and the edges among them forward (the path that justifies a suggestion) and into view; the
+ * rest fades.
+ */
 import type { Core } from "cytoscape";
 import { useEffect } from "react";
+import { bringIntoView } from "./bring-into-view";
 
 export function useHighlight(
   cy: Core | undefined,
@@ -18,6 +22,8 @@ export function useHighlight(
       cy.elements().addClass("dimmed");
       nodes.union(edges).removeClass("dimmed").addClass("path");
     });
+    // The candidate and its evidence come into view: a pan, and a zoom out only if they do not fit.
+    bringIntoView(cy, nodes.nodes());
     return () => {
       cy.batch(() => {
         cy.$(".dimmed, .path").removeClass("dimmed path");

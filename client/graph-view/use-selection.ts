@@ -1,6 +1,7 @@
 /** Two-way selection between Cytoscape and the app: a tap selects, a selection from elsewhere is highlighted and centred. */
 import type { Core, EventObject } from "cytoscape";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import { bringIntoView } from "./bring-into-view";
 
 export function useSelection(
   cy: Core | undefined,
@@ -39,8 +40,34 @@ export function useSelection(
       if (cy.elements().length <= 20_000) cy.elements().not(hood).addClass("faded");
     });
     const node = selected ? cy.getElementById(selected) : undefined;
-    if (node?.nonempty()) {
-      cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 400 });
-    }
+    // The node and all its neighbours in view (their labels are chosen first, see labels/use-labels.ts).
+    if (node?.nonempty()) bringIntoView(cy, node.closedNeighborhood().nodes(), { zoomInTo: 1.5, duration: 400 });
   }, [cy, selected, placed]);
+
+  // A resized canvas (window, panels, phone rotation) keeps the selected node in view.
+  const current = useRef(selected);
+  current.current = selected;
+  useEffect(() => {
+    const container = cy?.container();
+    if (!cy || !container) return;
+    let frame = 0;
+    let size = `${container.clientWidth}x${container.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      // The observer also reports the first size; only a real change moves the view.
+      const now = `${container.clientWidth}x${container.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        cy.resize();
+        const node = current.current ? cy.getElementById(current.current) : undefined;
+        if (node?.nonempty()) bringIntoView(cy, node, { padding: 40, duration: 0 });
+      });
+    });
+    observer.observe(container);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [cy]);
 }

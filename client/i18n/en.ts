@@ -6,6 +6,7 @@ import { exportMessages } from "../features/export/messages";
 import { historyMessages } from "../features/history/messages";
 // Versions and lost updates (#14 item 6).
 import { versionMessages } from "../features/history/version-messages";
+import { countMessages } from "../features/legend/messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { partnerMessages } from "../features/partners/messages";
 import { registrationMessages } from "../features/registration/messages";
@@ -19,12 +20,12 @@ export const en: Messages = {
     openFull: "Open in Partnerkartan",
     skipToCoverage: "Skip to coverage",
     skipToDetails: "Skip to details",
-    dataSummary: "{{organisations}} organisations · {{projects}} projects · {{regions}} counties",
   },
   nav: { label: "Views", graph: "Graph", list: "List", coverage: "Coverage" },
   coverage: coverageMessages.en,
   partners: partnerMessages.en,
   export: exportMessages.en,
+  counts: countMessages.en,
   lang: { label: "Language", sv: "Svenska", en: "English", switchTo: "På svenska" },
   search: {
     label: "Search projects, organisations, topics, skills and counties",
@@ -229,7 +230,6 @@ export const en: Messages = {
     label: "Network graph of civic tech in Sweden. Use the search or the details panel to navigate by keyboard.",
     loading: "Drawing the graph…",
     error: "Could not load the graph: {{message}}",
-    nothing: "No projects or organisations match the filters.",
     fit: "Show the whole graph",
   },
   errors: {

@@ -6,6 +6,7 @@ import { exportMessages } from "../features/export/messages";
 import { historyMessages } from "../features/history/messages";
 // Versions and lost updates (#14 item 6).
 import { versionMessages } from "../features/history/version-messages";
+import { countMessages } from "../features/legend/messages";
 import { moderationMessages } from "../features/moderation/messages";
 import { partnerMessages } from "../features/partners/messages";
 import { registrationMessages } from "../features/registration/messages";
@@ -18,12 +19,12 @@ export const sv = {
     openFull: "Öppna i Partnerkartan",
     skipToCoverage: "Hoppa till täckningen",
     skipToDetails: "Hoppa till detaljer",
-    dataSummary: "{{organisations}} organisationer · {{projects}} projekt · {{regions}} län",
   },
   nav: { label: "Vyer", graph: "Graf", list: "Lista", coverage: "Täckning" },
   coverage: coverageMessages.sv,
   partners: partnerMessages.sv,
   export: exportMessages.sv,
+  counts: countMessages.sv,
   lang: { label: "Språk", sv: "Svenska", en: "English", switchTo: "In English" },
   search: {
     label: "Sök projekt, organisationer, ämnen, kompetenser och län",
@@ -225,7 +226,6 @@ export const sv = {
       "Nätverksgraf över civic tech i Sverige. Använd sökningen eller detaljpanelen för att navigera med tangentbord.",
     loading: "Ritar grafen…",
     error: "Kunde inte hämta grafen: {{message}}",
-    nothing: "Inga projekt eller organisationer matchar filtren.",
     fit: "Visa hela grafen",
   },
   errors: {

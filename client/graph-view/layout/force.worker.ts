@@ -29,7 +29,7 @@ self.onmessage = (event: MessageEvent<ForceRequest | ForceStop>) => {
       setTimeout(chunk, 0);
       return;
     }
-    const positions = positionsOf(nodes);
+    const positions = positionsOf(nodes, data.links);
     post({ type: "done", positions, stopped: stopRequested }, [positions.buffer]);
   };
   chunk();

@@ -1,0 +1,33 @@
+/** The count line under the graph, in Swedish and English, with proper plurals (merged under "counts"). */
+export const countMessages = {
+  sv: {
+    organisation_one: "{{count}} organisation",
+    organisation_other: "{{count}} organisationer",
+    project_one: "{{count}} projekt",
+    project_other: "{{count}} projekt",
+    region_one: "{{count}} län",
+    region_other: "{{count}} län",
+    topic_one: "{{count}} ämne",
+    topic_other: "{{count}} ämnen",
+    skill_one: "{{count}} kompetens",
+    skill_other: "{{count}} kompetenser",
+    label: "Visas i grafen",
+    none: "Inga noder visas.",
+    nothing: "Inget matchar filtren.",
+  },
+  en: {
+    organisation_one: "{{count}} organisation",
+    organisation_other: "{{count}} organisations",
+    project_one: "{{count}} project",
+    project_other: "{{count}} projects",
+    region_one: "{{count}} county",
+    region_other: "{{count}} counties",
+    topic_one: "{{count}} topic",
+    topic_other: "{{count}} topics",
+    skill_one: "{{count}} skill",
+    skill_other: "{{count}} skills",
+    label: "Shown in the graph",
+    none: "No nodes shown.",
+    nothing: "Nothing matches the filters.",
+  },
+};

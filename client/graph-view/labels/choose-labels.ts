@@ -1,0 +1,164 @@
+/**
+ * Which nodes get a visible label, and where: greedy in priority order, a label is accepted only if its box (in
+ * rendered pixels) intersects no accepted label and no labelled node, trying below, above, right and left of its node.
+ * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
+ */
+
+/** Where a label sits: its anchor side of the node (Cytoscape's text-halign/valign) and how far it is moved off. */
+export interface Placement {
+  h: "left" | "center" | "right";
+  v: "top" | "center" | "bottom";
+  /** Offsets on screen (Cytoscape's text-margin-x/y, times the zoom). */
+  dx: number;
+  dy: number;
+}
+
+/** The sides tried, best first: below, above, then (for required labels) right, left and the four corners. */
+export function placementsFor(c: LabelCandidate): Placement[] {
+  const m = c.margin;
+  const ring = (far: number): Placement[] => [
+    { h: "center", v: "bottom", dx: 0, dy: m + far * c.h },
+    { h: "center", v: "top", dx: 0, dy: -m - far * c.h },
+    { h: "right", v: "center", dx: m + far * 8, dy: 0 },
+    { h: "left", v: "center", dx: -m - far * 8, dy: 0 },
+    { h: "right", v: "bottom", dx: m / 2, dy: m / 2 + far * c.h },
+    { h: "left", v: "bottom", dx: -m / 2, dy: m / 2 + far * c.h },
+    { h: "right", v: "top", dx: m / 2, dy: -m / 2 - far * c.h },
+    { h: "left", v: "top", dx: -m / 2, dy: -m / 2 - far * c.h },
+  ];
+  // A required label may also stand up to three lines further out, still next to its node.
+  return c.required ? [...ring(0), ...ring(1), ...ring(2), ...ring(3)] : ring(0).slice(0, 2);
+}
+
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface LabelCandidate {
+  id: string;
+  /** The node's centre on screen. */
+  x: number;
+  y: number;
+  /** Half the node's width and height on screen. */
+  r: number;
+  /** The text's width and height on screen. */
+  w: number;
+  h: number;
+  /** Space between the node and its label, and around the text (outline, rounding), on screen. */
+  margin: number;
+  pad: number;
+  /** Higher first. */
+  priority: number;
+  /** The selection, its neighbours, a hovered node: tried in every placement and never blocked by a node. */
+  required?: boolean;
+}
+
+export interface ChosenLabel {
+  id: string;
+  placement: Placement;
+  box: Box;
+}
+
+/** The label's box for a placement, as Cytoscape computes it (text-halign/valign, text-margin, outline, rounding). */
+export function labelBox(c: LabelCandidate, p: Placement): Box {
+  const { x, y, r, w, h, pad } = c;
+  const ax = x + (p.h === "left" ? -r : p.h === "right" ? r : 0) + p.dx;
+  const ay = y + (p.v === "top" ? -r : p.v === "bottom" ? r : 0) + p.dy;
+  const x1 = p.h === "left" ? ax - w : p.h === "right" ? ax : ax - w / 2;
+  const y1 = p.v === "top" ? ay - h : p.v === "bottom" ? ay : ay - h / 2;
+  return { x1: x1 - pad, y1: y1 - pad, x2: x1 + w + pad, y2: y1 + h + pad };
+}
+
+export const intersects = (a: Box, b: Box, gap = 0): boolean =>
+  a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+
+/** Boxes bucketed by grid cell; a box sits in every cell it touches. */
+class BoxGrid {
+  private readonly cells = new Map<number, (Box & { owner?: string })[]>();
+  constructor(private readonly size: number) {}
+
+  private each(box: Box, visit: (key: number) => boolean | undefined): boolean {
+    const cx1 = Math.floor(box.x1 / this.size);
+    const cx2 = Math.floor(box.x2 / this.size);
+    const cy1 = Math.floor(box.y1 / this.size);
+    const cy2 = Math.floor(box.y2 / this.size);
+    for (let cx = cx1; cx <= cx2; cx++) for (let cy = cy1; cy <= cy2; cy++) if (visit(cx * 100_003 + cy)) return true;
+    return false;
+  }
+
+  add(box: Box & { owner?: string }): void {
+    this.each(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+      return false;
+    });
+  }
+
+  /** Whether the box touches one in the grid (other than those of `except`). */
+  hits(box: Box, gap: number, except?: string): boolean {
+    return this.each(box, (key) =>
+      this.cells
+        .get(key)
+        ?.some((other) => (except === undefined || other.owner !== except) && intersects(box, other, gap)),
+    );
+  }
+}
+
+export interface ChooseOptions {
+  /** The visible area: labels inside it are preferred. */
+  viewport: { width: number; height: number };
+  /** Least space between two labels, on screen. */
+  gap?: number;
+  /** At most this many labels (a readable picture, and a bound on the work). */
+  max?: number;
+  /** Areas no label may enter: panels drawn over the canvas (legend, buttons, the count line). */
+  obstacles?: readonly Box[];
+}
+
+export function chooseLabels(candidates: readonly LabelCandidate[], options: ChooseOptions): ChosenLabel[] {
+  const { viewport, gap = 2, max = 400, obstacles = [] } = options;
+  const order = [...candidates].sort(
+    (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || b.priority - a.priority,
+  );
+  const labels = new BoxGrid(96);
+  const nodes = new BoxGrid(96);
+  for (const box of obstacles) labels.add(box);
+  // Required labels also keep off every node in the view when they can (a node drawn later would cover them).
+  const everyNode = new BoxGrid(96);
+  const disc = (c: LabelCandidate): Box => ({ x1: c.x - c.r, y1: c.y - c.r, x2: c.x + c.r, y2: c.y + c.r });
+  if (candidates.some((c) => c.required)) for (const c of candidates) everyNode.add({ ...disc(c), owner: c.id });
+  const inView = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= viewport.width && b.y2 <= viewport.height;
+  const chosen: ChosenLabel[] = [];
+  for (const c of order) {
+    if (chosen.length >= max && !c.required) break;
+    const node = disc(c);
+    // A label may not cover a labelled node, nor its node sit under an accepted label (except required ones).
+    if (!c.required && labels.hits(node, 0)) continue;
+    const free = (box: Box) => !labels.hits(box, gap) && (c.required || !nodes.hits(box, 0));
+    const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
+    // Default placement first; one inside the view beats one cut by the edge; for required labels, one clear of
+    // every node beats one over a node.
+    const placements = placementsFor(c);
+    let pick: { placement: Placement; box: Box } | undefined;
+    let rank = 0;
+    for (const placement of placements) {
+      const box = labelBox(c, placement);
+      if (!free(box)) continue;
+      const r = (inView(box) ? 2 : 0) + (!c.required || clear(box) ? 1 : 0);
+      if (r > rank || !pick) {
+        pick = { placement, box };
+        rank = r;
+      }
+      if (rank === 3) break;
+    }
+    if (!pick) continue;
+    labels.add(pick.box);
+    nodes.add(node);
+    chosen.push({ id: c.id, ...pick });
+  }
+  return chosen;
+}

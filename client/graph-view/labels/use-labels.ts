@@ -1,0 +1,203 @@
+/**
+ * Labels that never overlap and never shrink below a readable size: after every move of the view (once it rests),
+ * every change of selection, highlight, filters or elements, the visible nodes in the view are offered to
+ * chooseLabels by importance (the selection, its neighbours, a hovered node and a highlighted path first, then node
+ * size, which follows degree or the chosen measure); the chosen ones get their wrapped text, a font size readable at
+ * this zoom and a placement, written into element data that the stylesheet's one node rule reads. Every other node's
+ * label is empty, which also keeps Cytoscape from measuring thousands of labels on the first draw.
+ */
+import type { Core, EventObject, NodeSingular } from "cytoscape";
+import { useEffect, useRef } from "react";
+import { type Box, type ChosenLabel, chooseLabels, type LabelCandidate } from "./choose-labels";
+import { createMeasure } from "./measure-text";
+import { type WrappedLabel, wrapLabel } from "./wrap-label";
+
+/** Lines are at most this wide, in em; ordinary names take one or two lines, long ones up to three. */
+const LINE_EM = 11;
+const MAX_LINES = 3;
+/** Screen font sizes in px: the least for any label, for hubs, for the node in focus; and the most. */
+const MIN_PX = 12;
+const HUB_PX = 14;
+const FOCUS_PX = 15;
+const MAX_PX = 20;
+/** The stylesheet's text-margin and what Cytoscape adds around a label's text (outline 2, rounding 2), in model units. */
+const MARGIN = 3;
+const PAD = 4;
+/** Wait this long after the view last moved before choosing (labels are hidden while it moves). */
+const SETTLE_MS = 60;
+
+/** Panels that may sit over the canvas; one that sits elsewhere simply lies outside the view. */
+const OVERLAYS = ".legend, .data-summary, .graph-image, .graph-fit, .graph-budget, .layout-progress, .graph-overlay";
+
+/** Boxes (relative to the canvas) of the panels drawn over it. */
+function overlays(cy: Core): Box[] {
+  const container = cy.container();
+  if (!container) return [];
+  const origin = container.getBoundingClientRect();
+  return [...document.querySelectorAll(OVERLAYS)].map((element) => {
+    const r = element.getBoundingClientRect();
+    return { x1: r.left - origin.left, y1: r.top - origin.top, x2: r.right - origin.left, y2: r.bottom - origin.top };
+  });
+}
+
+interface Shown {
+  text: string;
+  fontSize: number;
+}
+
+export function useLabels(
+  cy: Core | undefined,
+  /** Anything whose change means the labels must be chosen again (elements, selection, highlight, language). */
+  trigger: unknown,
+): void {
+  const schedule = useRef<(delay?: number) => void>(() => {});
+
+  useEffect(() => {
+    if (!cy) return;
+    const measure = createMeasure();
+    const wrapped = new Map<string, { short: WrappedLabel; full: WrappedLabel }>();
+    const wrap = (name: string, full: boolean): WrappedLabel => {
+      let entry = wrapped.get(name);
+      if (!entry) {
+        entry = { short: wrapLabel(name, measure, LINE_EM, MAX_LINES), full: wrapLabel(name, measure, LINE_EM) };
+        wrapped.set(name, entry);
+      }
+      return full ? entry.full : entry.short;
+    };
+    let labelled = new Set<string>();
+    let hovered: string | undefined;
+
+    const run = () => {
+      if (cy.destroyed()) return;
+      const started = performance.now();
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      const width = cy.width();
+      const height = cy.height();
+      const candidates: LabelCandidate[] = [];
+      const shown = new Map<string, Shown>();
+      cy.nodes().forEach((node: NodeSingular) => {
+        if (node.hasClass("hidden") || node.hasClass("faded") || node.hasClass("dimmed")) return;
+        const p = node.position();
+        const x = p.x * zoom + pan.x;
+        const y = p.y * zoom + pan.y;
+        if (x < 0 || y < 0 || x > width || y > height) return;
+        const id = node.id();
+        const inFocus = node.selected() || id === hovered;
+        const required = inFocus || node.hasClass("neighbour") || node.hasClass("path");
+        const base = node.data("baseFont") as number;
+        const least = inFocus ? FOCUS_PX : base >= 18 ? HUB_PX : MIN_PX;
+        const px = Math.min(Math.max(base * zoom, least), Math.max(MAX_PX, least));
+        const fontSize = Math.round((px / zoom) * 100) / 100;
+        const lines = wrap(node.data("name") as string, inFocus).lines;
+        const em = Math.max(...lines.map(measure));
+        const size = node.data("size") as number;
+        candidates.push({
+          id,
+          x,
+          y,
+          r: (size / 2) * zoom,
+          // Cytoscape measures at the model font size and rounds up: a little slack keeps our box around its box.
+          w: em * fontSize * 1.03 * zoom + 2 * zoom + 1,
+          h: lines.length * fontSize * zoom,
+          margin: MARGIN * zoom,
+          pad: PAD * zoom + 0.5,
+          priority: size + (node.degree(false) % 1000) / 1000,
+          required,
+        });
+        shown.set(id, { text: lines.join("\n"), fontSize });
+      });
+      // For tests and the benchmark: how many times labels were chosen (a settled view stops counting).
+      const container = cy.container();
+      if (container) container.dataset.labelRuns = String(Number(container.dataset.labelRuns ?? 0) + 1);
+      const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlays(cy) });
+      apply(chosen, shown, zoom);
+      // For the browser benchmark: what one choice of labels costs on the main thread.
+      performance.measure("partnerkartan:labels", { start: started });
+    };
+
+    const apply = (chosen: ChosenLabel[], shown: Map<string, Shown>, zoom: number) => {
+      const next = new Set(chosen.map((c) => c.id));
+      cy.batch(() => {
+        for (const id of labelled) {
+          if (next.has(id)) continue;
+          const node = cy.getElementById(id);
+          if (node.nonempty() && node.data("label") !== "") node.data("label", "");
+        }
+        for (const c of chosen) {
+          const node = cy.getElementById(c.id);
+          const want = shown.get(c.id) as Shown;
+          const p = c.placement;
+          // Margins in model units, rounded so an unchanged placement compares equal.
+          const place = {
+            labelV: p.v,
+            labelH: p.h,
+            labelMx: Math.round((p.dx / zoom) * 100) / 100,
+            labelMy: Math.round((p.dy / zoom) * 100) / 100,
+          };
+          const data = node.data();
+          // Only real changes: each data write restyles and re-measures the node.
+          if (
+            data.label !== want.text ||
+            data.fontSize !== want.fontSize ||
+            data.labelV !== place.labelV ||
+            data.labelH !== place.labelH ||
+            data.labelMx !== place.labelMx ||
+            data.labelMy !== place.labelMy
+          )
+            node.data({ label: want.text, fontSize: want.fontSize, ...place });
+        }
+      });
+      labelled = next;
+    };
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    // A run already due at the next frame absorbs further requests (positions fire once per node).
+    let due = false;
+    const later = (delay = 0) => {
+      if (due) return;
+      clearTimeout(timer);
+      const start = () => {
+        due = true;
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          due = false;
+          run();
+        });
+      };
+      if (delay === 0) start();
+      else timer = setTimeout(start, delay);
+    };
+    schedule.current = later;
+    const onViewport = () => later(SETTLE_MS);
+    const onChange = () => later(0);
+    const onOver = (event: EventObject) => {
+      hovered = event.target.id();
+      later(0);
+    };
+    const onOut = () => {
+      hovered = undefined;
+      later(0);
+    };
+    cy.on("viewport resize", onViewport);
+    cy.on("add remove select unselect class position", onChange);
+    cy.on("mouseover", "node", onOver);
+    cy.on("mouseout", "node", onOut);
+    later(0);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      cy.off("viewport resize", onViewport);
+      cy.off("add remove select unselect class position", onChange);
+      cy.off("mouseover", "node", onOver);
+      cy.off("mouseout", "node", onOut);
+      schedule.current = () => {};
+    };
+  }, [cy]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: trigger is a trigger, not an input
+  useEffect(() => {
+    schedule.current(0);
+  }, [trigger]);
+}

@@ -1,0 +1,147 @@
+/**
+ * Pins the label chooser: no two accepted label boxes overlap, importance decides who wins, required labels (the
+ * selection and its neighbours) move to another side rather than give way, and labels never cover a labelled node.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  type ChosenLabel,
+  chooseLabels,
+  intersects,
+  type LabelCandidate,
+  labelBox,
+  type Placement,
+} from "../../client/graph-view/labels/choose-labels";
+
+const view = { viewport: { width: 800, height: 600 } };
+let next = 0;
+const candidate = (over: Partial<LabelCandidate>): LabelCandidate => ({
+  id: `n${next++}`,
+  x: 400,
+  y: 300,
+  r: 8,
+  w: 60,
+  h: 14,
+  margin: 3,
+  pad: 2,
+  priority: 1,
+  ...over,
+});
+const overlapping = (chosen: ChosenLabel[]) => {
+  let pairs = 0;
+  for (let i = 0; i < chosen.length; i++)
+    for (let j = i + 1; j < chosen.length; j++)
+      if (intersects((chosen[i] as ChosenLabel).box, (chosen[j] as ChosenLabel).box)) pairs++;
+  return pairs;
+};
+
+/** A placement's name: "bottom", "top", "right", "left" or a corner such as "bottom-right". */
+const side = (p: Placement) => (p.h === "center" ? p.v : p.v === "center" ? p.h : `${p.v}-${p.h}`);
+
+describe("labelBox", () => {
+  it("puts the text under, over, right or left of the node, or at a corner, padded", () => {
+    const c = candidate({ x: 100, y: 100, r: 10, w: 40, h: 12, margin: 3, pad: 2 });
+    const box = (h: Placement["h"], v: Placement["v"], dx: number, dy: number) => labelBox(c, { h, v, dx, dy });
+    expect(box("center", "bottom", 0, 3)).toEqual({ x1: 78, x2: 122, y1: 111, y2: 127 });
+    expect(box("center", "top", 0, -3)).toEqual({ x1: 78, x2: 122, y1: 73, y2: 89 });
+    expect(box("right", "center", 3, 0)).toEqual({ x1: 111, x2: 155, y1: 92, y2: 108 });
+    expect(box("left", "center", -3, 0)).toEqual({ x1: 45, x2: 89, y1: 92, y2: 108 });
+    expect(box("right", "bottom", 0, 0)).toEqual({ x1: 108, x2: 152, y1: 108, y2: 124 });
+  });
+});
+
+describe("chooseLabels", () => {
+  it("gives the default side to the more important, the other side to the next, and drops the third", () => {
+    const hub = candidate({ id: "hub", priority: 10 });
+    const mid = candidate({ id: "mid", priority: 5 });
+    const leaf = candidate({ id: "leaf", priority: 1 });
+    const chosen = chooseLabels([leaf, mid, hub], view);
+    expect(chosen.map((c) => [c.id, side(c.placement)])).toEqual([
+      ["hub", "bottom"],
+      ["mid", "top"],
+    ]);
+  });
+
+  it("accepts labels that do not touch", () => {
+    const chosen = chooseLabels([candidate({ x: 100 }), candidate({ x: 300 }), candidate({ x: 500 })], view);
+    expect(chosen).toHaveLength(3);
+    expect(chosen.every((c) => side(c.placement) === "bottom")).toBe(true);
+  });
+
+  it("moves an ordinary label above its node when below is taken", () => {
+    // The second node sits right under the first: its own label below would hit the first one's.
+    const chosen = chooseLabels(
+      [candidate({ id: "a", priority: 2, x: 200, y: 200 }), candidate({ id: "b", x: 200, y: 236, r: 4 })],
+      view,
+    );
+    expect(side(chosen.find((c) => c.id === "b")?.placement as Placement)).toBe("bottom");
+    const crowded = chooseLabels(
+      [candidate({ id: "a", priority: 2, x: 200, y: 200 }), candidate({ id: "b", x: 200, y: 190, r: 1 })],
+      view,
+    );
+    expect(overlapping(crowded)).toBe(0);
+  });
+
+  it("places every required label on a free side, before any ordinary one", () => {
+    // A selected node's neighbours packed in a row: their labels below would overlap, so some go above.
+    const other = candidate({ id: "other", priority: 100, x: 345, y: 300, r: 2 });
+    const neighbours = [0, 1, 2, 3].map((i) =>
+      candidate({ id: `nb${i}`, x: 300 + i * 30, y: 300, r: 4, w: 50, h: 12, priority: i, required: true }),
+    );
+    const chosen = chooseLabels([other, ...neighbours], view);
+    expect(chosen.map((c) => c.id).sort()).toEqual(["nb0", "nb1", "nb2", "nb3"]);
+    expect(overlapping(chosen)).toBe(0);
+    expect(new Set(chosen.map((c) => side(c.placement)))).toEqual(new Set(["bottom", "top"]));
+  });
+
+  it("moves a required label off a node that would otherwise cover it", () => {
+    // The selected node's label below would lie over its neighbour's shape, which is drawn on top of it.
+    const selected = candidate({ id: "sel", x: 300, y: 300, r: 10, priority: 9, required: true });
+    const neighbour = candidate({ id: "nb", x: 300, y: 324, r: 6, w: 10, priority: 1, required: true });
+    const chosen = chooseLabels([selected, neighbour], view);
+    expect(side(chosen.find((c) => c.id === "sel")?.placement as Placement)).toBe("top");
+  });
+
+  it("never lets two labels overlap in a random crowd, and never covers a labelled node", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const crowd = Array.from({ length: 2000 }, (_, i) =>
+      candidate({
+        id: `c${i}`,
+        x: random() * 800,
+        y: random() * 600,
+        w: 20 + random() * 120,
+        h: random() < 0.3 ? 28 : 14,
+        priority: random(),
+        required: i < 15,
+      }),
+    );
+    const chosen = chooseLabels(crowd, { ...view, gap: 2 });
+    expect(chosen.length).toBeGreaterThan(20);
+    expect(overlapping(chosen)).toBe(0);
+    const labelled = new Map(crowd.map((c) => [c.id, c]));
+    for (const label of chosen) {
+      for (const other of chosen) {
+        const node = labelled.get(other.id) as LabelCandidate;
+        if (other.id === label.id || node.required) continue;
+        const disc = { x1: node.x - node.r, y1: node.y - node.r, x2: node.x + node.r, y2: node.y + node.r };
+        expect(intersects(label.box, disc)).toBe(false);
+      }
+    }
+  });
+
+  it("takes the most important first and stops at the maximum", () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      candidate({ x: (i % 10) * 80 + 40, y: Math.floor(i / 10) * 100 + 30, priority: i }),
+    );
+    const chosen = chooseLabels(many, { ...view, max: 5 });
+    expect(chosen.map((c) => c.id)).toEqual(
+      many
+        .slice(45)
+        .reverse()
+        .map((c) => c.id),
+    );
+  });
+});
