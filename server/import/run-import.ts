@@ -70,6 +70,20 @@ export function runImport(
     records.push(...result.records);
     issues.push(...result.issues);
   }
+  return importRecords(db, records, issues, options);
+}
+
+/**
+ * Records from any reader (files, the civictech.se sync) through the one validated path: validate against the
+ * database, plan, and unless a dry run write the changes in one transaction. `earlier` are the readers' problems.
+ */
+export function importRecords(
+  db: Db,
+  records: readonly ImportRecord[],
+  earlier: readonly ImportIssue[],
+  options: { dryRun?: boolean; actor?: number | null } = {},
+): ImportOutcome {
+  const issues = earlier;
   const dataVersion = readDataVersion(db);
   const valid = validateImport(records, readEntityIds(db), issues);
   const storedCount = (

@@ -64,6 +64,14 @@ export function entityReader(db: Db): (kind: EntityKind, id: string) => string |
   return (kind, id) => (get.get(kind, id) as { data: string } | undefined)?.data;
 }
 
+/** Every live (not soft-deleted) record of a kind, parsed, in id order. */
+export function readLiveRecords<T>(db: Db, kind: EntityKind): T[] {
+  const rows = db.prepare("SELECT data FROM entity WHERE kind = ? AND deleted_at IS NULL ORDER BY id").all(kind) as {
+    data: string;
+  }[];
+  return rows.map((row) => JSON.parse(row.data) as T);
+}
+
 export function readDataVersion(db: Db): number {
   return dataVersionOf(db);
 }
