@@ -67,6 +67,57 @@ describe("seed data", () => {
     expect(byCode.get("09")?.neighbours).toEqual([]);
   });
 
+  it("leaves out both single-point contacts, 03–20 and 19–21, as data/README says", () => {
+    const byCode = new Map(data.regions.map((r) => [r.code, r]));
+    expect(byCode.get("03")?.neighbours).not.toContain("20");
+    expect(byCode.get("19")?.neighbours).not.toContain("21");
+    expect(byCode.get("19")?.neighbours).toEqual(["03", "04", "18", "20"]);
+  });
+
+  it("pins every civictech.se source to a commit, never to master or a folder", () => {
+    const sources = [...data.organisations, ...data.projects, ...data.fundingCalls].flatMap((e) =>
+      e.sources.map((s) => [e.id, s] as const),
+    );
+    const site = sources.filter(([, s]) => s.includes("github.com/civictechsweden/civictech.se"));
+    expect(site.length).toBeGreaterThan(100);
+    for (const [id, s] of site)
+      expect(s, id).toMatch(/^https:\/\/github\.com\/civictechsweden\/civictech\.se\/blob\/[0-9a-f]{40}\/[^/]/);
+  });
+
+  it("keeps topic ids and skill ids apart, so a filter or link names one of them", () => {
+    const skills = new Set(data.skills.map((s) => s.id));
+    expect(data.topics.map((t) => t.id).filter((id) => skills.has(id))).toEqual([]);
+  });
+
+  it("has the relations the 2026-12 audit corrected", () => {
+    const project = (id: string) => data.projects.find((p) => p.id === id);
+    const organisation = (id: string) => data.organisations.find((o) => o.id === id);
+    expect(project("handlingar")?.lead).toBe("civic-tech-sweden");
+    expect(project("botkyrkadialogen")).toMatchObject({ lead: "botkyrka-kommun", startYear: 2019 });
+    expect(project("nationell-kunskapsplattform-for-social-innovation")).toMatchObject({
+      lead: "malmo-universitet",
+      startYear: 2019,
+      endYear: 2021,
+    });
+    expect(project("nationell-kunskapsplattform-for-social-innovation")?.partners).toContain("stockholms-universitet");
+    expect(project("sharing-cities-sweden")).toMatchObject({
+      lead: "lunds-universitet",
+      startYear: 2017,
+      endYear: 2020,
+    });
+    expect(project("sharing-cities-sweden")?.regions).toEqual(["01", "12", "14", "24"]);
+    expect(project("civic-tech-platform")?.fundingCall).toBeUndefined();
+    for (const id of ["digifysiska-vardkontakter", "plato"]) {
+      expect(project(id)?.startYear, id).toBeUndefined();
+      expect(project(id)?.endYear, id).toBeUndefined();
+    }
+    expect(project("medborgarnavet")?.startYear).toBeUndefined();
+    expect(project("luftdata")?.topics).not.toContain("climate");
+    expect(organisation("openheroines")?.regions).toEqual([]);
+    for (const gone of ["foodfriendship", "handlingar-se", "code-for-sweden"])
+      expect(organisation(gone), gone).toBeUndefined();
+  });
+
   it("has the Civic Tech Platform with Digidem Lab leading and its partners", () => {
     const platform = data.projects.find((p) => p.name === "Civic Tech Platform");
     expect(platform?.lead).toBe("digidem-lab");
