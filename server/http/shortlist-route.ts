@@ -53,7 +53,7 @@ export async function registerShortlistRoute(app: FastifyInstance, services: Ser
     const query = QuerySchema.safeParse(request.query);
     if (!query.success) {
       const issue = query.error.issues[0];
-      const param = String(issue?.path[0] ?? "query");
+      const param = String(issue?.code === "unrecognized_keys" ? issue.keys[0] : (issue?.path[0] ?? "query"));
       const term = issue?.path.length === 2 ? ` (${String(issue.path[1])})` : "";
       return send(refuse(400, "Bad Request", `Invalid parameter: ${param}${term}: ${issue?.message}`, param));
     }
