@@ -102,6 +102,21 @@ describe("the shortlist, in a browser", () => {
     expect(parsed.data).toHaveLength(2);
   });
 
+  it("speaks English after the switch, and the download follows the language and the weights", async () => {
+    const p = app.page;
+    await p.getByRole("button", { name: "In English" }).click();
+    const section = p.getByRole("region", { name: "Shortlist" });
+    await section.waitFor();
+    const name = ((await section.locator(".shortlist-entry .suggestion-name").first().textContent()) ?? "").trim();
+    expect(await section.getByLabel(`Note on ${name}`).inputValue()).toMatch(/^Ring Anna/);
+    const toggle = partners(p).getByRole("button", { name: `Save to shortlist: ${name}`, exact: true });
+    expect(await toggle.first().getAttribute("aria-pressed")).toBe("true");
+    const href = (await section.getByRole("link", { name: "Download CSV" }).getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/api/shortlist/${PROJECT}\\.csv\\?lang=en&w=1%2C0\\.5%2C0\\.5%2C0\\.25&geo=`));
+    await p.getByRole("button", { name: "På svenska" }).click();
+    await shortlist(p).waitFor();
+  });
+
   it("fits a phone's bottom sheet at 390 px, and the toggle takes the entry off the list again", async () => {
     const p = app.page;
     await p.setViewportSize({ width: 390, height: 844 });

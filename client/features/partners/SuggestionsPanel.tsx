@@ -11,6 +11,7 @@ import { useMe } from "../account/use-me";
 import { evidenceNodeKeys, explainSuggestion, type Perspective } from "./explain";
 import { MissingSkillGroup } from "./MissingSkillGroup";
 import { ShortlistSection } from "./ShortlistSection";
+import { ShortlistToggle } from "./ShortlistToggle";
 import { TermNotices } from "./TermNotices";
 import { useShortlist } from "./use-shortlist";
 import { type SuggestionKind, useInertTerms, useSuggestions } from "./use-suggestions";
@@ -112,21 +113,7 @@ export function SuggestionsPanel({
                 <li key={sentence}>{sentence}</li>
               ))}
             </ul>
-            {owner && shortlist.list && (
-              <button
-                type="button"
-                className="btn shortlist-toggle"
-                // The name stays the same whether pressed or not; aria-pressed says which.
-                aria-label={t("partners.shortlist.toggleFor", { name: s.name })}
-                aria-pressed={shortlist.isSaved(s.id)}
-                onClick={() => shortlist.toggle({ id: s.id, name: s.name })}
-              >
-                <span aria-hidden="true" className="shortlist-check">
-                  {shortlist.isSaved(s.id) ? "✓" : "+"}
-                </span>
-                {t("partners.shortlist.toggle")}
-              </button>
-            )}
+            {owner && shortlist.list && <ShortlistToggle suggestion={s} shortlist={shortlist} />}
           </li>
         ))}
       </ol>
@@ -137,6 +124,7 @@ export function SuggestionsPanel({
           percent={percent}
           onSelect={onSelect}
           onHighlight={(s) => (s ? highlight(s) : onHighlight(undefined))}
+          shortlist={owner && shortlist.list ? shortlist : undefined}
         />
       )}
       {owner && (
