@@ -18,7 +18,7 @@ export type Access = "member" | "coordinator" | "administrator" | "owner";
  * The entity an input names: `{ kind, id }` or `{ kind, record: { id } }`, or a project by `{ projectId }` without
  * a kind (a project's shortlist).
  */
-export function entityNamedBy(input: unknown): EntityRef | undefined {
+function entityNamedBy(input: unknown): EntityRef | undefined {
   if (typeof input !== "object" || input === null) return undefined;
   const { kind, id, record, projectId } = input as {
     kind?: unknown;
