@@ -4,8 +4,13 @@ import type { StaleVersion } from "./schema/editable";
 /** Something asked for by id does not exist: the API answers 404 with this message. */
 export class NotFoundError extends Error {
   override name = "NotFoundError";
-  constructor(kind: string, id: string) {
-    super(`No ${kind} with id "${id}"`);
+  constructor(
+    kind: string,
+    id: string,
+    /** The input field that named it, when there is one: the message and the answer's fieldErrors then say so. */
+    readonly field?: string,
+  ) {
+    super(field ? `field "${field}": no ${kind} with id "${id}"` : `No ${kind} with id "${id}"`);
   }
 }
 

@@ -14,10 +14,19 @@ import { middleware } from "./trpc";
  */
 export type Access = "member" | "coordinator" | "administrator" | "owner";
 
-/** The entity an input names: `{ kind, id }` or `{ kind, record: { id } }`. */
+/**
+ * The entity an input names: `{ kind, id }` or `{ kind, record: { id } }`, or a project by `{ projectId }` without
+ * a kind (a project's shortlist).
+ */
 function entityNamedBy(input: unknown): EntityRef | undefined {
   if (typeof input !== "object" || input === null) return undefined;
-  const { kind, id, record } = input as { kind?: unknown; id?: unknown; record?: { id?: unknown } };
+  const { kind, id, record, projectId } = input as {
+    kind?: unknown;
+    id?: unknown;
+    record?: { id?: unknown };
+    projectId?: unknown;
+  };
+  if (kind === undefined && typeof projectId === "string") return { kind: "project", id: projectId };
   const entityId = typeof id === "string" ? id : record?.id;
   if ((kind === "project" || kind === "organisation") && typeof entityId === "string") return { kind, id: entityId };
   return undefined;

@@ -9,6 +9,7 @@ import { matchRouter } from "./routers/match";
 import { nodeRouter } from "./routers/node";
 import { regionRouter } from "./routers/region";
 import { searchRouter } from "./routers/search";
+import { shortlistRouter } from "./routers/shortlist";
 import { submissionRouter } from "./routers/submission";
 import { router } from "./trpc";
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   entity: entityRouter,
   admin: adminRouter,
   layout: layoutRouter,
+  shortlist: shortlistRouter,
 });
 
 export type AppRouter = typeof appRouter;

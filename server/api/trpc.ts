@@ -36,6 +36,10 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "BAD_REQUEST" && cause instanceof SyntaxError) {
       return { ...shape, message: `Invalid input: field "input": the body is not valid JSON (${cause.message})` };
     }
+    if (cause instanceof NotFoundError && cause.field) {
+      const detail = cause.message.replace(/^field "[^"]+": /, "");
+      return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [detail] } } };
+    }
     if (cause instanceof InvalidFieldError || cause instanceof ConflictError) {
       const detail = cause.message.replace(/^(Invalid input: )?field "[^"]+": /, "");
       // A stale version also carries the current record and the fields changed meanwhile, for the form to merge.

@@ -22,6 +22,7 @@ import { registerExportRoutes } from "./export-routes";
 import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
 import { registerSecurityHeaders } from "./security-headers";
+import { registerShortlistRoute } from "./shortlist-route";
 import { MAX_BATCH_CALLS, trpcRequestPolicy } from "./trpc-request-policy";
 import { fastifyTrustProxy, isTrustedPeer, type TrustProxy } from "./trust-proxy";
 
@@ -101,6 +102,7 @@ export async function createApp({
 
   await registerExportRoutes(app, services);
   await registerGraphRoute(app, services);
+  await registerShortlistRoute(app, services);
 
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     await app.register(fastifyStatic, { root: clientDir, wildcard: false });

@@ -143,4 +143,23 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 6: display names unique after folding case, width and invisible characters; colliding old names get " (2)".
   uniqueDisplayNames,
+  // 7: a project's shortlist of organisations to contact, each with a note, who added it and when. The kind columns
+  // are constant so that both ends are real foreign keys: a hard delete of either entity takes the entry with it. A
+  // soft-deleted organisation stays listed (shown as gone); a soft-deleted project's list comes back on restore.
+  `
+  CREATE TABLE shortlist_entry (
+    project_kind TEXT NOT NULL DEFAULT 'project' CHECK (project_kind = 'project'),
+    project_id TEXT NOT NULL,
+    organisation_kind TEXT NOT NULL DEFAULT 'organisation' CHECK (organisation_kind = 'organisation'),
+    organisation_id TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+    added_by INTEGER REFERENCES account (id) ON DELETE SET NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (project_id, organisation_id),
+    FOREIGN KEY (project_kind, project_id) REFERENCES entity (kind, id) ON DELETE CASCADE,
+    FOREIGN KEY (organisation_kind, organisation_id) REFERENCES entity (kind, id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX shortlist_entry_organisation ON shortlist_entry (organisation_kind, organisation_id);
+  `,
 ];

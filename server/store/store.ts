@@ -14,6 +14,7 @@ import {
   referencesOfRegion,
 } from "./references";
 import { SessionStore } from "./sessions";
+import { ShortlistStore } from "./shortlists";
 import { SubmissionStore } from "./submissions";
 
 export interface StoreInfo {
@@ -57,6 +58,8 @@ export class Store {
   /** People's writes to projects and organisations, with the change log. */
   readonly entities: EntityStore;
   readonly submissions: SubmissionStore;
+  /** Projects' shortlists of organisations to contact. */
+  readonly shortlists: ShortlistStore;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -65,6 +68,7 @@ export class Store {
     this.sessions = new SessionStore(this.db);
     this.entities = new EntityStore(this.db);
     this.submissions = new SubmissionStore(this.db, this.entities);
+    this.shortlists = new ShortlistStore(this.db);
   }
 
   info(): StoreInfo {

@@ -21,6 +21,8 @@ export const MAX_CHARS = {
   password: 200,
   searchQuery: 200,
   fileName: 200,
+  /** A shortlist entry's note: why this organisation, whom to ask, what was said. */
+  shortlistNote: 1_000,
 } as const;
 
 /** The longest text any field accepts: the import refuses a longer string before validating (cheap on a huge file). */
@@ -39,3 +41,6 @@ export const MAX_IMPORT_TEXT_CHARS = 1_048_576;
 /** Submissions a member may make in any 24 hours; coordinators and administrators create directly and are exempt. */
 export const SUBMISSIONS_PER_DAY = 20;
 export const SUBMISSION_WINDOW_HOURS = 24;
+
+/** Organisations one project's shortlist may hold: more than anyone contacts, few enough for one CSV at a glance. */
+export const SHORTLIST_MAX_ENTRIES = 100;

@@ -30,6 +30,13 @@ function ownedProject(): string {
   return id;
 }
 
+/** An owned project with one organisation on its shortlist. */
+function shortlisted(): { projectId: string; organisationId: string } {
+  const projectId = ownedProject();
+  store.shortlists.add({ projectId, organisationId: "vinnova", note: "first" }, accounts.owner.id);
+  return { projectId, organisationId: "vinnova" };
+}
+
 function pendingSubmission(): number {
   return store.submissions.create({ kind: "project", record: project(fresh("proposed")) }, accounts.member.id).id;
 }
@@ -141,6 +148,17 @@ function defineCases(): void {
         dryRun: false,
       }),
     },
+    "shortlist.add": {
+      type: "mutation",
+      access: owners,
+      input: () => ({ projectId: ownedProject(), organisationId: "digidem-lab", note: "Fråga om workshop" }),
+    },
+    "shortlist.update": {
+      type: "mutation",
+      access: owners,
+      input: () => ({ ...shortlisted(), note: fresh("note") }),
+    },
+    "shortlist.remove": { type: "mutation", access: owners, input: () => shortlisted() },
     // Restricted queries.
     "submission.mine": { type: "query", access: members, input: () => undefined },
     "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
@@ -148,6 +166,7 @@ function defineCases(): void {
     "admin.accounts": { type: "query", access: administrators, input: () => undefined },
     "entity.deleted": { type: "query", access: coordinators, input: () => undefined },
     "entity.recentEdits": { type: "query", access: coordinators, input: () => ({ days: 7 }) },
+    "shortlist.list": { type: "query", access: owners, input: () => ({ projectId: ownedProject() }) },
   });
 }
 
@@ -197,6 +216,9 @@ function writtenState(): string {
     decided.n,
     count("account"),
     roles.r,
+    count("shortlist_entry"),
+    (store.db.prepare("SELECT group_concat(note) AS notes FROM shortlist_entry").get() as { notes: string | null })
+      .notes,
   ]);
 }
 

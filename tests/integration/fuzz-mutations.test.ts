@@ -42,6 +42,9 @@ const TEMPLATES: Record<string, unknown> = {
     files: [{ name: "more.json", text: JSON.stringify({ projects: [project("fuzz-imported")] }) }],
     dryRun: false,
   },
+  "shortlist.add": { projectId: "civic-tech-platform", organisationId: "digidem-lab", note: "Fråga om workshop" },
+  "shortlist.update": { projectId: "civic-tech-platform", organisationId: "digidem-lab", note: "Ring Anna" },
+  "shortlist.remove": { projectId: "civic-tech-platform", organisationId: "digidem-lab" },
 };
 
 const HOSTILE_STRINGS = [
@@ -103,6 +106,7 @@ function writtenState(): string {
     row("SELECT count(*), group_concat(status) FROM submission"),
     row("SELECT count(*), group_concat(role || disabled) FROM account"),
     row("SELECT count(*) FROM ownership"),
+    row("SELECT count(*), group_concat(note) FROM shortlist_entry"),
   ].join("|");
 }
 

@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { PartnerSuggestions, Suggestion } from "../../../shared/schema/match";
 import type { Lang } from "../../state/url-state";
 import { explainSuggestion, inSentence } from "./explain";
+import { ShortlistToggle } from "./ShortlistToggle";
+import type { ShortlistActions } from "./use-shortlist";
 
 interface Props {
   answer: PartnerSuggestions;
@@ -13,9 +15,11 @@ interface Props {
   percent: Intl.NumberFormat;
   onSelect: (key: string) => void;
   onHighlight: (s: Suggestion | undefined) => void;
+  /** For the project's owners: each candidate can be saved to the shortlist. */
+  shortlist?: ShortlistActions;
 }
 
-export function MissingSkillGroup({ answer, lang, percent, onSelect, onHighlight }: Props) {
+export function MissingSkillGroup({ answer, lang, percent, onSelect, onHighlight, shortlist }: Props) {
   const { t } = useTranslation();
   if (answer.fillsMissingSkill.length === 0) return null;
   const skills = answer.missingSkills.filter((skill) =>
@@ -47,6 +51,7 @@ export function MissingSkillGroup({ answer, lang, percent, onSelect, onHighlight
                 <li key={sentence}>{sentence}</li>
               ))}
             </ul>
+            {shortlist && <ShortlistToggle suggestion={s} shortlist={shortlist} />}
           </li>
         ))}
       </ul>

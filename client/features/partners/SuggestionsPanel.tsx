@@ -6,9 +6,14 @@ import { useTranslation } from "react-i18next";
 import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
 import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
+import { canEdit } from "../account/can-edit";
+import { useMe } from "../account/use-me";
 import { evidenceNodeKeys, explainSuggestion, type Perspective } from "./explain";
 import { MissingSkillGroup } from "./MissingSkillGroup";
+import { ShortlistSection } from "./ShortlistSection";
+import { ShortlistToggle } from "./ShortlistToggle";
 import { TermNotices } from "./TermNotices";
+import { useShortlist } from "./use-shortlist";
 import { type SuggestionKind, useInertTerms, useSuggestions } from "./use-suggestions";
 import { WeightSliders } from "./WeightSliders";
 
@@ -51,6 +56,10 @@ export function SuggestionsPanel({
   const { t, i18n } = useTranslation();
   const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
   const inert = useInertTerms(kind, id).data ?? [];
+  // A project's owners and coordinators keep a shortlist of its partner suggestions; others never see the controls.
+  const { data: me } = useMe();
+  const owner = kind === "partners" && canEdit(me, "project", id);
+  const shortlist = useShortlist(id, owner);
   const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
     maximumFractionDigits: 0,
@@ -104,6 +113,7 @@ export function SuggestionsPanel({
                 <li key={sentence}>{sentence}</li>
               ))}
             </ul>
+            {owner && shortlist.list && <ShortlistToggle suggestion={s} shortlist={shortlist} />}
           </li>
         ))}
       </ol>
@@ -114,6 +124,17 @@ export function SuggestionsPanel({
           percent={percent}
           onSelect={onSelect}
           onHighlight={(s) => (s ? highlight(s) : onHighlight(undefined))}
+          shortlist={owner && shortlist.list ? shortlist : undefined}
+        />
+      )}
+      {owner && (
+        <ShortlistSection
+          projectId={id}
+          shortlist={shortlist}
+          lang={lang}
+          weights={weights}
+          geography={geography}
+          onSelect={onSelect}
         />
       )}
     </section>

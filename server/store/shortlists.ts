@@ -1,0 +1,161 @@
+/**
+ * Projects' shortlists: organisations a project's owners mean to contact, each with a note, who added it and when.
+ * Only live entities can be added; an organisation deleted later stays on the list, marked gone, until removed.
+ * Who may read or change a list is the API's business (server/api/authorize.ts), not this module's.
+ */
+import { ConflictError, NotFoundError } from "../../shared/errors";
+import { SHORTLIST_MAX_ENTRIES } from "../../shared/schema/limits";
+import type { Organisation, OrganisationKind } from "../../shared/schema/organisation";
+import type { ShortlistEntry } from "../../shared/schema/shortlist";
+import type { Db } from "./database";
+
+interface RawEntry {
+  organisation_id: string;
+  name: string;
+  kind: OrganisationKind;
+  note: string;
+  added_by: string | null;
+  added_at: string;
+  updated_at: string;
+  gone: number;
+  data: string;
+}
+
+/** An entry with the organisation's record as stored (the last one, for a deleted organisation): for the CSV. */
+export interface ShortlistExportRow {
+  entry: ShortlistEntry;
+  organisation: Organisation;
+}
+
+const SELECT = `SELECT s.organisation_id, json_extract(e.data, '$.name') AS name, json_extract(e.data, '$.kind') AS kind,
+    s.note, a.display_name AS added_by, s.added_at, s.updated_at, e.deleted_at IS NOT NULL AS gone, e.data
+  FROM shortlist_entry s
+  JOIN entity e ON e.kind = s.organisation_kind AND e.id = s.organisation_id
+  LEFT JOIN account a ON a.id = s.added_by`;
+
+const toEntry = (r: RawEntry): ShortlistEntry => ({
+  organisationId: r.organisation_id,
+  name: r.name,
+  kind: r.kind,
+  note: r.note,
+  ...(r.added_by !== null ? { addedBy: r.added_by } : {}),
+  addedAt: r.added_at,
+  updatedAt: r.updated_at,
+  gone: r.gone === 1,
+});
+
+export class ShortlistStore {
+  constructor(
+    private readonly db: Db,
+    /** The most entries one project's list may hold (tests lower it). */
+    readonly maxEntries: number = SHORTLIST_MAX_ENTRIES,
+  ) {}
+
+  private isLive(kind: "project" | "organisation", id: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL").get(kind, id) !==
+      undefined
+    );
+  }
+
+  /** The project must exist and not be deleted: a deleted project's list is out of reach until it is restored. */
+  private requireProject(projectId: string): void {
+    if (!this.isLive("project", projectId)) throw new NotFoundError("project", projectId, "projectId");
+  }
+
+  private entry(projectId: string, organisationId: string): ShortlistEntry | undefined {
+    const row = this.db
+      .prepare(`${SELECT} WHERE s.project_id = ? AND s.organisation_id = ?`)
+      .get(projectId, organisationId) as RawEntry | undefined;
+    return row && toEntry(row);
+  }
+
+  private rows(projectId: string): RawEntry[] {
+    return this.db.transaction(() => {
+      this.requireProject(projectId);
+      return this.db
+        .prepare(`${SELECT} WHERE s.project_id = ? ORDER BY s.added_at, s.organisation_id`)
+        .all(projectId) as RawEntry[];
+    })();
+  }
+
+  /** The list, in the order the entries were added (oldest first). */
+  list(projectId: string): ShortlistEntry[] {
+    return this.rows(projectId).map(toEntry);
+  }
+
+  /** The list with each organisation's stored record (website, län), in the same order. */
+  exportRows(projectId: string): ShortlistExportRow[] {
+    return this.rows(projectId).map((r) => ({ entry: toEntry(r), organisation: JSON.parse(r.data) as Organisation }));
+  }
+
+  /**
+   * Saves an organisation to the list. Idempotent: adding one already there keeps who added it and when, and only
+   * replaces the note when one is given. Refused (409) when the list is full.
+   */
+  add(input: { projectId: string; organisationId: string; note?: string }, accountId: number): ShortlistEntry {
+    const { projectId, organisationId, note } = input;
+    return this.db.transaction(() => {
+      this.requireProject(projectId);
+      if (!this.isLive("organisation", organisationId))
+        throw new NotFoundError("organisation", organisationId, "organisationId");
+      if (this.entry(projectId, organisationId)) {
+        if (note !== undefined) this.setNote(projectId, organisationId, note);
+      } else {
+        const { n } = this.db
+          .prepare("SELECT count(*) AS n FROM shortlist_entry WHERE project_id = ?")
+          .get(projectId) as { n: number };
+        if (n >= this.maxEntries) {
+          throw new ConflictError(
+            "organisationId",
+            `the shortlist already holds ${this.maxEntries} organisations, the most allowed; remove one first`,
+          );
+        }
+        this.db
+          .prepare("INSERT INTO shortlist_entry (project_id, organisation_id, note, added_by) VALUES (?, ?, ?, ?)")
+          .run(projectId, organisationId, note ?? "", accountId);
+      }
+      return this.entry(projectId, organisationId) as ShortlistEntry;
+    })();
+  }
+
+  /** Replaces an entry's note ("" clears it); 404 naming organisationId when the organisation is not on the list. */
+  update(input: { projectId: string; organisationId: string; note: string }): ShortlistEntry {
+    const { projectId, organisationId, note } = input;
+    return this.db.transaction(() => {
+      this.requireProject(projectId);
+      if (!this.entry(projectId, organisationId))
+        throw new NotFoundError("organisation on this shortlist", organisationId, "organisationId");
+      this.setNote(projectId, organisationId, note);
+      return this.entry(projectId, organisationId) as ShortlistEntry;
+    })();
+  }
+
+  /**
+   * Takes an organisation off the list. Removing one that is not on it changes nothing (`removed: false`), so a
+   * repeated click is harmless; an id that names no organisation at all is 404.
+   */
+  remove(input: { projectId: string; organisationId: string }): { removed: boolean } {
+    const { projectId, organisationId } = input;
+    return this.db.transaction(() => {
+      this.requireProject(projectId);
+      const { changes } = this.db
+        .prepare("DELETE FROM shortlist_entry WHERE project_id = ? AND organisation_id = ?")
+        .run(projectId, organisationId);
+      if (
+        changes === 0 &&
+        !this.db.prepare("SELECT 1 FROM entity WHERE kind = 'organisation' AND id = ?").get(organisationId)
+      )
+        throw new NotFoundError("organisation", organisationId, "organisationId");
+      return { removed: changes > 0 };
+    })();
+  }
+
+  private setNote(projectId: string, organisationId: string, note: string): void {
+    this.db
+      .prepare(
+        "UPDATE shortlist_entry SET note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE project_id = ? AND organisation_id = ?",
+      )
+      .run(note, projectId, organisationId);
+  }
+}

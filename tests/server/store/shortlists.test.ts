@@ -1,0 +1,162 @@
+/**
+ * Pins the shortlist store on a real SQLite file: idempotent add, notes, the per-project limit, unknown ids named by
+ * field, deleted organisations shown as gone, a deleted project's list out of reach until restored, and the entry
+ * going with a hard-deleted entity (foreign keys).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { validateEditable } from "../../../server/live/validate-editable";
+import { ShortlistStore } from "../../../server/store/shortlists";
+import { Store } from "../../../server/store/store";
+import { ConflictError, NotFoundError } from "../../../shared/errors";
+import { organisation, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+
+const stores: Store[] = [];
+function seeded(): { store: Store; owner: number } {
+  const store = new Store(tempDatabasePath());
+  stores.push(store);
+  store.importDataset(smallDataset(), "seed");
+  const owner = store.accounts.create({
+    email: "owner@example.org",
+    displayName: "Olle Ägare",
+    passwordHash: "x",
+    role: "member",
+  }).id;
+  return { store, owner };
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+const P = "civic-tech-platform";
+
+function thrown(f: () => unknown): Error {
+  try {
+    f();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected it to throw");
+}
+
+describe("ShortlistStore", () => {
+  it("adds an organisation with a note, who and when, and lists it with its name and kind", () => {
+    const { store, owner } = seeded();
+    const before = new Date().toISOString();
+    const entry = store.shortlists.add(
+      { projectId: P, organisationId: "vinnova", note: "Fråga om utlysningen" },
+      owner,
+    );
+    expect(entry).toMatchObject({
+      organisationId: "vinnova",
+      name: "Vinnova",
+      kind: "funder",
+      note: "Fråga om utlysningen",
+      addedBy: "Olle Ägare",
+      gone: false,
+    });
+    expect(entry.addedAt >= before.slice(0, 19)).toBe(true);
+    expect(store.shortlists.list(P)).toEqual([entry]);
+    expect(store.shortlists.list("open-up")).toEqual([]);
+  });
+
+  it("is idempotent: adding again keeps the entry, its author and time; a note given replaces the old one", () => {
+    const { store, owner } = seeded();
+    const first = store.shortlists.add({ projectId: P, organisationId: "vinnova", note: "Först" }, owner);
+    const again = store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    expect(again).toEqual(first);
+    const renoted = store.shortlists.add({ projectId: P, organisationId: "vinnova", note: "Sedan" }, owner);
+    expect(renoted).toMatchObject({ note: "Sedan", addedAt: first.addedAt });
+    expect(store.shortlists.list(P)).toHaveLength(1);
+  });
+
+  it("updates and clears a note; updating an organisation not on the list is 404 naming organisationId", () => {
+    const { store, owner } = seeded();
+    store.shortlists.add({ projectId: P, organisationId: "digidem-lab" }, owner);
+    expect(store.shortlists.update({ projectId: P, organisationId: "digidem-lab", note: "Ring Anna" }).note).toBe(
+      "Ring Anna",
+    );
+    expect(store.shortlists.update({ projectId: P, organisationId: "digidem-lab", note: "" }).note).toBe("");
+    const error = thrown(() => store.shortlists.update({ projectId: P, organisationId: "vinnova", note: "x" }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).field).toBe("organisationId");
+  });
+
+  it("removes an entry; removing it again changes nothing; an unknown organisation is 404", () => {
+    const { store, owner } = seeded();
+    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    expect(store.shortlists.remove({ projectId: P, organisationId: "vinnova" })).toEqual({ removed: true });
+    expect(store.shortlists.remove({ projectId: P, organisationId: "vinnova" })).toEqual({ removed: false });
+    expect(store.shortlists.list(P)).toEqual([]);
+    const error = thrown(() => store.shortlists.remove({ projectId: P, organisationId: "no-such-org" }));
+    expect(error.message).toBe('field "organisationId": no organisation with id "no-such-org"');
+  });
+
+  it("refuses unknown ids, naming the field, and writes nothing", () => {
+    const { store, owner } = seeded();
+    const project = thrown(() => store.shortlists.add({ projectId: "nope", organisationId: "vinnova" }, owner));
+    expect(project).toBeInstanceOf(NotFoundError);
+    expect(project.message).toBe('field "projectId": no project with id "nope"');
+    const org = thrown(() => store.shortlists.add({ projectId: P, organisationId: "nope" }, owner));
+    expect((org as NotFoundError).field).toBe("organisationId");
+    // A project id is not an organisation id, even though both are slugs.
+    expect(thrown(() => store.shortlists.add({ projectId: P, organisationId: "open-up" }, owner))).toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(store.shortlists.list(P)).toEqual([]);
+  });
+
+  it("holds at most maxEntries per project; re-adding one already there still works at the limit", () => {
+    const { store, owner } = seeded();
+    const small = new ShortlistStore(store.db, 2);
+    small.add({ projectId: P, organisationId: "vinnova" }, owner);
+    small.add({ projectId: P, organisationId: "digidem-lab" }, owner);
+    const error = thrown(() => small.add({ projectId: P, organisationId: "open-knowledge-sweden" }, owner));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toMatch(/^field "organisationId": the shortlist already holds 2 organisations/);
+    expect(small.add({ projectId: P, organisationId: "vinnova", note: "ändå" }, owner).note).toBe("ändå");
+    // The limit is per project.
+    expect(small.add({ projectId: "open-up", organisationId: "open-knowledge-sweden" }, owner).gone).toBe(false);
+    expect(small.list(P)).toHaveLength(2);
+  });
+
+  it("keeps a soft-deleted organisation on the list, marked gone, and refuses to add it anew", () => {
+    const { store, owner } = seeded();
+    store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg", note: "n" }, owner);
+    store.entities.delete({ kind: "organisation", id: "civic-tech-goteborg" }, owner);
+    expect(store.shortlists.list(P)).toMatchObject([
+      { organisationId: "civic-tech-goteborg", name: "Civic Tech Göteborg", gone: true },
+    ]);
+    expect(
+      thrown(() => store.shortlists.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner)),
+    ).toBeInstanceOf(NotFoundError);
+    expect(store.shortlists.remove({ projectId: P, organisationId: "civic-tech-goteborg" })).toEqual({ removed: true });
+  });
+
+  it("puts a soft-deleted project's list out of reach and brings it back when the project is restored", () => {
+    const { store, owner } = seeded();
+    store.shortlists.add({ projectId: P, organisationId: "vinnova", note: "kvar" }, owner);
+    store.entities.delete({ kind: "project", id: P }, owner);
+    expect(thrown(() => store.shortlists.list(P)).message).toBe(`field "projectId": no project with id "${P}"`);
+    store.entities.undelete({ kind: "project", id: P }, owner, validateEditable, "restored");
+    expect(store.shortlists.list(P)).toMatchObject([{ organisationId: "vinnova", note: "kvar" }]);
+  });
+
+  it("goes with either entity when its row is deleted outright, and with nothing else", () => {
+    const { store, owner } = seeded();
+    store.entities.create({ kind: "organisation", record: organisation("short-lived") }, owner);
+    store.shortlists.add({ projectId: P, organisationId: "short-lived" }, owner);
+    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    store.db.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'short-lived'").run();
+    expect(store.shortlists.list(P).map((e) => e.organisationId)).toEqual(["vinnova"]);
+    const count = () => (store.db.prepare("SELECT count(*) AS n FROM shortlist_entry").get() as { n: number }).n;
+    expect(count()).toBe(1);
+  });
+
+  it("refuses a note longer than the limit in the database itself", () => {
+    const { store, owner } = seeded();
+    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    expect(() =>
+      store.db.prepare("UPDATE shortlist_entry SET note = ? WHERE organisation_id = 'vinnova'").run("å".repeat(1001)),
+    ).toThrow(/CHECK constraint failed/);
+  });
+});
