@@ -15,6 +15,7 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   topic: "#009E73",
   skill: "#CC79A7",
   region: "#6B6B6B",
+  event: "#E69F00",
 };
 
 export const rgbOf = (hex: string): [number, number, number] => [

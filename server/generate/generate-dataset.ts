@@ -40,5 +40,6 @@ export function generateDataset(options: GenerateOptions, taxonomy: Taxonomy): D
     organisations: orgs.records,
     fundingCalls: funding.records,
     projects: projectList,
+    events: [],
   };
 }

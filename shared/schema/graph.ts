@@ -5,7 +5,7 @@ import { MAX_CHARS } from "./limits";
 import { OrganisationKindSchema } from "./organisation";
 import { ProjectStatusSchema } from "./project";
 
-export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region"] as const;
+export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region", "event"] as const;
 export const NodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKindSchema>;
 /** Node kinds asked for in a query (graph.snapshot, search.query). */
@@ -32,7 +32,7 @@ export type EdgeType = z.infer<typeof EdgeTypeSchema>;
 export const NodeKeySchema = z
   .string()
   .max(MAX_CHARS.slug + "organisation:".length, "too long for a node key")
-  .regex(/^(project|organisation|topic|skill|region):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
+  .regex(/^(project|organisation|topic|skill|region|event):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
 
 export const GraphNodeSchema = z.object({
   key: NodeKeySchema,

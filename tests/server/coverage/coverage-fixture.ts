@@ -71,6 +71,7 @@ export function fillersDataset(): Dataset {
       organisation("off-h", { name: "Utanför H", regions: ["03"], topics: ["climate"] }),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("q", { lead: "local-c", partners: ["near-b"], topics: ["climate"], regions: ["14"] }),
       project("r", { lead: "near-z", topics: ["open-data"], regions: ["03"] }),

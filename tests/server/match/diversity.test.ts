@@ -56,6 +56,7 @@ function blockDataset(): Dataset {
       ),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("target", { lead: "lead", topics: ["health"], regions: ["01"] }),
       project("rural", { lead: "r1", partners: rural.slice(1), topics: ["health"], regions: ["24"] }),
