@@ -158,6 +158,8 @@ export const en: Messages = {
       regionNeighbourGap: "Active in a county next to {{list}}",
       regionNationalGap: "Works nationally, {{list}} included",
       networkGap: "Has worked with {{list}}, already in the county",
+      networkEvent: "You were both at {{list}}",
+      networkEventProject: "Someone in the project was at {{list}}, as you were",
     },
   },
   filters: {

@@ -153,6 +153,8 @@ export const sv = {
       regionNeighbourGap: "Verkar i ett grannlän till {{list}}",
       regionNationalGap: "Verkar i hela landet, även i {{list}}",
       networkGap: "Har arbetat med {{list}}, som finns i länet",
+      networkEvent: "Ni var båda med på {{list}}",
+      networkEventProject: "Någon i projektet var med på {{list}}, liksom ni",
     },
   },
   filters: {

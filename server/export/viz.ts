@@ -70,7 +70,9 @@ export function geographicPositions(graph: PartnerGraph, index: ReadonlyMap<stri
     const firstRegion =
       attrs.kind === "organisation" || attrs.kind === "project"
         ? attrs.record.regions.find((r) => seats.has(r))
-        : undefined;
+        : attrs.kind === "event" && attrs.record.region !== undefined && seats.has(attrs.record.region)
+          ? attrs.record.region
+          : undefined;
     if (seat) at = seat;
     else if (firstRegion !== undefined) {
       const n = around.get(firstRegion) ?? 0;

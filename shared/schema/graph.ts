@@ -1,6 +1,7 @@
 /** The graph as the API shows it: node kinds, edge types, and the shapes of nodes and edges sent to the client. */
 import { z } from "zod";
 import { boundedList, LabelSchema } from "./common";
+import { EventKindSchema } from "./event";
 import { MAX_CHARS } from "./limits";
 import { OrganisationKindSchema } from "./organisation";
 import { ProjectStatusSchema } from "./project";
@@ -21,6 +22,15 @@ export const EDGE_TYPES = [
   "covers",
   "neighbours",
   "funded-by",
+  // Ties between organisations (organisation → organisation), each named by the first one's record.
+  "member-of",
+  "partner-of",
+  "part-of",
+  // An event's own edges, all from the event.
+  "organised-by",
+  "event-partner",
+  "hosted-at",
+  "held-in",
   // Only in the project ↔ project projection drawn by the client:
   "shares-organisation",
   "shares-topic",
@@ -40,9 +50,15 @@ export const GraphNodeSchema = z.object({
   label: LabelSchema,
   orgKind: OrganisationKindSchema.optional(),
   status: ProjectStatusSchema.optional(),
-  /** A project's years, when known. */
+  /** A project's years, when known; an event's year (of its start and end). */
   startYear: z.number().int().optional(),
   endYear: z.number().int().optional(),
+  eventKind: EventKindSchema.optional(),
+  /** An event's dates ("2018-09-02"); endDate only for an event of several days. */
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  /** An event held online. */
+  online: z.boolean().optional(),
   /** A region's seat (for the geographic layout). */
   seat: z.object({ lat: z.number(), lon: z.number() }).optional(),
   degree: z.number().int().nonnegative(),

@@ -61,8 +61,9 @@ export const OrganisationSchema = z
     message: "an organisation cannot have a tie to itself",
     path: ["ties"],
   })
-  .refine((o) => new Set(o.ties?.map((t) => `${t.relation} ${t.organisation}`)).size === (o.ties?.length ?? 0), {
-    message: "must not list the same tie twice",
+  // One tie per pair (the graph has one edge per pair and direction): the closest relation the sources state.
+  .refine((o) => new Set(o.ties?.map((t) => t.organisation)).size === (o.ties?.length ?? 0), {
+    message: "must not list two ties to the same organisation",
     path: ["ties"],
   });
 export type Organisation = z.infer<typeof OrganisationSchema>;

@@ -50,7 +50,7 @@ describe("organisation ties", () => {
     expect(paths(OrganisationSchema.safeParse(organisation("x", { ties: [tie("part-of", "x")] as never })))).toEqual([
       "ties",
     ]);
-    const twice = [tie("member-of", "y"), tie("member-of", "y")];
+    const twice = [tie("member-of", "y"), tie("partner-of", "y")];
     expect(paths(OrganisationSchema.safeParse(organisation("x", { ties: twice as never })))).toEqual(["ties"]);
     expect(paths(OrganisationSchema.safeParse(organisation("x", { ties: [tie("owns", "y")] as never })))).toEqual([
       "ties.0.relation",

@@ -21,6 +21,7 @@ const evidence = (topics: string[]): Evidence => ({
   regions: [],
   geography: "complement",
   sharedPartners: [],
+  sharedEvents: [],
 });
 
 describe("diversify", () => {
