@@ -19,7 +19,7 @@ export interface FacetIndex {
 }
 
 const idOf = (key: string) => key.slice(key.indexOf(":") + 1);
-const isEntity = (kind: NodeKind) => kind === "project" || kind === "organisation";
+const isEntity = (kind: NodeKind) => kind === "project" || kind === "organisation" || kind === "event";
 
 export function buildFacetIndex(snapshot: GraphSnapshot): FacetIndex {
   const nodes = new Map(snapshot.nodes.map((n) => [n.key, n]));
@@ -33,13 +33,13 @@ export function buildFacetIndex(snapshot: GraphSnapshot): FacetIndex {
     if (!facets) continue;
     if (e.type === "about-topic") facets.topics.push(idOf(e.target));
     else if (e.type === "offers-skill" || e.type === "needs-skill") facets.skills.push(idOf(e.target));
-    else if (e.type === "active-in" || e.type === "covers") facets.regions.push(idOf(e.target));
+    else if (e.type === "active-in" || e.type === "covers" || e.type === "held-in") facets.regions.push(idOf(e.target));
   }
   return { nodes, neighbours, entities };
 }
 
-export type FacetName = "topics" | "skills" | "regions" | "orgKinds" | "status" | "years";
-const FACETS: FacetName[] = ["topics", "skills", "regions", "orgKinds", "status", "years"];
+export type FacetName = "topics" | "skills" | "regions" | "orgKinds" | "status" | "eventKinds" | "years";
+const FACETS: FacetName[] = ["topics", "skills", "regions", "orgKinds", "status", "eventKinds", "years"];
 
 const overlaps = (wanted: readonly string[], have: readonly string[]) =>
   wanted.length === 0 || have.some((v) => wanted.includes(v));
@@ -59,8 +59,15 @@ function passes(index: FacetIndex, key: string, facet: FacetName, f: Filters): b
       return node.kind !== "organisation" || f.orgKinds.length === 0 || f.orgKinds.includes(node.orgKind as never);
     case "status":
       return node.kind !== "project" || f.status.length === 0 || f.status.includes(node.status as never);
+    case "eventKinds":
+      return node.kind !== "event" || f.eventKinds.length === 0 || f.eventKinds.includes(node.eventKind as never);
     case "years": {
-      if (node.kind !== "project" || (f.yearFrom === undefined && f.yearTo === undefined) || yearsReversed(f))
+      // Events carry the years they were held in, so the range applies to them as to projects.
+      if (
+        (node.kind !== "project" && node.kind !== "event") ||
+        (f.yearFrom === undefined && f.yearTo === undefined) ||
+        yearsReversed(f)
+      )
         return true;
       if (node.startYear === undefined && node.endYear === undefined) return true;
       const start = node.startYear ?? node.endYear ?? 0;
@@ -71,7 +78,8 @@ function passes(index: FacetIndex, key: string, facet: FacetName, f: Filters): b
 }
 
 const entityFilterActive = (f: Filters) =>
-  f.topics.length + f.skills.length + f.regions.length + f.orgKinds.length + f.status.length > 0 ||
+  f.topics.length + f.skills.length + f.regions.length + f.orgKinds.length + f.status.length + f.eventKinds.length >
+    0 ||
   (!yearsReversed(f) && (f.yearFrom !== undefined || f.yearTo !== undefined));
 
 /** The visible node keys: entities passing every facet, taxonomy nodes linked to one of them, within the focus. */
@@ -128,6 +136,7 @@ export function facetCounts(
     regions: new Map<string, number>(),
     orgKinds: new Map<string, number>(),
     status: new Map<string, number>(),
+    eventKinds: new Map<string, number>(),
     kinds: new Map<NodeKind, number>(),
   };
   const bump = <K>(map: Map<K, number>, value: K) => map.set(value, (map.get(value) ?? 0) + 1);
@@ -143,6 +152,7 @@ export function facetCounts(
     if (allBut("regions")) for (const r of new Set(facets.regions)) bump(counts.regions, r);
     if (allBut("orgKinds") && node.kind === "organisation" && node.orgKind) bump(counts.orgKinds, node.orgKind);
     if (allBut("status") && node.kind === "project" && node.status) bump(counts.status, node.status);
+    if (allBut("eventKinds") && node.kind === "event" && node.eventKind) bump(counts.eventKinds, node.eventKind);
   }
   // Kinds: what each kind would show with the other facets as they are (taxonomy nodes included).
   for (const key of visibleKeys(index, { ...f, kinds: [] }))

@@ -3,6 +3,7 @@
  * the query string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep
  * links short.
  */
+import { EVENT_KINDS } from "../../shared/schema/event";
 import { NODE_KINDS } from "../../shared/schema/graph";
 import type { GraphFilter } from "../../shared/schema/graph-filter";
 import { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX, type Weights } from "../../shared/schema/match";
@@ -20,7 +21,10 @@ export const SIZE_MEASURES = ["degree", "pagerank", "betweenness"] as const;
 export type SizeMeasure = (typeof SIZE_MEASURES)[number];
 
 /** The filter contract shared with the export URLs (shared/schema/graph-filter.ts); years under clearer names here. */
-export type Filters = Pick<GraphFilter, "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status"> & {
+export type Filters = Pick<
+  GraphFilter,
+  "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status" | "eventKinds"
+> & {
   /** Active in some year of [from, to] (inclusive); projects without years pass. */
   yearFrom: GraphFilter["from"];
   yearTo: GraphFilter["to"];
@@ -53,6 +57,7 @@ export const EMPTY_FILTERS: Filters = {
   regions: [],
   orgKinds: [],
   status: [],
+  eventKinds: [],
   yearFrom: undefined,
   yearTo: undefined,
 };
@@ -113,6 +118,7 @@ export function readUrlState(search: string): UrlState {
       regions: list(p, "regions").filter((v) => REGION.test(v)),
       orgKinds: oneOf(ORGANISATION_KINDS, list(p, "orgKinds")),
       status: oneOf(PROJECT_STATUSES, list(p, "status")),
+      eventKinds: oneOf(EVENT_KINDS, list(p, "eventKinds")),
       yearFrom: year(p.get("from")),
       yearTo: year(p.get("to")),
     },
@@ -146,6 +152,7 @@ export function filterParams(filters: Filters, params = new URLSearchParams()): 
   setList("regions", filters.regions);
   setList("orgKinds", filters.orgKinds);
   setList("status", filters.status);
+  setList("eventKinds", filters.eventKinds);
   const reversed = yearsReversed(filters);
   if (filters.yearFrom !== undefined && !reversed) params.set("from", String(filters.yearFrom));
   else params.delete("from");

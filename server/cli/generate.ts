@@ -121,7 +121,7 @@ export function readTaxonomy(dir: string): Taxonomy {
     return parseDataFile(part, file, readFileSync(file, "utf8")) as Dataset[P];
   };
   const taxonomy = { regions: read("regions"), topics: read("topics"), skills: read("skills") };
-  assertConsistent({ ...taxonomy, organisations: [], fundingCalls: [], projects: [] }, dir);
+  assertConsistent({ ...taxonomy, organisations: [], fundingCalls: [], projects: [], events: [] }, dir);
   return taxonomy;
 }
 

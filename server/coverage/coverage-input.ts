@@ -1,6 +1,6 @@
 /**
  * The plain records the coverage analysis reads: län with population and neighbours, topics, organisations and
- * projects with their län and topics. Taken from the match index so that "the topics an organisation works on"
+ * projects with their län and topics, events with their län, date and topics. Taken from the match index so that "the topics an organisation works on"
  * (its own and those of its projects) is the same here as in the partner matching.
  */
 import type { TopicRef } from "../../shared/schema/coverage";
@@ -26,12 +26,21 @@ export interface CoverageProject {
   topics: readonly string[];
 }
 
+export interface CoverageEvent {
+  id: string;
+  /** The län it was held in; undefined for an online-only event. */
+  region: string | undefined;
+  startDate: string;
+  topics: readonly string[];
+}
+
 export interface CoverageInput {
   /** Ordered by SCB code. */
   regions: CoverageRegion[];
   topics: TopicRef[];
   organisations: CoverageOrganisation[];
   projects: CoverageProject[];
+  events: CoverageEvent[];
 }
 
 const cache = new WeakMap<MatchIndex, CoverageInput>();
@@ -41,8 +50,11 @@ export function coverageInput(graph: PartnerGraph, ix: MatchIndex): CoverageInpu
   const cached = cache.get(ix);
   if (cached) return cached;
   const regions: CoverageRegion[] = [];
+  const events: CoverageEvent[] = [];
   graph.forEachNode((_key, a) => {
     if (a.kind === "region") regions.push(a.record);
+    else if (a.kind === "event")
+      events.push({ id: a.id, region: a.record.region, startDate: a.record.startDate, topics: a.record.topics });
   });
   regions.sort((a, b) => a.code.localeCompare(b.code));
   const codes = (list: readonly number[]) => list.map((r) => ix.regionCodes[r] as string);
@@ -63,6 +75,7 @@ export function coverageInput(graph: PartnerGraph, ix: MatchIndex): CoverageInpu
       national: projectNational(graph, id),
       topics: topicIds(ix.projectTopics[p] as number[]),
     })),
+    events,
   };
   cache.set(ix, input);
   return input;

@@ -6,7 +6,8 @@
  */
 import type { CoverageSummary, RegionCoverage } from "../../shared/schema/coverage";
 
-export function coverageSummary(regions: readonly RegionCoverage[]): CoverageSummary {
+export function coverageSummary(regions: readonly RegionCoverage[], eventsSince: string): CoverageSummary {
   const empty = regions.filter((r) => r.gap.status === "none").sort((a, b) => a.rank - b.rank);
-  return { empty: empty.map((r) => r.code) };
+  const neverMet = regions.filter((r) => r.events.total === 0).map((r) => r.code);
+  return { empty: empty.map((r) => r.code), neverMet, eventsSince };
 }

@@ -78,9 +78,16 @@ export const NODE_COLUMNS: readonly Column<NodeItem>[] = [
   col("status", "string", ({ attrs }) => (attrs.kind === "project" ? attrs.record.status : undefined)),
   col("start_year", "integer", ({ attrs }) => (attrs.kind === "project" ? attrs.record.startYear : undefined)),
   col("end_year", "integer", ({ attrs }) => (attrs.kind === "project" ? attrs.record.endYear : undefined)),
+  col("event_kind", "string", ({ attrs }) => (attrs.kind === "event" ? attrs.record.kind : undefined)),
+  col("start_date", "string", ({ attrs }) => (attrs.kind === "event" ? attrs.record.startDate : undefined)),
+  col("end_date", "string", ({ attrs }) => (attrs.kind === "event" ? attrs.record.endDate : undefined)),
+  col("online", "boolean", ({ attrs }) => (attrs.kind === "event" ? attrs.record.online : undefined)),
+  col("city", "string", ({ attrs }) => (attrs.kind === "event" ? attrs.record.city : undefined)),
   col("national", "boolean", (item) => entity(item)?.national),
-  col("regions", "list", (item) => entity(item)?.regions),
-  col("topics", "list", (item) => entity(item)?.topics),
+  col("regions", "list", (item) =>
+    item.attrs.kind === "event" ? (item.attrs.record.region ? [item.attrs.record.region] : []) : entity(item)?.regions,
+  ),
+  col("topics", "list", (item) => (item.attrs.kind === "event" ? item.attrs.record.topics : entity(item)?.topics)),
   col("skills", "list", ({ attrs }) =>
     attrs.kind === "organisation"
       ? attrs.record.skills
@@ -94,7 +101,9 @@ export const NODE_COLUMNS: readonly Column<NodeItem>[] = [
   col("sources", "list", ({ attrs }) =>
     attrs.kind === "topic" || attrs.kind === "skill" ? undefined : attrs.record.sources,
   ),
-  col("synthetic", "boolean", (item) => entity(item)?.synthetic === true),
+  col("synthetic", "boolean", (item) =>
+    item.attrs.kind === "event" ? item.attrs.record.synthetic === true : entity(item)?.synthetic === true,
+  ),
   col("degree", "integer", ({ metrics, i }) => metrics.degree[i]),
   col("weighted_degree", "double", ({ metrics, i }) => metrics.weightedDegree[i]),
   col("betweenness", "double", ({ metrics, i }) => metrics.betweenness[i]),

@@ -23,6 +23,7 @@ const TEXT = {
       national: (list: string) => `Verkar nationellt, även i ${list}`,
     } satisfies Record<Via, (list: string) => string>,
     network: (list: string) => `Ni har båda arbetat med ${list}`,
+    event: (list: string) => `Ni var båda med på ${list}`,
   },
   en: {
     topicsDirect: (list: string) => `Works on ${list}`,
@@ -39,6 +40,7 @@ const TEXT = {
       national: (list: string) => `Works nationally, including ${list}`,
     } satisfies Record<Via, (list: string) => string>,
     network: (list: string) => `You have both worked with ${list}`,
+    event: (list: string) => `You were both at ${list}`,
   },
 };
 
@@ -79,5 +81,6 @@ export function partnerReasons(evidence: Evidence, lang: FileLang): string[] {
     if (regions.length > 0) sentences.push(text[evidence.geography][via](list(regions, lang, false)));
   }
   if (evidence.sharedPartners.length > 0) sentences.push(text.network(list(evidence.sharedPartners, lang, false)));
+  if (evidence.sharedEvents.length > 0) sentences.push(text.event(list(evidence.sharedEvents, lang, false)));
   return sentences;
 }

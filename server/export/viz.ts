@@ -15,6 +15,7 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   topic: "#009E73",
   skill: "#CC79A7",
   region: "#6B6B6B",
+  event: "#E69F00",
 };
 
 export const rgbOf = (hex: string): [number, number, number] => [
@@ -69,7 +70,9 @@ export function geographicPositions(graph: PartnerGraph, index: ReadonlyMap<stri
     const firstRegion =
       attrs.kind === "organisation" || attrs.kind === "project"
         ? attrs.record.regions.find((r) => seats.has(r))
-        : undefined;
+        : attrs.kind === "event" && attrs.record.region !== undefined && seats.has(attrs.record.region)
+          ? attrs.record.region
+          : undefined;
     if (seat) at = seat;
     else if (firstRegion !== undefined) {
       const n = around.get(firstRegion) ?? 0;

@@ -1,5 +1,6 @@
 /** generateDataset: sizes, a seed and the real taxonomy in; a whole synthetic data set out, the same for the same seed. */
 import type { Dataset } from "../../shared/schema/dataset";
+import { eventCount, generateEvents } from "./events";
 import { generateFundingCalls } from "./funding";
 import { generateOrganisations } from "./organisations";
 import { generateProjects } from "./projects";
@@ -10,12 +11,14 @@ import { buildWorld, type Taxonomy, type World } from "./world";
 export interface GenerateOptions extends Partial<Tuning> {
   projects: number;
   organisations: number;
+  /** Events; one per ten organisations when not given. */
+  events?: number;
   /** An integer from 0 to 2^32 − 1. */
   seed: number;
 }
 
 /** Each part draws from its own stream of the seed, so e.g. more projects leave the organisations unchanged. */
-const STREAM = { world: 1, organisations: 2, funding: 3, projects: 4 } as const;
+const STREAM = { world: 1, organisations: 2, funding: 3, projects: 4, events: 5 } as const;
 
 /** The hidden structure (topic communities, skill frequencies) a seed gives; tests use it to check the output. */
 export function worldOf(taxonomy: Taxonomy, seed: number): World {
@@ -23,8 +26,8 @@ export function worldOf(taxonomy: Taxonomy, seed: number): World {
 }
 
 export function generateDataset(options: GenerateOptions, taxonomy: Taxonomy): Dataset {
-  const { projects, organisations, seed, ...overrides } = options;
-  for (const [name, value] of Object.entries({ projects, organisations })) {
+  const { projects, organisations, seed, events = eventCount(organisations), ...overrides } = options;
+  for (const [name, value] of Object.entries({ projects, organisations, events })) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0`);
   }
   const tuning: Tuning = { ...DEFAULT_TUNING, ...overrides };
@@ -40,5 +43,6 @@ export function generateDataset(options: GenerateOptions, taxonomy: Taxonomy): D
     organisations: orgs.records,
     fundingCalls: funding.records,
     projects: projectList,
+    events: generateEvents(events, world, orgs, root.stream(STREAM.events)),
   };
 }

@@ -8,8 +8,13 @@ export const SYNTHETIC_SOURCE_BASE = "https://synthetic.partnerkartan.invalid";
 /** Every generated id starts with this, so a synthetic id can never equal a real one ("digidem-lab"). */
 export const SYNTHETIC_ID_PREFIX = "syn-";
 
-type EntityPath = "organisation" | "project" | "funding-call";
-const ID_PART: Record<EntityPath, string> = { organisation: "org", project: "proj", "funding-call": "call" };
+type EntityPath = "organisation" | "project" | "funding-call" | "event";
+const ID_PART: Record<EntityPath, string> = {
+  organisation: "org",
+  project: "proj",
+  "funding-call": "call",
+  event: "event",
+};
 
 /** Zero-padded running numbers, at least five digits wide ("00042"). */
 export function numberer(count: number): (index: number) => string {
@@ -75,4 +80,8 @@ export function projectSummary(topic: Label | undefined): Label {
 
 export function fundingCallName(number: string, year: number): Label {
   return { sv: `Syntetisk utlysning ${number} (${year})`, en: `Synthetic funding call ${number} (${year})` };
+}
+
+export function eventName(number: string): Label {
+  return { sv: `Syntetiskt evenemang ${number}`, en: `Synthetic event ${number}` };
 }

@@ -2,9 +2,10 @@
  * Builds the graph from a data set, or patches the previous version's graph after a few records changed. Pure:
  * records in, graph out.
  *
- * Nodes come in a fixed order: län, topics, skills, organisations, projects, each by id as the store reads them. Every
- * edge is named by exactly one record (its "owner": an organisation's own län, topics and skills; a project's lead,
- * partners, topics, skills, län and funder; a län's neighbours), and edges are added owner by owner in node order. So
+ * Nodes come in a fixed order: län, topics, skills, organisations, projects, events, each by id as the store reads
+ * them. Every edge is named by exactly one record (its "owner": an organisation's own län, topics, skills and ties; a
+ * project's lead, partners, topics, skills, län and funder; an event's organisers, partners, venue, topics and län; a
+ * län's neighbours), and edges are added owner by owner in node order. So
  * each node's own edges sit in one contiguous range, which is what lets patchGraph copy the unchanged ones wholesale.
  */
 import type { Dataset } from "../../shared/schema/dataset";
@@ -71,6 +72,8 @@ function* nodesOf(data: Dataset, previous?: PartnerGraph): Generator<[string, No
     yield reuse(nodeKey("skill", s.id), () => ({ kind: "skill", id: s.id, label: s.label, record: s }), s);
   for (const o of data.organisations) yield reuse(nodeKey("organisation", o.id), () => organisationNode(o), o);
   for (const p of data.projects) yield reuse(nodeKey("project", p.id), () => projectNode(p), p);
+  for (const e of data.events)
+    yield reuse(nodeKey("event", e.id), () => ({ kind: "event", id: e.id, label: e.name, record: e }), e);
 }
 
 /** Adds the edges node `self`'s record names, in their fixed order. `at` finds a node's index by kind and id. */
@@ -90,6 +93,16 @@ function addOwnEdges(
     for (const code of o.regions) link("active-in", self, at("region", code));
     for (const t of o.topics) link("about-topic", self, at("topic", t));
     for (const s of o.skills) link("offers-skill", self, at("skill", s));
+    for (const t of o.ties ?? []) link(t.relation, self, at("organisation", t.organisation));
+  } else if (a.kind === "event") {
+    const e = a.record;
+    for (const o of e.organisers) link("organised-by", self, at("organisation", o));
+    for (const o of e.partners) link("event-partner", self, at("organisation", o));
+    // A venue that also organises or partners keeps that edge only: one edge per pair, as the exports promise.
+    if (e.venue && !e.organisers.includes(e.venue) && !e.partners.includes(e.venue))
+      link("hosted-at", self, at("organisation", e.venue));
+    for (const t of e.topics) link("about-topic", self, at("topic", t));
+    if (e.region) link("held-in", self, at("region", e.region));
   } else if (a.kind === "project") {
     const p = a.record;
     if (p.lead) link("leads", at("organisation", p.lead), self);

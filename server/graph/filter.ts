@@ -6,6 +6,8 @@
  *   (offers one, or for a project needs one), `regions` (active in one, or for a project covers one), `orgKinds`
  *   (organisations only), `status` and `from`/`to` (projects only; projects without years pass); values within a
  *   facet combine with OR, facets with AND;
+ * - an event is an entity too: `topics` and `regions` (its län) as above, `skills` never (an event offers none),
+ *   `eventKinds` (events only), `from`/`to` by the years it was held, `status` and `orgKinds` do not affect it;
  * - topics, skills and län are kept when no facet is given, or when they are named in the filter, or when a kept
  *   project or organisation links to them;
  * - `kinds` keeps only the listed node kinds (empty: all);
@@ -28,13 +30,15 @@ export class UnknownFilterValueError extends Error {
   }
 }
 
-const isEntity = (kind: NodeKind) => kind === "project" || kind === "organisation";
+const isEntity = (kind: NodeKind) => kind === "project" || kind === "organisation" || kind === "event";
 
 /** What an entity is about, where, and what skills it offers or needs; undefined for taxonomy nodes. */
 function facetsOf(attrs: NodeAttributes): { topics: string[]; skills: string[]; regions: string[] } | undefined {
   if (attrs.kind === "organisation") return attrs.record;
   if (attrs.kind === "project")
     return { topics: attrs.record.topics, skills: attrs.record.skillsNeeded, regions: attrs.record.regions };
+  if (attrs.kind === "event")
+    return { topics: attrs.record.topics, skills: [], regions: attrs.record.region ? [attrs.record.region] : [] };
   return undefined;
 }
 
@@ -47,6 +51,13 @@ function passesFacets(attrs: NodeAttributes, f: GraphFilter): boolean {
   if (!overlaps(f.topics, facets.topics) || !overlaps(f.skills, facets.skills) || !overlaps(f.regions, facets.regions))
     return false;
   if (attrs.kind === "organisation") return f.orgKinds.length === 0 || f.orgKinds.includes(attrs.record.kind);
+  if (attrs.kind === "event") {
+    const e = attrs.record;
+    if (f.eventKinds.length > 0 && !f.eventKinds.includes(e.kind)) return false;
+    const start = Number(e.startDate.slice(0, 4));
+    const end = Number((e.endDate ?? e.startDate).slice(0, 4));
+    return (f.from === undefined || end >= f.from) && (f.to === undefined || start <= f.to);
+  }
   if (attrs.kind !== "project") return false;
   const p = attrs.record;
   if (f.status.length > 0 && !f.status.includes(p.status)) return false;
@@ -58,7 +69,8 @@ function passesFacets(attrs: NodeAttributes, f: GraphFilter): boolean {
 }
 
 const narrowsEntities = (f: GraphFilter) =>
-  f.topics.length + f.skills.length + f.regions.length + f.orgKinds.length + f.status.length > 0 ||
+  f.topics.length + f.skills.length + f.regions.length + f.orgKinds.length + f.status.length + f.eventKinds.length >
+    0 ||
   f.from !== undefined ||
   f.to !== undefined;
 

@@ -1,5 +1,6 @@
 /** The in-memory graph's attributes for nodes and edges, and the key helpers. The graph itself: partner-graph.ts. */
 import type { Label } from "../../shared/schema/common";
+import type { Event } from "../../shared/schema/event";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { EdgeType, NodeKind } from "../../shared/schema/graph";
 import type { Organisation } from "../../shared/schema/organisation";
@@ -13,7 +14,8 @@ export type NodeRecord =
   | { kind: "organisation"; record: Organisation }
   | { kind: "topic"; record: Topic }
   | { kind: "skill"; record: Skill }
-  | { kind: "region"; record: Region };
+  | { kind: "region"; record: Region }
+  | { kind: "event"; record: Event };
 
 export type NodeAttributes = NodeRecord & { id: string; label: Label };
 

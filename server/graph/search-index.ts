@@ -104,13 +104,15 @@ export class SearchIndex {
 
   private docOf(key: string): SearchDoc {
     const a = this.graph.getNodeAttributes(key);
-    // Extra terms: a region's seat and ISO code, an organisation's website host.
+    // Extra terms: a region's seat and ISO code, an organisation's website host, an event's city.
     const extra =
       a.kind === "region"
         ? `${a.record.seat} ${a.record.iso}`
         : a.kind === "organisation" && a.record.website
           ? new URL(a.record.website).hostname.replace(/^www\./, "")
-          : "";
+          : a.kind === "event"
+            ? (a.record.city ?? "")
+            : "";
     // Organisations and projects have one name in both languages: index it once (half the work at 100k nodes, and a
     // name no longer scores twice against a topic whose sv and en labels differ).
     const en = a.label.en === a.label.sv ? "" : foldText(a.label.en);

@@ -15,6 +15,16 @@ export function toGraphNode(
     if (attrs.record.endYear !== undefined) node.endYear = attrs.record.endYear;
   }
   if (attrs.kind === "region") node.seat = attrs.record.seatCoordinates;
+  if (attrs.kind === "event") {
+    const e = attrs.record;
+    node.eventKind = e.kind;
+    node.startDate = e.startDate;
+    if (e.endDate !== undefined) node.endDate = e.endDate;
+    node.online = e.online;
+    // Years too, so the active-years filter treats events as it treats projects.
+    node.startYear = Number(e.startDate.slice(0, 4));
+    node.endYear = Number((e.endDate ?? e.startDate).slice(0, 4));
+  }
   return node;
 }
 

@@ -20,6 +20,7 @@ export function evidenceKeys(e: Evidence): string[] {
     ...e.skills.map((s) => `s:${s.id}`),
     ...e.regions.map((r) => `r:${r.id}:${r.via}`),
     ...e.sharedPartners.map((p) => `n:${p.id}`),
+    ...e.sharedEvents.map((v) => `e:${v.id}`),
   ];
 }
 

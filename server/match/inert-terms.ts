@@ -5,7 +5,7 @@
  */
 import type { InertTerm } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
-import { collaboratorsOf } from "./pair-score";
+import { coAttendeesOf, collaboratorsOf } from "./pair-score";
 import { UnknownEntityError } from "./suggest-partners";
 
 /** For an organisation looking for projects to join (match.projects). */
@@ -17,6 +17,7 @@ export function inertProjectTerms(ix: MatchIndex, organisationId: string): Inert
   if ((ix.orgSkills[org] as number[]).length === 0) inert.push({ term: "skills", reason: "no-skills" });
   if ((ix.orgRegions[org] as number[]).length === 0 && !ix.orgNational[org])
     inert.push({ term: "geography", reason: "no-regions" });
-  if (collaboratorsOf(ix, org, -1).size === 0) inert.push({ term: "network", reason: "no-shared-partners" });
+  if (collaboratorsOf(ix, org, -1).size === 0 && coAttendeesOf(ix, org).size === 0)
+    inert.push({ term: "network", reason: "no-shared-partners" });
   return inert;
 }

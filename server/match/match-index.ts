@@ -51,6 +51,13 @@ export interface MatchIndex {
   /** Lead first (when there is one), then partners. */
   projectMembers: number[][];
 
+  eventIds: string[];
+  eventNames: Label[];
+  /** The organisations that took part in each event: its organisers, then its partners (the venue only hosted). */
+  eventAttendees: number[][];
+  /** The events each organisation took part in. */
+  orgEvents: number[][];
+
   topicIds: string[];
   topicLabels: Label[];
   /** Inverse document frequency: rare topics count more than common ones. */
@@ -83,6 +90,7 @@ const lists = (n: number): number[][] => Array.from({ length: n }, () => []);
 export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule = DEFAULT_EVIDENCE_RULE): MatchIndex {
   const orgs = new Interner();
   const projects = new Interner();
+  const events = new Interner();
   const topics = new Interner();
   const skills = new Interner();
   const regions = new Interner();
@@ -97,6 +105,7 @@ export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule 
     let i = 0;
     if (a.kind === "organisation") i = orgs.add(a.id);
     else if (a.kind === "project") i = projects.add(a.id);
+    else if (a.kind === "event") i = events.add(a.id);
     else if (a.kind === "topic") {
       i = topics.add(a.id);
       topicLabels[i] = a.label;
@@ -134,6 +143,10 @@ export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule 
     projectSkills: lists(nProject),
     projectRegions: lists(nProject),
     projectMembers: lists(nProject),
+    eventIds: events.ids,
+    eventNames: new Array(events.ids.length),
+    eventAttendees: lists(events.ids.length),
+    orgEvents: lists(nOrg),
     topicIds: topics.ids,
     topicLabels,
     topicIdf: new Float64Array(nTopic),
@@ -158,6 +171,7 @@ export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule 
       ix.orgKinds[o] = a.record.kind;
       ix.orgNational[o] = a.record.national ? 1 : 0;
     } else if (a.kind === "project") ix.projectNames[projects.index.get(a.id) as number] = a.record.name;
+    else if (a.kind === "event") ix.eventNames[events.index.get(a.id) as number] = a.label;
   });
 
   // Edges are grouped by the record that names them (see build.ts), so pushing in edge order keeps record order.
@@ -165,8 +179,14 @@ export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule 
   graph.forEachEdgeIndex((_e, s, t, attributes) => {
     const target = local[t] as number;
     switch (attributes.type) {
-      case "about-topic":
-        at(graph.kindAt(s) === "organisation" ? ix.orgTopics : ix.projectTopics, s).push(target);
+      case "about-topic": {
+        const kind = graph.kindAt(s);
+        if (kind !== "event") at(kind === "organisation" ? ix.orgTopics : ix.projectTopics, s).push(target);
+        break;
+      }
+      case "organised-by":
+      case "event-partner":
+        at(ix.eventAttendees, s).push(target);
         break;
       case "offers-skill":
         at(ix.orgSkills, s).push(target);
@@ -189,6 +209,9 @@ export function buildMatchIndex(graph: PartnerGraph, evidenceRule: EvidenceRule 
 
   for (let p = 0; p < nProject; p++)
     for (const o of ix.projectMembers[p] as number[]) (ix.orgProjects[o] as number[]).push(p);
+  ix.eventAttendees.forEach((attendees, e) => {
+    for (const o of attendees) (ix.orgEvents[o] as number[]).push(e);
+  });
   // Marks instead of sets, one stamp per organisation (o + 1): no allocation per organisation, 100k of them at scale.
   const seenBy = new Int32Array(nOrg);
   const scratch = profileScratch(nTopic, nProject);

@@ -2,6 +2,7 @@
  * The four terms of a (project, organisation) match, each in [0, 1], with the evidence behind them.
  * The one definition of the terms: the fast rankers must agree with it (tests check they do).
  */
+import type { Label } from "../../shared/schema/common";
 import type { Evidence, MatchTerm, RegionEvidence, Suggestion, Weights } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
 
@@ -45,6 +46,29 @@ export function projectNeeds(ix: MatchIndex, project: number, mode: GeographyMod
 /** Adamic–Adar weight of a shared partner: one who worked with few others says more than a hub. */
 export const sharedPartnerWeight = (ix: MatchIndex, z: number): number =>
   1 / Math.log(2 + (ix.orgCollaboratorCount[z] as number));
+
+/**
+ * An event as network evidence: having been at the same event says less than having shared a project, so it counts
+ * EVENT_CREDIT of an Adamic–Adar weight over its attendees (a small workshop says more than a large hackathon).
+ */
+export const EVENT_CREDIT = 0.5;
+export const sharedEventWeight = (ix: MatchIndex, e: number): number =>
+  EVENT_CREDIT / Math.log(2 + (ix.eventAttendees[e] as number[]).length);
+
+/** Events `org` took part in together with at least one of `members` (not counting itself as a member). */
+export function sharedEventsOf(ix: MatchIndex, members: ReadonlySet<number>, org: number): number[] {
+  return (ix.orgEvents[org] as number[]).filter((e) =>
+    (ix.eventAttendees[e] as number[]).some((m) => m !== org && members.has(m)),
+  );
+}
+
+/** Organisations that took part in an event with `org`. */
+export function coAttendeesOf(ix: MatchIndex, org: number): Set<number> {
+  const result = new Set<number>();
+  for (const e of ix.orgEvents[org] as number[])
+    for (const m of ix.eventAttendees[e] as number[]) if (m !== org) result.add(m);
+  return result;
+}
 
 /** How well organisation `org` reaches län `region`: 1 in it, partly from a neighbour or national scope, else 0. */
 export function regionReach(
@@ -113,7 +137,10 @@ export function scorePair(
 
   const collaborators = collaboratorsOf(ix, org, needs.project);
   const shared = [...needs.members].filter((z) => collaborators.has(z));
-  const aa = shared.reduce((sum, z) => sum + sharedPartnerWeight(ix, z), 0);
+  const events = sharedEventsOf(ix, needs.members, org);
+  const aa =
+    shared.reduce((sum, z) => sum + sharedPartnerWeight(ix, z), 0) +
+    events.reduce((sum, e) => sum + sharedEventWeight(ix, e), 0);
 
   return {
     terms: {
@@ -140,6 +167,7 @@ export function scorePair(
         id: ix.orgIds[z] as string,
         label: { sv: ix.orgNames[z] as string, en: ix.orgNames[z] as string },
       })),
+      sharedEvents: events.map((e) => ({ id: ix.eventIds[e] as string, label: ix.eventNames[e] as Label })),
     },
   };
 }

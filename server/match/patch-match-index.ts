@@ -4,6 +4,8 @@
  * they appear in are recomputed. Everything else is shared with the previous index, which is left as it was (lists are
  * copied before they change). The result equals buildMatchIndex(graph); tests/server/live/refresh.test.ts checks that.
  *
+ * Events (who took part in which) are shared as they are: an edit to a project or organisation does not change them.
+ *
  * Only edits qualify: when a project or organisation was added or removed, every index after it would shift, so the
  * caller builds the index anew (undefined here). So does a change to anything else (taxonomy, län).
  */
@@ -182,4 +184,9 @@ export function patchMatchIndex(
 }
 
 const countNodes = (ix: MatchIndex) =>
-  ix.orgIds.length + ix.projectIds.length + ix.topicIds.length + ix.skillIds.length + ix.regionCodes.length;
+  ix.orgIds.length +
+  ix.projectIds.length +
+  ix.eventIds.length +
+  ix.topicIds.length +
+  ix.skillIds.length +
+  ix.regionCodes.length;

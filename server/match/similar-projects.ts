@@ -68,6 +68,7 @@ export function similarProjects(ix: MatchIndex, projectId: string, options: Matc
           id: ix.orgIds[o] as string,
           label: { sv: ix.orgNames[o] as string, en: ix.orgNames[o] as string },
         })),
+        sharedEvents: [],
       },
     });
   }

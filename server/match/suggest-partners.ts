@@ -25,6 +25,7 @@ import {
   type ProjectNeeds,
   projectNeeds,
   scorePair,
+  sharedEventWeight,
   sharedPartnerWeight,
   type Terms,
   toSuggestion,
@@ -202,6 +203,13 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
         net[c] = (net[c] as number) + weight;
       }
     }
+  }
+  // Events a member took part in: each counts once for every other organisation that was there too.
+  const memberEvents = new Set<number>();
+  for (const z of needs.members) for (const e of ix.orgEvents[z] as number[]) memberEvents.add(e);
+  for (const e of memberEvents) {
+    const weight = sharedEventWeight(ix, e);
+    for (const c of ix.eventAttendees[e] as number[]) net[c] = (net[c] as number) + weight;
   }
   for (const m of needs.members) member[m] = 1;
 

@@ -2,6 +2,7 @@
 import type { Suggestion } from "../../shared/schema/match";
 import type { MatchIndex } from "./match-index";
 import {
+  coAttendeesOf,
   collaboratorsOf,
   contributions,
   type GeographyMode,
@@ -13,7 +14,10 @@ import {
 import { type MatchOptions, UnknownEntityError } from "./suggest-partners";
 import { TopK } from "./top-k";
 
-/** Projects that share anything with the organisation: a topic, a skill it offers, a län it reaches, a partner. */
+/**
+ * Projects that share anything with the organisation: a topic, a skill it offers, a län it reaches, a partner, an
+ * organisation it met at an event.
+ */
 function candidateProjects(ix: MatchIndex, org: number): Set<number> {
   const found = new Set<number>();
   const addAll = (ps: readonly number[] | undefined) => {
@@ -26,6 +30,7 @@ function candidateProjects(ix: MatchIndex, org: number): Set<number> {
     for (const n of ix.regionNeighbours[r] as number[]) addAll(ix.regionProjects[n]);
   }
   for (const z of collaboratorsOf(ix, org, -1)) addAll(ix.orgProjects[z]);
+  for (const z of coAttendeesOf(ix, org)) addAll(ix.orgProjects[z]);
   for (const p of ix.orgProjects[org] as number[]) found.delete(p);
   return found;
 }

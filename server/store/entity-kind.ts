@@ -1,7 +1,7 @@
 /** The kinds of entity the store keeps, and for each the data-set list it belongs to. */
 import type { DatasetPart } from "../../shared/schema/dataset";
 
-export type EntityKind = "region" | "topic" | "skill" | "organisation" | "funding-call" | "project";
+export type EntityKind = "region" | "topic" | "skill" | "organisation" | "funding-call" | "project" | "event";
 
 export const KIND_OF_PART: Record<DatasetPart, EntityKind> = {
   regions: "region",
@@ -10,6 +10,7 @@ export const KIND_OF_PART: Record<DatasetPart, EntityKind> = {
   organisations: "organisation",
   fundingCalls: "funding-call",
   projects: "project",
+  events: "event",
 };
 
 /** How an entity kind is named in messages ("unknown funding call \"x\""). */
@@ -20,4 +21,5 @@ export const ENTITY_KIND_NOUNS: Record<EntityKind, string> = {
   organisation: "organisation",
   "funding-call": "funding call",
   project: "project",
+  event: "event",
 };

@@ -1,11 +1,19 @@
 /**
  * Versioned schema migrations, applied in order; PRAGMA user_version records how far a database has come. A migration
- * is SQL, or a function when rows must be rewritten with logic SQL lacks (it runs in the same transaction).
+ * is SQL, or a function when rows must be rewritten with logic SQL lacks (it runs in the same transaction), or a table
+ * rebuild: a function run with foreign keys off (SQLite ignores that pragma inside a transaction, so migrate() sets it
+ * around the transaction) and a foreign_key_check before commit.
  */
+import { allowEventEntities } from "./allow-event-entities";
 import type { Db } from "./database";
 import { uniqueDisplayNames } from "./unique-display-names";
 
-export type Migration = string | ((db: Db) => void);
+/** A migration that drops and recreates a table others point at (to change a CHECK SQLite cannot alter). */
+export interface TableRebuild {
+  rebuild: (db: Db) => void;
+}
+
+export type Migration = string | ((db: Db) => void) | TableRebuild;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: entities as validated JSON documents, their references as rows the database checks (foreign keys).
@@ -162,4 +170,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ) WITHOUT ROWID;
   CREATE INDEX shortlist_entry_organisation ON shortlist_entry (organisation_kind, organisation_id);
   `,
+  // 8: events are entities: the entity table is rebuilt with 'event' among the kinds its CHECK allows.
+  { rebuild: allowEventEntities },
 ];

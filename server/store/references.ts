@@ -3,6 +3,7 @@
  * write path writes those rows through writeReferences, which refuses a target that is missing or soft-deleted, so
  * the table always says exactly what the records (which the graph is built from) point to.
  */
+import type { Event } from "../../shared/schema/event";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
@@ -42,6 +43,26 @@ export function referencesOfOrganisation(o: Organisation): Reference[] {
     ...refs("active-in", "regions", "region", o.regions),
     ...refs("topic", "topics", "topic", o.topics),
     ...refs("offers", "skills", "skill", o.skills),
+    // One row per tie; the relation (member-of, partner-of, part-of) is the row's relation.
+    ...(o.ties ?? []).map(
+      (t, index): Reference => ({
+        relation: t.relation,
+        field: "ties",
+        path: ["ties", index, "organisation"],
+        toKind: "organisation",
+        toId: t.organisation,
+      }),
+    ),
+  ];
+}
+
+export function referencesOfEvent(e: Event): Reference[] {
+  return [
+    ...refs("organised-by", "organisers", "organisation", e.organisers),
+    ...refs("partner", "partners", "organisation", e.partners),
+    ...refs("hosted-at", "venue", "organisation", e.venue),
+    ...refs("in-region", "region", "region", e.region),
+    ...refs("topic", "topics", "topic", e.topics),
   ];
 }
 
@@ -71,6 +92,8 @@ export function referencesOf(kind: EntityKind, record: unknown): Reference[] {
       return referencesOfFundingCall(record as FundingCall);
     case "project":
       return referencesOfProject(record as Project);
+    case "event":
+      return referencesOfEvent(record as Event);
     default:
       return [];
   }

@@ -6,13 +6,7 @@ import { type Db, openDatabase } from "./database";
 import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
-import {
-  type Reference,
-  referencesOfFundingCall,
-  referencesOfOrganisation,
-  referencesOfProject,
-  referencesOfRegion,
-} from "./references";
+import { referencesOf } from "./references";
 import { SessionStore } from "./sessions";
 import { ShortlistStore } from "./shortlists";
 import { SubmissionStore } from "./submissions";
@@ -32,21 +26,6 @@ export interface WrittenEntity {
   kind: EntityKind;
   id: string;
   record: unknown;
-}
-
-function referencesOf(part: DatasetPart, record: unknown): Reference[] {
-  switch (part) {
-    case "regions":
-      return referencesOfRegion(record as Dataset["regions"][number]);
-    case "organisations":
-      return referencesOfOrganisation(record as Dataset["organisations"][number]);
-    case "fundingCalls":
-      return referencesOfFundingCall(record as Dataset["fundingCalls"][number]);
-    case "projects":
-      return referencesOfProject(record as Dataset["projects"][number]);
-    default:
-      return [];
-  }
 }
 
 export class Store {
@@ -106,7 +85,7 @@ export class Store {
         const kind = KIND_OF_PART[part];
         for (const record of data[part] as AnyRecord[]) {
           const id = record.code ?? record.id;
-          for (const ref of referencesOf(part, record))
+          for (const ref of referencesOf(kind, record))
             insertReference.run(kind, id, ref.relation, ref.toKind, ref.toId);
         }
       }
@@ -151,7 +130,15 @@ export class Store {
 
   /** Reads every entity back as the records they were written as. */
   readDataset(): Dataset {
-    const data: Dataset = { regions: [], topics: [], skills: [], organisations: [], fundingCalls: [], projects: [] };
+    const data: Dataset = {
+      regions: [],
+      topics: [],
+      skills: [],
+      organisations: [],
+      fundingCalls: [],
+      projects: [],
+      events: [],
+    };
     const partOfKind = Object.fromEntries(Object.entries(KIND_OF_PART).map(([part, kind]) => [kind, part])) as Record<
       EntityKind,
       DatasetPart
@@ -166,7 +153,7 @@ export class Store {
   }
 
   countEntities(): Record<EntityKind, number> {
-    const counts = { region: 0, topic: 0, skill: 0, organisation: 0, "funding-call": 0, project: 0 };
+    const counts = { region: 0, topic: 0, skill: 0, organisation: 0, "funding-call": 0, project: 0, event: 0 };
     for (const row of this.db
       .prepare("SELECT kind, count(*) AS n FROM entity WHERE deleted_at IS NULL GROUP BY kind")
       .all() as {

@@ -37,6 +37,16 @@ export interface Gap {
   status: GapStatus;
 }
 
+/** Events held in a län (online events are in none), in the scope (all, or on the topic asked for). */
+export interface RegionEvents {
+  /** Held since `summary.eventsSince` (the last three years). */
+  recent: number;
+  /** Held ever, as far as the data knows. */
+  total: number;
+  /** The latest one's start date, if any. */
+  last?: string;
+}
+
 export interface RegionCoverage {
   code: string;
   name: Label;
@@ -51,6 +61,7 @@ export interface RegionCoverage {
   gap: Gap;
   /** 1 = the largest gap: län with no activity first (most populous first), then by gap score. */
   rank: number;
+  events: RegionEvents;
 }
 
 export interface TopicRef {
@@ -62,6 +73,10 @@ export interface TopicRef {
 export interface CoverageSummary {
   /** Län with no project and no organisation in the scope (dashed tiles showing 0), largest gap first. */
   empty: string[];
+  /** Län where no event in the scope was ever held: where the network has never met (by SCB code). */
+  neverMet: string[];
+  /** The first day `events.recent` counts from: three years before the day asked. */
+  eventsSince: string;
 }
 
 export interface CoverageByRegion {

@@ -1,5 +1,6 @@
 /** A whole data set (seed files or a synthetic graph): every entity list plus the check that references resolve. */
 import { z } from "zod";
+import { EventSchema } from "./event";
 import { FundingCallSchema } from "./funding-call";
 import { OrganisationSchema } from "./organisation";
 import { ProjectSchema } from "./project";
@@ -15,6 +16,7 @@ export const DATASET_FILES = {
   organisations: "organisations.json",
   fundingCalls: "funding-calls.json",
   projects: "projects.json",
+  events: "events.json",
 } as const;
 export type DatasetPart = keyof typeof DATASET_FILES;
 
@@ -25,6 +27,7 @@ export const DatasetSchema = z.object({
   organisations: z.array(OrganisationSchema),
   fundingCalls: z.array(FundingCallSchema),
   projects: z.array(ProjectSchema),
+  events: z.array(EventSchema),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 
@@ -47,6 +50,7 @@ export function findDatasetIssues(data: Dataset): DatasetIssue[] {
     organisations: new Set<string>(),
     fundingCalls: new Set<string>(),
     projects: new Set<string>(),
+    events: new Set<string>(),
   };
   const idOf = (part: DatasetPart, e: { id?: string; code?: string }) => (part === "regions" ? e.code : e.id) ?? "";
   for (const part of Object.keys(DATASET_FILES) as DatasetPart[]) {
@@ -86,6 +90,9 @@ export function findDatasetIssues(data: Dataset): DatasetIssue[] {
     check("organisations", i, o.id, "regions", "regions", o.regions);
     check("organisations", i, o.id, "topics", "topics", o.topics);
     check("organisations", i, o.id, "skills", "skills", o.skills);
+    (o.ties ?? []).forEach((t, j) => {
+      check("organisations", i, o.id, `ties.${j}.organisation`, "organisations", [t.organisation]);
+    });
   });
   data.fundingCalls.forEach((c, i) => {
     check("fundingCalls", i, c.id, "funder", "organisations", [c.funder]);
@@ -97,6 +104,13 @@ export function findDatasetIssues(data: Dataset): DatasetIssue[] {
     check("projects", i, p.id, "skillsNeeded", "skills", p.skillsNeeded);
     check("projects", i, p.id, "regions", "regions", p.regions);
     check("projects", i, p.id, "fundingCall", "fundingCalls", [p.fundingCall]);
+  });
+  data.events.forEach((e, i) => {
+    check("events", i, e.id, "venue", "organisations", [e.venue]);
+    check("events", i, e.id, "region", "regions", [e.region]);
+    check("events", i, e.id, "organisers", "organisations", e.organisers);
+    check("events", i, e.id, "partners", "organisations", e.partners);
+    check("events", i, e.id, "topics", "topics", e.topics);
   });
   return issues;
 }

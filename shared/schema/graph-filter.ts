@@ -1,11 +1,12 @@
 /**
  * The graph filter shared by the UI's URL, the export URLs and the export CLI: the same parameter names everywhere
- * (`kinds`, `topics`, `skills`, `regions`, `orgKinds`, `status`, `from`, `to`, `focus`, `hops`), validated here so a
+ * (`kinds`, `topics`, `skills`, `regions`, `orgKinds`, `status`, `eventKinds`, `from`, `to`, `focus`, `hops`), validated here so a
  * bad value is reported with the parameter's name. Lists are comma-separated (`kinds=project,organisation`) or
  * repeated (`kinds=project&kinds=organisation`).
  */
 import { z } from "zod";
 import { boundedList, SlugSchema } from "./common";
+import { EVENT_KINDS, type EventKind } from "./event";
 import { NODE_KINDS, NodeKeySchema, type NodeKind } from "./graph";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./organisation";
 import { PROJECT_STATUSES, type ProjectStatus } from "./project";
@@ -24,7 +25,9 @@ export interface GraphFilter {
   orgKinds: OrganisationKind[];
   /** Projects with these statuses (organisations are not affected). */
   status: ProjectStatus[];
-  /** Projects active in some year of [from, to], both included; projects without years pass. */
+  /** Events of these kinds (projects and organisations are not affected). */
+  eventKinds: EventKind[];
+  /** Projects active (events held) in some year of [from, to], both included; projects without years pass. */
   from: number | undefined;
   to: number | undefined;
   /** Keep only the neighbourhood of this node key, `hops` steps out. */
@@ -39,6 +42,7 @@ export const EMPTY_GRAPH_FILTER: GraphFilter = {
   regions: [],
   orgKinds: [],
   status: [],
+  eventKinds: [],
   from: undefined,
   to: undefined,
   focus: undefined,
@@ -52,6 +56,7 @@ export const GRAPH_FILTER_PARAMS = [
   "regions",
   "orgKinds",
   "status",
+  "eventKinds",
   "from",
   "to",
   "focus",
@@ -96,6 +101,7 @@ export const GraphFilterQuerySchema = z
       regions: list(RegionCodeSchema),
       orgKinds: list(oneOf(ORGANISATION_KINDS, "an organisation kind")),
       status: list(oneOf(PROJECT_STATUSES, "a project status")),
+      eventKinds: list(oneOf(EVENT_KINDS, "an event kind")),
       from: year("from"),
       to: year("to"),
       focus: single("focus").pipe(NodeKeySchema.optional()),
@@ -161,7 +167,7 @@ export function parseGraphFilter(input: Record<string, unknown>): GraphFilter {
 /** The filter as query parameters, omitting defaults: what the UI appends to an export URL. */
 export function graphFilterToQuery(filter: GraphFilter): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ["kinds", "topics", "skills", "regions", "orgKinds", "status"] as const) {
+  for (const name of ["kinds", "topics", "skills", "regions", "orgKinds", "status", "eventKinds"] as const) {
     if (filter[name].length > 0) params.set(name, filter[name].join(","));
   }
   if (filter.from !== undefined) params.set("from", String(filter.from));

@@ -1,11 +1,12 @@
 /** The graph as the API shows it: node kinds, edge types, and the shapes of nodes and edges sent to the client. */
 import { z } from "zod";
 import { boundedList, LabelSchema } from "./common";
+import { EventKindSchema } from "./event";
 import { MAX_CHARS } from "./limits";
 import { OrganisationKindSchema } from "./organisation";
 import { ProjectStatusSchema } from "./project";
 
-export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region"] as const;
+export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region", "event"] as const;
 export const NodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKindSchema>;
 /** Node kinds asked for in a query (graph.snapshot, search.query). */
@@ -21,6 +22,15 @@ export const EDGE_TYPES = [
   "covers",
   "neighbours",
   "funded-by",
+  // Ties between organisations (organisation → organisation), each named by the first one's record.
+  "member-of",
+  "partner-of",
+  "part-of",
+  // An event's own edges, all from the event.
+  "organised-by",
+  "event-partner",
+  "hosted-at",
+  "held-in",
   // Only in the project ↔ project projection drawn by the client:
   "shares-organisation",
   "shares-topic",
@@ -32,7 +42,7 @@ export type EdgeType = z.infer<typeof EdgeTypeSchema>;
 export const NodeKeySchema = z
   .string()
   .max(MAX_CHARS.slug + "organisation:".length, "too long for a node key")
-  .regex(/^(project|organisation|topic|skill|region):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
+  .regex(/^(project|organisation|topic|skill|region|event):[a-z0-9-]+$/, "must look like 'organisation:digidem-lab'");
 
 export const GraphNodeSchema = z.object({
   key: NodeKeySchema,
@@ -40,9 +50,15 @@ export const GraphNodeSchema = z.object({
   label: LabelSchema,
   orgKind: OrganisationKindSchema.optional(),
   status: ProjectStatusSchema.optional(),
-  /** A project's years, when known. */
+  /** A project's years, when known; an event's year (of its start and end). */
   startYear: z.number().int().optional(),
   endYear: z.number().int().optional(),
+  eventKind: EventKindSchema.optional(),
+  /** An event's dates ("2018-09-02"); endDate only for an event of several days. */
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  /** An event held online. */
+  online: z.boolean().optional(),
   /** A region's seat (for the geographic layout). */
   seat: z.object({ lat: z.number(), lon: z.number() }).optional(),
   degree: z.number().int().nonnegative(),

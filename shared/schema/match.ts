@@ -65,6 +65,8 @@ export interface Evidence {
   geography: "complement" | "nearby";
   /** Organisations both have worked with. */
   sharedPartners: EvidenceItem[];
+  /** Events the candidate and a member both took part in (organised or were partners of): weaker than a project. */
+  sharedEvents: EvidenceItem[];
 }
 
 export interface Suggestion {

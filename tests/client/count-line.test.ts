@@ -20,11 +20,18 @@ const keys = new Set([
 
 describe("countDrawn", () => {
   it("counts every kind the graph draws", () => {
-    expect(countDrawn(keys, "force")).toEqual({ organisation: 2, project: 1, topic: 1, skill: 2, region: 1 });
+    expect(countDrawn(keys, "force")).toEqual({ organisation: 2, project: 1, topic: 1, skill: 2, region: 1, event: 0 });
   });
 
   it("counts only projects in the project projection", () => {
-    expect(countDrawn(keys, "projects")).toEqual({ organisation: 0, project: 1, topic: 0, skill: 0, region: 0 });
+    expect(countDrawn(keys, "projects")).toEqual({
+      organisation: 0,
+      project: 1,
+      topic: 0,
+      skill: 0,
+      region: 0,
+      event: 0,
+    });
   });
 
   it("counts län when only län are shown (nothing there is 'no match')", () => {

@@ -4,7 +4,7 @@ import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded }
 import { EMPTY_FILTERS, type Filters } from "../../client/state/url-state";
 import { buildGraph } from "../../server/graph/build";
 import { graphSnapshot } from "../../server/graph/snapshot";
-import { smallDataset } from "../fixtures/dataset";
+import { datasetWithEvents, smallDataset } from "../fixtures/dataset";
 
 const index = buildFacetIndex(graphSnapshot(buildGraph(smallDataset()), 1));
 const filters = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
@@ -99,5 +99,27 @@ describe("knownFilters", () => {
     expect(knownFilters(index, f)).toEqual({ ...f, topics: ["open-data"], regions: [] });
     const clean = filters({ topics: ["open-data"] });
     expect(knownFilters(index, clean)).toBe(clean);
+  });
+});
+
+describe("events in the client's filters", () => {
+  const withEvents = buildFacetIndex(graphSnapshot(buildGraph(datasetWithEvents()), 1));
+  const events = (f: Partial<Filters>) =>
+    [...visibleKeys(withEvents, filters(f))].filter((k) => k.startsWith("event:")).sort();
+
+  it("filter events by kind, by event kind, by years held and by län, as the server's export filter does", () => {
+    expect(events({ kinds: ["event"] })).toEqual(["event:hackathon-2", "event:open-data-lab"]);
+    expect(events({ eventKinds: ["workshop"] })).toEqual(["event:open-data-lab"]);
+    expect(events({ yearFrom: 2019 })).toEqual(["event:open-data-lab"]);
+    expect(events({ yearTo: 2018 })).toEqual(["event:hackathon-2"]);
+    expect(events({ regions: ["14"] })).toEqual(["event:hackathon-2"]);
+    // Facets about other kinds leave events alone.
+    expect(events({ status: ["completed"] })).toEqual(["event:hackathon-2", "event:open-data-lab"]);
+  });
+
+  it("count each event kind for the facet", () => {
+    const counts = facetCounts(withEvents, EMPTY_FILTERS);
+    expect(Object.fromEntries(counts.eventKinds)).toEqual({ hackathon: 1, workshop: 1 });
+    expect(counts.kinds.get("event")).toBe(2);
   });
 });

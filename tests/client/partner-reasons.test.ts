@@ -28,6 +28,7 @@ const evidence: Evidence = {
   regions: [],
   geography: "complement",
   sharedPartners: [],
+  sharedEvents: [],
 };
 
 describe("reasons", () => {

@@ -28,6 +28,7 @@ describe("url state", () => {
         regions: ["25", "01"],
         orgKinds: ["cooperative"],
         status: ["completed"],
+        eventKinds: ["hackathon"],
         yearFrom: 2019,
         yearTo: 2021,
       },

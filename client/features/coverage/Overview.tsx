@@ -46,6 +46,29 @@ export function Overview({ coverage, matrix, lang, onSelect }: Props) {
           </ul>
         </>
       )}
+      {coverage.summary.neverMet.length === 0 ? (
+        <p>{t("coverage.overview.metEverywhere")}</p>
+      ) : (
+        <>
+          <p>{t("coverage.overview.neverMet", { count: coverage.summary.neverMet.length })}</p>
+          <ul
+            className="chip-list"
+            aria-label={t("coverage.overview.neverMet", { count: coverage.summary.neverMet.length })}
+          >
+            {coverage.summary.neverMet.flatMap((code) =>
+              coverage.regions
+                .filter((r) => r.code === code)
+                .map((r) => (
+                  <li key={r.code}>
+                    <button type="button" className="chip" onClick={() => onSelect(r.code)}>
+                      {r.name[lang]}
+                    </button>
+                  </li>
+                )),
+            )}
+          </ul>
+        </>
+      )}
       {populous && matrix && (
         <>
           <p>{t("coverage.overview.populous")}</p>

@@ -87,6 +87,16 @@ export function RegionPanel(props: Props) {
           ? t("coverage.region.countsTopic", { topic: topicLabel, ...counts })
           : t("coverage.region.counts", counts)}
       </p>
+      <p className="region-events">
+        {row.events.total === 0
+          ? t("coverage.region.neverMet")
+          : [
+              t("coverage.region.events", { count: row.events.recent, total: row.events.total }),
+              row.events.last ? t("coverage.region.eventsLast", { date: row.events.last }) : "",
+            ]
+              .filter(Boolean)
+              .join(", ")}
+      </p>
       <p>
         {t("coverage.region.gap", { gap: f.decimal(row.gap.score), status: t(`coverage.class.${gapClass(row.gap)}`) })}
       </p>

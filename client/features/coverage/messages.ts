@@ -33,6 +33,9 @@ export const coverageMessages = {
       missingTopics_one: "{{count}} av {{total}} ämnen",
       missingTopics_other: "{{count}} av {{total}} ämnen",
       pick: "Välj ett län på kartan, i rutkartan eller i tabellen för att se dess luckor och vem som kan fylla dem.",
+      neverMet_one: "Nätverket har aldrig träffats i {{count}} län (inget evenemang på plats):",
+      neverMet_other: "Nätverket har aldrig träffats i {{count}} län (inget evenemang på plats):",
+      metEverywhere: "Nätverket har haft evenemang i alla län.",
     },
     map: {
       heading: "Karta",
@@ -114,6 +117,10 @@ export const coverageMessages = {
       thin: "Under sin andel",
       noGaps: "Inga luckor: länet har minst sin andel i varje ämne.",
       topicGap: "{{topic}}, lucka {{gap}} p.e.",
+      events_one: "{{count}} evenemang de senaste tre åren ({{total}} totalt)",
+      events_other: "{{count}} evenemang de senaste tre åren ({{total}} totalt)",
+      eventsLast: "senast {{date}}",
+      neverMet: "Inget evenemang har hållits här: nätverket har aldrig träffats i länet.",
     },
     fillers: {
       heading: "Vem kan fylla luckan: {{topic}} i {{region}}",
@@ -161,6 +168,9 @@ export const coverageMessages = {
       missingTopics_one: "{{count}} of {{total}} topics",
       missingTopics_other: "{{count}} of {{total}} topics",
       pick: "Pick a county on the map, the tile map or the table to see its gaps and who could fill them.",
+      neverMet_one: "The network has never met in {{count}} county (no event held there):",
+      neverMet_other: "The network has never met in {{count}} counties (no event held there):",
+      metEverywhere: "The network has held events in every county.",
     },
     map: {
       heading: "Map",
@@ -242,6 +252,10 @@ export const coverageMessages = {
       thin: "Below its share",
       noGaps: "No gaps: the county has at least its share in every topic.",
       topicGap: "{{topic}}, gap {{gap}} points",
+      events_one: "{{count}} event in the last three years ({{total}} in all)",
+      events_other: "{{count}} events in the last three years ({{total}} in all)",
+      eventsLast: "latest {{date}}",
+      neverMet: "No event has been held here: the network has never met in this county.",
     },
     fillers: {
       heading: "Who could fill the gap: {{topic}} in {{region}}",

@@ -30,6 +30,20 @@ export function NodeFacts({ details, lang }: { details: Details; lang: Lang }) {
         number.format(details.record.population.count),
       ]);
       break;
+    case "event": {
+      const e = details.record;
+      // Dates are calendar days: formatted in UTC so no time zone moves them.
+      const day = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+        dateStyle: "long",
+        timeZone: "UTC",
+      });
+      const date = (text: string) => day.format(new Date(`${text}T00:00:00Z`));
+      rows.push([t("details.eventKind"), t(`eventKind.${e.kind}`)]);
+      rows.push([t("details.date"), e.endDate ? `${date(e.startDate)} – ${date(e.endDate)}` : date(e.startDate)]);
+      if (e.city) rows.push([t("details.place"), e.city]);
+      if (e.online) rows.push([t("details.online"), "✓"]);
+      break;
+    }
     default:
       break;
   }

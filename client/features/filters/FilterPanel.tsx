@@ -1,6 +1,7 @@
 /** Faceted filters: each facet a group of checkboxes with counts; facets combine; "clear all". */
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { EVENT_KINDS } from "../../../shared/schema/event";
 import { type GraphNode, NODE_KINDS } from "../../../shared/schema/graph";
 import { ORGANISATION_KINDS } from "../../../shared/schema/organisation";
 import { PROJECT_STATUSES } from "../../../shared/schema/project";
@@ -17,7 +18,7 @@ interface Props {
   onChange: (filters: Filters) => void;
 }
 
-type ListFacet = "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status";
+type ListFacet = "kinds" | "topics" | "skills" | "regions" | "orgKinds" | "status" | "eventKinds";
 
 export function FilterPanel({ filters, counts, taxonomy, lang, onChange }: Props) {
   const { t } = useTranslation();
@@ -107,6 +108,13 @@ export function FilterPanel({ filters, counts, taxonomy, lang, onChange }: Props
         "status",
         t("filters.status"),
         PROJECT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
+      {group(
+        "eventKinds",
+        t("filters.eventKinds"),
+        EVENT_KINDS.map((k) => ({ value: k, label: t(`eventKind.${k}`) })).filter((o) =>
+          counts.eventKinds.has(o.value),
+        ),
       )}
       <fieldset className="facet years">
         <legend>{t("filters.years")}</legend>

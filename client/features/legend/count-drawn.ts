@@ -6,7 +6,7 @@ import { NODE_KINDS, type NodeKind } from "../../../shared/schema/graph";
 import type { Layout } from "../../state/url-state";
 
 /** Kinds in the order the line names them (organisations and projects first: they are what people look for). */
-export const COUNT_ORDER: readonly NodeKind[] = ["organisation", "project", "region", "topic", "skill"];
+export const COUNT_ORDER: readonly NodeKind[] = ["organisation", "project", "region", "topic", "skill", "event"];
 
 export function countDrawn(keys: Iterable<string>, layout: Layout): Record<NodeKind, number> {
   const counts = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;

@@ -44,6 +44,14 @@ interface Active {
 /** The header row's key (its data-key); a key not (or no longer) in the list means the first node's row. */
 const HEADER = "";
 
+/** The kind column: an organisation's kind, an event's kind and date ("Hackathon, 2018-09-02"), else the node kind. */
+function kindText(node: GraphNode, t: (key: string) => string): string {
+  if (node.kind === "organisation" && node.orgKind) return t(`orgKind.${node.orgKind}`);
+  if (node.kind === "event" && node.eventKind)
+    return node.startDate ? `${t(`eventKind.${node.eventKind}`)}, ${node.startDate}` : t(`eventKind.${node.eventKind}`);
+  return t(`kind.${node.kind}`);
+}
+
 export function ListView({ index, visible, lang, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -58,7 +66,7 @@ export function ListView({ index, visible, lang, selected, onSelect }: Props) {
       return {
         node,
         name: node.label[lang],
-        kind: node.kind === "organisation" && node.orgKind ? t(`orgKind.${node.orgKind}`) : t(`kind.${node.kind}`),
+        kind: kindText(node, t),
         regions: abbreviate((facets?.regions ?? []).map((r) => label(`region:${r}`))),
         topics: abbreviate((facets?.topics ?? []).map((x) => label(`topic:${x}`))),
         links: node.degree,

@@ -75,6 +75,12 @@ export function explain(evidence: Evidence, perspective: Perspective, lang: Lang
     ];
     sentences.push(t(`match.reason.${key}`, { list: list(evidence.sharedPartners, lang, false) }));
   }
+  // Optional: answers cached by an older server carry no events.
+  const events = evidence.sharedEvents ?? [];
+  if (events.length > 0) {
+    const key = perspective === "project" ? "networkEventProject" : "networkEvent";
+    sentences.push(t(`match.reason.${key}`, { list: list(events, lang, false) }));
+  }
   return sentences;
 }
 
@@ -92,5 +98,6 @@ export function evidenceNodeKeys(evidence: Evidence): string[] {
     ...evidence.skills.map((x) => `skill:${x.id}`),
     ...evidence.regions.map((x) => `region:${x.id}`),
     ...evidence.sharedPartners.map((x) => `organisation:${x.id}`),
+    ...(evidence.sharedEvents ?? []).map((x) => `event:${x.id}`),
   ];
 }

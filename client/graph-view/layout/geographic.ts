@@ -17,7 +17,7 @@ export function geographicPositions(snapshot: GraphSnapshot): Record<string, [nu
   }
   const linked = new Map<string, string[]>();
   for (const e of snapshot.edges) {
-    if ((e.type === "active-in" || e.type === "covers") && seats.has(e.target)) {
+    if ((e.type === "active-in" || e.type === "covers" || e.type === "held-in") && seats.has(e.target)) {
       const list = linked.get(e.source) ?? [];
       list.push(e.target);
       linked.set(e.source, list);

@@ -69,3 +69,27 @@ describe("coverageByRegion", () => {
     expect([r["14"]?.rank, r["01"]?.rank, r["03"]?.rank]).toEqual([1, 2, 3]);
   });
 });
+
+describe("events per län", () => {
+  const today = new Date("2026-12-07T10:00:00Z");
+
+  it("counts events held in each län, those of the last three years, and the latest date; online ones in none", () => {
+    const result = coverageByRegion(input, undefined, today);
+    const r = Object.fromEntries(result.regions.map((x) => [x.code, x.events]));
+    expect(result.summary.eventsSince).toBe("2023-12-07");
+    expect(r["01"]).toEqual({ recent: 1, total: 2, last: "2025-10-23" });
+    expect(r["03"]).toEqual({ recent: 0, total: 0 });
+    expect(result.summary.neverMet).toEqual(["03", "14"]);
+  });
+
+  it("keeps to the topic asked for", () => {
+    const result = coverageByRegion(input, "open-data", today);
+    expect(result.regions.find((x) => x.code === "01")?.events).toEqual({ recent: 0, total: 1, last: "2018-09-02" });
+    expect(coverageByRegion(input, "climate", today).regions.find((x) => x.code === "01")?.events.recent).toBe(1);
+  });
+
+  it("counts the last three years from the day asked", () => {
+    const later = coverageByRegion(input, undefined, new Date("2028-10-24T00:00:00Z"));
+    expect(later.regions.find((x) => x.code === "01")?.events.recent).toBe(0);
+  });
+});

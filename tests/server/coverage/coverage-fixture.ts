@@ -39,6 +39,12 @@ export function coverageInputFixture(): CoverageInput {
       { id: "p2", regions: ["01", "03"], national: false, topics: ["climate"] },
       { id: "p3", regions: [], national: true, topics: ["open-data"] },
     ],
+    // 01: one meetup on open data in 2018 and one on climate in 2025; 03 an online lab only; 14 none.
+    events: [
+      { id: "e1", region: "01", startDate: "2018-09-02", topics: ["open-data"] },
+      { id: "e2", region: "01", startDate: "2025-10-23", topics: ["climate"] },
+      { id: "e3", region: undefined, startDate: "2025-01-01", topics: ["open-data"] },
+    ],
   };
 }
 
@@ -71,6 +77,7 @@ export function fillersDataset(): Dataset {
       organisation("off-h", { name: "Utanför H", regions: ["03"], topics: ["climate"] }),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("q", { lead: "local-c", partners: ["near-b"], topics: ["climate"], regions: ["14"] }),
       project("r", { lead: "near-z", topics: ["open-data"], regions: ["03"] }),

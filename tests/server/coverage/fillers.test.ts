@@ -56,6 +56,7 @@ describe("gapFillers", () => {
       regions: [{ id: "14", label: { sv: "Västs län", en: "Väst County" }, via: "neighbour" }],
       geography: "complement",
       sharedPartners: [{ id: "local-c", label: { sv: "Lokal C", en: "Lokal C" } }],
+      sharedEvents: [],
     });
     expect(byId["national-d"]?.evidence.regions[0]?.via).toBe("national");
     expect(byId["near-b"]?.key).toBe("organisation:near-b");

@@ -42,6 +42,7 @@ const evidence = (geography: Evidence["geography"]): Evidence => ({
     { id: "rise", label: label("RISE") },
     { id: "digidem-lab", label: label("Digidem Lab") },
   ],
+  sharedEvents: [{ id: "hackathon-2", label: label("Hackathon #2") }],
 });
 
 function row(overrides: Partial<ShortlistCsvRow["entry"]>, score: number | undefined): ShortlistCsvRow {
@@ -87,7 +88,7 @@ describe("shortlist reasons", () => {
       it(`are the panel's sentences, in ${lang}, geography ${geography}`, () => {
         const panel = explain(evidence(geography), "partner", lang, i18n.getFixedT(lang));
         expect(partnerReasons(evidence(geography), lang)).toEqual(panel);
-        expect(panel.length).toBe(7);
+        expect(panel.length).toBe(8);
       });
     }
   }

@@ -260,6 +260,7 @@ describe("generate CLI", () => {
       organisations: [],
       fundingCalls: [],
       projects: [],
+      events: [],
     };
     const dataDir = writeDataDir(empty);
     const out = tempDatabasePath();

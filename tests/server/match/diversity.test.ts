@@ -21,6 +21,7 @@ const evidence = (topics: string[]): Evidence => ({
   regions: [],
   geography: "complement",
   sharedPartners: [],
+  sharedEvents: [],
 });
 
 describe("diversify", () => {
@@ -56,6 +57,7 @@ function blockDataset(): Dataset {
       ),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("target", { lead: "lead", topics: ["health"], regions: ["01"] }),
       project("rural", { lead: "r1", partners: rural.slice(1), topics: ["health"], regions: ["24"] }),

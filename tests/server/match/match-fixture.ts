@@ -30,6 +30,7 @@ export function matchDataset(): Dataset {
       organisation("stranger-h", { regions: ["14"], topics: ["climate"] }),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("p", {
         lead: "lead-a",

@@ -26,6 +26,7 @@ function dataset(): Dataset {
       ...crowd.map((id) => organisation(id, {})),
     ],
     fundingCalls: [],
+    events: [],
     projects: [
       project("target", { lead: "lead", topics: ["open-data"] }),
       project("duo", { lead: "duo-b", partners: ["duo-partner"], topics: ["open-data"] }),

@@ -45,3 +45,44 @@ describe("migrations", () => {
     store.close();
   });
 });
+
+describe("migration 8: events in the entity table", () => {
+  it("rebuilds a version-6 table with 'event' allowed, keeping rows, references, triggers and versions", () => {
+    const path = tempDatabasePath();
+    const old = new Database(path);
+    old.pragma("foreign_keys = ON");
+    for (const m of MIGRATIONS.slice(0, 6))
+      typeof m === "string" ? old.exec(m) : (m as (db: Database.Database) => void)(old);
+    old.pragma("user_version = 6");
+    const data = smallDataset();
+    const insert = old.prepare("INSERT INTO entity (kind, id, data) VALUES (?, ?, ?)");
+    for (const o of data.organisations) insert.run("organisation", o.id, JSON.stringify(o));
+    old
+      .prepare("INSERT INTO reference VALUES ('organisation', 'digidem-lab', 'partner-of', 'organisation', 'vinnova')")
+      .run();
+    old.prepare("UPDATE entity SET data = data, version = 2 WHERE id = 'vinnova'").run();
+    expect(() => insert.run("event", "e", "{}")).toThrow(/CHECK/);
+    const triggersBefore = old
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'entity' ORDER BY name")
+      .all();
+    migrate(old);
+    expect(old.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(old.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(old.prepare("SELECT count(*) FROM entity").pluck().get()).toBe(4);
+    expect(old.prepare("SELECT version FROM entity WHERE id = 'vinnova'").pluck().get()).toBe(2);
+    expect(
+      old
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'entity' ORDER BY name")
+        .all(),
+    ).toEqual(triggersBefore);
+    // The new kind goes in, the journal trigger still fires, the version trigger still guards, foreign keys still hold.
+    const before = old.prepare("SELECT count(*) FROM entity_write").pluck().get() as number;
+    insert.run("event", "e", "{}");
+    expect(old.prepare("SELECT count(*) FROM entity_write").pluck().get()).toBe(before + 1);
+    expect(() => insert.run("guild", "g", "{}")).toThrow(/CHECK/);
+    expect(() => old.prepare("UPDATE entity SET data = '{}' WHERE id = 'e'").run()).toThrow(/move its version/);
+    expect(() => old.prepare("DELETE FROM entity WHERE id = 'vinnova'").run()).toThrow(/FOREIGN KEY/);
+    expect(old.pragma("integrity_check", { simple: true })).toBe("ok");
+    old.close();
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../../server/store/migrations";
 import { Store } from "../../../server/store/store";
-import { organisation, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+import { datasetWithEvents, organisation, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
 
 const stores: Store[] = [];
 const open = (path: string) => {
@@ -46,6 +46,7 @@ describe("Store", () => {
       organisation: 4,
       "funding-call": 1,
       project: 2,
+      event: 0,
     });
   });
 
@@ -84,7 +85,42 @@ describe("Store", () => {
       organisation: 0,
       "funding-call": 0,
       project: 0,
+      event: 0,
     });
     expect(store.isSeeded()).toBe(false);
+  });
+
+  it("round-trips events and ties, each reference a checked row", () => {
+    const path = tempDatabasePath();
+    const data = datasetWithEvents();
+    open(path).importDataset(data, "seed");
+    stores.pop()?.close();
+    const store = open(path);
+    const back = store.readDataset();
+    expect(back.events).toEqual(data.events);
+    expect(back.organisations.find((o) => o.id === "digidem-lab")?.ties).toEqual([
+      { relation: "partner-of", organisation: "civic-tech-goteborg", sources: ["https://example.org/source"] },
+    ]);
+    expect(store.countEntities().event).toBe(2);
+    const rows = store.db
+      .prepare(
+        "SELECT from_kind, from_id, relation, to_kind, to_id FROM reference WHERE from_id = 'hackathon-2' OR relation IN ('partner-of', 'member-of') ORDER BY from_id, relation, to_id",
+      )
+      .raw()
+      .all();
+    expect(rows).toEqual([
+      ["organisation", "digidem-lab", "partner-of", "organisation", "civic-tech-goteborg"],
+      ["event", "hackathon-2", "hosted-at", "organisation", "civic-tech-goteborg"],
+      ["event", "hackathon-2", "in-region", "region", "14"],
+      ["event", "hackathon-2", "organised-by", "organisation", "civic-tech-goteborg"],
+      ["event", "hackathon-2", "partner", "organisation", "digidem-lab"],
+      ["event", "hackathon-2", "partner", "organisation", "open-knowledge-sweden"],
+      ["event", "hackathon-2", "topic", "topic", "participation"],
+      ["organisation", "open-knowledge-sweden", "member-of", "organisation", "civic-tech-goteborg"],
+    ]);
+    // The organiser an event names cannot vanish from under it.
+    expect(() =>
+      store.db.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'civic-tech-goteborg'").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
