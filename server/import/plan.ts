@@ -69,10 +69,12 @@ export function describePlan(plan: ImportPlan): string[] {
       ? PART_NOUN.fundingCalls
       : kind === "organisation"
         ? PART_NOUN.organisations
-        : PART_NOUN.projects;
+        : kind === "event"
+          ? PART_NOUN.events
+          : PART_NOUN.projects;
   const lines = [
     `${plan.counts.create} to create, ${plan.counts.change} to change, ${plan.counts.unchanged} unchanged; ` +
-      `${plan.leftAlone} other stored organisations, funding calls and projects left alone (imports never delete)`,
+      `${plan.leftAlone} other stored organisations, funding calls, projects and events left alone (imports never delete)`,
   ];
   for (const c of plan.changes) {
     if (c.action === "create") lines.push(`  create ${noun(c.write.kind)} "${c.write.record.id}" (${c.where})`);

@@ -5,7 +5,7 @@
 import { LONGEST_FIELD_CHARS } from "../../shared/schema/limits";
 import type { Position } from "./text-position";
 
-export const IMPORTABLE_PARTS = ["organisations", "fundingCalls", "projects"] as const;
+export const IMPORTABLE_PARTS = ["organisations", "fundingCalls", "projects", "events"] as const;
 export type ImportPart = (typeof IMPORTABLE_PARTS)[number];
 
 /** The singular, for messages. */
@@ -13,6 +13,7 @@ export const PART_NOUN: Record<ImportPart, string> = {
   organisations: "organisation",
   fundingCalls: "funding call",
   projects: "project",
+  events: "event",
 };
 
 /** Largest file read (bytes). */

@@ -87,7 +87,9 @@ export function importRecords(
   const dataVersion = readDataVersion(db);
   const valid = validateImport(records, readEntityIds(db), issues);
   const storedCount = (
-    db.prepare("SELECT count(*) AS n FROM entity WHERE kind IN ('organisation', 'funding-call', 'project')").get() as {
+    db
+      .prepare("SELECT count(*) AS n FROM entity WHERE kind IN ('organisation', 'funding-call', 'project', 'event')")
+      .get() as {
       n: number;
     }
   ).n;

@@ -5,6 +5,7 @@
  * store/references.ts). Collects every problem, each with file, line and column; throws if there is any.
  */
 import type { z } from "zod";
+import { EventSchema } from "../../shared/schema/event";
 import { FundingCallSchema } from "../../shared/schema/funding-call";
 import { OrganisationSchema } from "../../shared/schema/organisation";
 import { ProjectSchema } from "../../shared/schema/project";
@@ -12,16 +13,23 @@ import { ENTITY_KIND_NOUNS, type EntityKind } from "../store/entity-kind";
 import { referencesOf } from "../store/references";
 import { ImportError, type ImportIssue, type ImportPart, type ImportRecord, issueAt, PART_NOUN } from "./records";
 
-const SCHEMAS = { organisations: OrganisationSchema, fundingCalls: FundingCallSchema, projects: ProjectSchema };
+const SCHEMAS = {
+  organisations: OrganisationSchema,
+  fundingCalls: FundingCallSchema,
+  projects: ProjectSchema,
+  events: EventSchema,
+};
 export type ImportEntity =
   | { part: "organisations"; record: z.infer<typeof OrganisationSchema> }
   | { part: "fundingCalls"; record: z.infer<typeof FundingCallSchema> }
-  | { part: "projects"; record: z.infer<typeof ProjectSchema> };
+  | { part: "projects"; record: z.infer<typeof ProjectSchema> }
+  | { part: "events"; record: z.infer<typeof EventSchema> };
 
 export const KIND_OF: Record<ImportPart, EntityKind> = {
   organisations: "organisation",
   fundingCalls: "funding-call",
   projects: "project",
+  events: "event",
 };
 
 export interface ValidEntity {

@@ -4,6 +4,7 @@
  * a restore, with its own history). Refuses if the data version moved since the import was planned, so a preview is
  * never applied to data it was not computed on, and, like every write, if a reference would not lead to a live entity.
  */
+import type { Event } from "../../shared/schema/event";
 import type { FundingCall } from "../../shared/schema/funding-call";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
@@ -16,7 +17,8 @@ import { ReferenceRows } from "./references";
 export type EntityWrite =
   | { kind: "organisation"; record: Organisation }
   | { kind: "funding-call"; record: FundingCall }
-  | { kind: "project"; record: Project };
+  | { kind: "project"; record: Project }
+  | { kind: "event"; record: Event };
 
 export class StaleImportError extends Error {
   override name = "StaleImportError";
