@@ -49,8 +49,24 @@ export function parseSyncArgs(argv: readonly string[]): SyncArgs {
 
 const short = (value: unknown): string => {
   const text = value === undefined ? "(none)" : JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 };
+
+/** One field's change: for a list, what it gains and loses (order aside); otherwise before → after. */
+export function describeField(field: string, before: unknown, after: unknown): string {
+  if (Array.isArray(after) && (before === undefined || Array.isArray(before))) {
+    const had = new Set((before ?? []).map((x: unknown) => JSON.stringify(x)));
+    const has = new Set(after.map((x) => JSON.stringify(x)));
+    const gained = [...has].filter((x) => !had.has(x));
+    const lost = [...had].filter((x) => !has.has(x));
+    const parts = [
+      ...gained.map((x) => `+ ${short(JSON.parse(x))}`),
+      ...lost.map((x) => `- ${short(JSON.parse(x))}`),
+    ];
+    return `${field}: ${parts.length > 0 ? parts.join("  ") : "same items, new order"}`;
+  }
+  return `${field}: ${short(before)} → ${short(after)}`;
+}
 
 /** The preview's change lines, each changed field with its value before and after. */
 export function describeFields(
@@ -63,7 +79,7 @@ export function describeFields(
     const old = JSON.parse(before(change.write.kind, change.write.record.id) ?? "{}") as Record<string, unknown>;
     const now = change.write.record as unknown as Record<string, unknown>;
     lines.push(`${change.write.kind} "${change.write.record.id}":`);
-    for (const field of change.fields) lines.push(`    ${field}: ${short(old[field])} → ${short(now[field])}`);
+    for (const field of change.fields) lines.push(`    ${describeField(field, old[field], now[field])}`);
   }
   return lines;
 }
@@ -73,7 +89,6 @@ export function runSyncCommand(args: SyncArgs, log: (line: string) => void = con
   const env = readEnv();
   const { store } = openStore(env);
   try {
-    const read = store.db.prepare("SELECT data FROM entity WHERE kind = ? AND id = ?");
     const snapshot = new Map<string, string>();
     for (const row of store.db.prepare("SELECT kind, id, data FROM entity").all() as {
       kind: string;
@@ -81,7 +96,6 @@ export function runSyncCommand(args: SyncArgs, log: (line: string) => void = con
       data: string;
     }[])
       snapshot.set(`${row.kind}:${row.id}`, row.data);
-    void read;
     const outcome = syncSite(store.db, site, { dryRun: args.dryRun, ...(args.commit ? { commit: args.commit } : {}) });
     log(
       `${args.dryRun ? "Dry run: would sync" : "Sync"} civictech.se at ${outcome.commit} into ${env.DATABASE_PATH} ` +

@@ -118,6 +118,28 @@ describe("seed data", () => {
       expect(organisation(gone), gone).toBeUndefined();
   });
 
+  it("leaves at most 5 organisations without any link, each one named in data/README", () => {
+    const graph = buildGraph(data);
+    // A link is to another actor: a project, an organisation, an event or a funding call (not a topic or a län).
+    const actors = new Set(["project", "organisation", "event", "funding-call"]);
+    const unlinked = data.organisations
+      .filter((o) => !graph.someNeighbor(`organisation:${o.id}`, (_key, a) => actors.has(a.kind)))
+      .map((o) => o.id)
+      .sort();
+    expect(unlinked.length).toBeLessThanOrEqual(5);
+    const readme = readFileSync(join(dataDir, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Organisations without links"));
+    for (const id of unlinked) expect(section).toContain(`\`${id}\``);
+  });
+
+  it("has every event on civictech.se, once, at a venue that is an organisation or online", () => {
+    expect(data.events).toHaveLength(38);
+    for (const e of data.events) expect(e.online || e.region !== undefined).toBe(true);
+    const hackathon = data.events.find((e) => e.name.sv === "Hackathon #2");
+    expect(hackathon?.partners).toHaveLength(9);
+    expect(hackathon?.venue).toBe("viktoriahuset");
+  });
+
   it("has the Civic Tech Platform with Digidem Lab leading and its partners", () => {
     const platform = data.projects.find((p) => p.name === "Civic Tech Platform");
     expect(platform?.lead).toBe("digidem-lab");

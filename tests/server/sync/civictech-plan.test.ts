@@ -53,8 +53,10 @@ describe("planning a sync from civictech.se", () => {
         expect.objectContaining({ relation: "partner-of", organisation: "civic-tech-uppsala" }),
       ]),
     );
+    // Ties the site is not the source of (the network's partners, from index.md) stay as they are.
     expect(plan.organisations.find((o) => o.id === "skjutsgruppen")?.ties?.map((t) => t.organisation)).toEqual([
       "civic-tech-goteborg",
+      "civic-tech-sweden",
     ]);
   });
 
