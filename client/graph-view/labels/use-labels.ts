@@ -8,6 +8,7 @@
  */
 import type { Core, EventObject, NodeSingular } from "cytoscape";
 import { useEffect, useRef } from "react";
+import { ADDING_SCRATCH } from "../draw-state";
 import { overlayBoxes } from "../overlays";
 import { type ChosenLabel, chooseLabels, type LabelCandidate } from "./choose-labels";
 import { createMeasure } from "./measure-text";
@@ -79,8 +80,9 @@ export function useLabels(
     };
     const run = () => {
       if (cy.destroyed()) return;
-      // A moving view (bringing a selection into view) has its labels hidden: choose them where it comes to rest.
-      if (cy.animated()) {
+      // A moving view (bringing a selection into view) has its labels hidden: choose them where it comes to rest;
+      // elements still arriving in chunks: choose once they are all there.
+      if (cy.animated() || cy.scratch(ADDING_SCRATCH) === true) {
         later(SETTLE_MS);
         return;
       }
@@ -197,6 +199,8 @@ export function useLabels(
     };
     schedule.current = later;
     const onViewport = () => later(SETTLE_MS);
+    // Elements arrive in chunks, one per frame: choose once they stop arriving, not after every chunk.
+    const onElements = () => later(SETTLE_MS);
     const onChange = () => later(0);
     const onOver = (event: EventObject) => {
       hovered = event.target.id();
@@ -207,7 +211,8 @@ export function useLabels(
       later(0);
     };
     cy.on("viewport resize", onViewport);
-    cy.on("add remove select unselect class position", onChange);
+    cy.on("add remove", onElements);
+    cy.on("select unselect class position", onChange);
     cy.on("mouseover", "node", onOver);
     cy.on("mouseout", "node", onOut);
     later(0);
@@ -215,7 +220,8 @@ export function useLabels(
       clearTimeout(timer);
       cancelAnimationFrame(frame);
       cy.off("viewport resize", onViewport);
-      cy.off("add remove select unselect class position", onChange);
+      cy.off("add remove", onElements);
+      cy.off("select unselect class position", onChange);
       cy.off("mouseover", "node", onOver);
       cy.off("mouseout", "node", onOut);
       schedule.current = () => {};
