@@ -102,6 +102,20 @@ describe("chooseLabels", () => {
     expect(side(chosen.find((c) => c.id === "sel")?.placement as Placement)).toBe("top");
   });
 
+  it("keeps every label inside the view: at the top edge below its node, and none where no side fits", () => {
+    const top = candidate({ id: "top", x: 400, y: 2, r: 4, w: 60, h: 14 });
+    const [chosen] = chooseLabels([top], view);
+    expect(side(chosen?.placement as Placement)).toBe("bottom");
+    // A node in a corner under a wide label: no side keeps the box inside, so no label rather than a cut one.
+    const corner = candidate({ id: "corner", x: 1, y: 1, r: 1, w: 900, h: 14 });
+    expect(chooseLabels([corner], view)).toEqual([]);
+    const inside = (b: Box) => b.x1 >= 0 && b.y1 >= 0 && b.x2 <= 800 && b.y2 <= 600;
+    const edge = [0, 1, 2, 3, 4, 5].map((i) =>
+      candidate({ x: 5 + i * 150, y: 596, r: 6, w: 80, priority: i, required: i < 2 }),
+    );
+    for (const c of chooseLabels(edge, view)) expect(inside(c.box)).toBe(true);
+  });
+
   it("tries a required label's other wrapping, then a spot further out, before dropping it", () => {
     // A wide label between two panels: only its narrow wrapping fits between them.
     const obstacles = [

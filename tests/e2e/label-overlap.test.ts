@@ -242,3 +242,77 @@ describe("labels in the project projection", () => {
     }
   }, 180_000);
 });
+
+describe("labels and the keyboard, and on a phone", () => {
+  it("shows a node's full label, at the focus size, while a control standing for it has keyboard focus", async () => {
+    await open(page, seed.url);
+    const hub = await hubOf(page, "node");
+    await open(page, `${seed.url}/?node=${encodeURIComponent(hub)}`);
+    await settled(page);
+    // The neighbour with the longest name: its label is wrapped and, as a neighbour, at most 14 px.
+    const button = page.locator(".details-panel [data-node-key]");
+    const keys = await button.evaluateAll((all) => all.map((b) => (b as HTMLElement).dataset.nodeKey as string));
+    const key = await page.evaluate((ks) => {
+      const cy = (document.querySelector("[data-testid=graph-canvas]") as unknown as { _cyreg: { cy: Core } })._cyreg
+        .cy;
+      return [...ks].sort(
+        (a, b) => cy.getElementById(b).data("name").length - cy.getElementById(a).data("name").length,
+      )[0];
+    }, keys);
+    const shown = (k: string) =>
+      page.evaluate((id) => {
+        const cy = (document.querySelector("[data-testid=graph-canvas]") as unknown as { _cyreg: { cy: Core } })._cyreg
+          .cy;
+        const node = cy.getElementById(id) as unknown as StyledNode;
+        return {
+          text: (node.data("label") as string).replace(/\n/g, " "),
+          name: node.data("name") as string,
+          px: node.pstyle("font-size").pfValue * cy.zoom(),
+        };
+      }, k);
+    expect((await shown(key as string)).px).toBeLessThan(14.5);
+    await page.locator(`.details-panel [data-node-key="${key}"]`).focus();
+    await settled(page);
+    const focused = await shown(key as string);
+    expect(focused.text).toBe(focused.name);
+    expect(focused.px).toBeGreaterThanOrEqual(14.9);
+    // Focus leaving gives the label back its neighbour size.
+    await page.locator(`.details-panel [data-node-key="${key}"]`).blur();
+    await settled(page);
+    expect((await shown(key as string)).px).toBeLessThan(14.5);
+  }, 120_000);
+
+  it("on a phone folds the legend and keeps every label inside the canvas", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    try {
+      for (const path of ["/", `/?node=${encodeURIComponent(await hubOf(page, "node"))}`]) {
+        await open(phone, `${seed.url}${path}`);
+        await settled(phone);
+        // Folded: one line with the legend's name; the kinds show when it is opened.
+        const legend = phone.locator(".legend details");
+        expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        expect(await phone.locator(".legend li").first().isVisible()).toBe(false);
+        const outside = await phone.evaluate(() => {
+          const cy = (document.querySelector("[data-testid=graph-canvas]") as unknown as { _cyreg: { cy: Core } })
+            ._cyreg.cy;
+          const [w, h] = [cy.width(), cy.height()];
+          return cy
+            .nodes()
+            .filter((n: NodeSingular) => n.visible() && Boolean(n.data("label")))
+            .map((n: NodeSingular) => {
+              const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+              return { name: n.data("name") as string, b };
+            })
+            .filter(({ b }) => b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1 || b.y2 > h + 1)
+            .map(({ name }) => name);
+        });
+        expect(outside, path).toEqual([]);
+      }
+      await phone.locator(".legend summary").click();
+      expect(await phone.locator(".legend li").first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -200,14 +200,15 @@ function chooseInOrder(
     if (!c.required && labels.hits(node, 0)) continue;
     const free = (box: Box) => !labels.hits(box, gap) && (c.required || !nodes.hits(box, 0));
     const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
-    // Default placement first; one inside the view beats one cut by the edge; for required labels, one clear of
-    // every node beats one over a node.
+    // Default placement first, only inside the view; for required labels, one clear of every node beats one over a
+    // node.
     const best: { pick?: { placement: Placement; box: Box; shape: number }; rank: number } = { rank: 0 };
     const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[]) => {
       for (const placement of placements) {
         const box = labelBox(shaped, placement);
-        if (!free(box)) continue;
-        const r = (inView(box) ? 2 : 0) + (!c.required || clear(box) ? 1 : 0);
+        // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable.
+        if (!inView(box) || !free(box)) continue;
+        const r = 2 + (!c.required || clear(box) ? 1 : 0);
         if (r > best.rank || !best.pick) {
           best.pick = { placement, box, shape };
           best.rank = r;

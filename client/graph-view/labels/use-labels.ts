@@ -1,10 +1,10 @@
 /**
  * Labels that never overlap and never shrink below a readable size: after every move of the view (once it rests),
  * every change of selection, highlight, filters or elements, the visible nodes in the view are offered to
- * chooseLabels by importance (the selection, its neighbours, a hovered node and a highlighted path first, then node
- * size, which follows degree or the chosen measure); the chosen ones get their wrapped text, a font size readable at
- * this zoom and a placement, written into element data that the stylesheet's one node rule reads. Every other node's
- * label is empty, which also keeps Cytoscape from measuring thousands of labels on the first draw.
+ * chooseLabels by importance (the selection, its neighbours, a hovered or keyboard-focused node and a highlighted path
+ * first, then node size, which follows degree or the chosen measure); the chosen ones get their wrapped text, a font
+ * size readable at this zoom and a placement, written into element data that the stylesheet's one node rule reads.
+ * Every other node's label is empty, which also keeps Cytoscape from measuring thousands of labels on the first draw.
  */
 import type { Core, EventObject, NodeSingular } from "cytoscape";
 import { useEffect, useRef } from "react";
@@ -72,6 +72,9 @@ export function useLabels(
     };
     let labelled = new Set<string>();
     let hovered: string | undefined;
+    // A node pointed at by keyboard: focus on a control that stands for it (data-node-key, e.g. the details panel's
+    // neighbours) shows its full label, as hovering the node does.
+    let focused: string | undefined;
 
     const container = cy.container();
     // For tests: "true" once labels are chosen for a view at rest (no animation, no choice due), "false" until then.
@@ -100,7 +103,7 @@ export function useLabels(
         const y = p.y * zoom + pan.y;
         if (x < 0 || y < 0 || x > width || y > height) return;
         const id = node.id();
-        const inFocus = node.selected() || id === hovered;
+        const inFocus = node.selected() || id === hovered || id === focused;
         const required = inFocus || node.hasClass("neighbour") || node.hasClass("path");
         const base = node.data("baseFont") as number;
         const least = inFocus ? FOCUS_PX : base >= 18 ? HUB_PX : MIN_PX;
@@ -210,6 +213,23 @@ export function useLabels(
       hovered = undefined;
       later(0);
     };
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target instanceof Element ? event.target.closest("[data-node-key]") : null;
+      const key = target?.getAttribute("data-node-key") ?? undefined;
+      if (key === focused) return;
+      focused = key;
+      later(0);
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (focused === undefined) return;
+      // Focus moving to another node's control is handled by focusin.
+      const next = event.relatedTarget instanceof Element ? event.relatedTarget.closest("[data-node-key]") : null;
+      if (next) return;
+      focused = undefined;
+      later(0);
+    };
+    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("focusout", onFocusOut);
     cy.on("viewport resize", onViewport);
     cy.on("add remove", onElements);
     cy.on("select unselect class position", onChange);
@@ -224,6 +244,8 @@ export function useLabels(
       cy.off("select unselect class position", onChange);
       cy.off("mouseover", "node", onOver);
       cy.off("mouseout", "node", onOut);
+      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusout", onFocusOut);
       schedule.current = () => {};
     };
   }, [cy]);
