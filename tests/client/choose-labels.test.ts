@@ -106,6 +106,11 @@ describe("chooseLabels", () => {
     const top = candidate({ id: "top", x: 400, y: 2, r: 4, w: 60, h: 14 });
     const [chosen] = chooseLabels([top], view);
     expect(side(chosen?.placement as Placement)).toBe("bottom");
+    // At the left edge the label below slides right, just inside the view, rather than being cut.
+    const left = candidate({ id: "left", x: 10, y: 300, r: 4, w: 60, h: 14 });
+    const [slid] = chooseLabels([left], view);
+    expect(side(slid?.placement as Placement)).toBe("bottom");
+    expect(slid?.box.x1).toBeCloseTo(0);
     // A node in a corner under a wide label: no side keeps the box inside, so no label rather than a cut one.
     const corner = candidate({ id: "corner", x: 1, y: 1, r: 1, w: 900, h: 14 });
     expect(chooseLabels([corner], view)).toEqual([]);

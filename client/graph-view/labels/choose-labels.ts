@@ -103,6 +103,16 @@ export function labelBox(c: LabelCandidate, p: Placement): Box {
   return { x1: x1 - pad, y1: y1 - pad, x2: x1 + w + pad, y2: y1 + h + pad };
 }
 
+/** The placement moved just enough that its box lies inside the view (unchanged if it does, or cannot). */
+export function slideIntoView(c: LabelCandidate, p: Placement, viewport: { width: number; height: number }): Placement {
+  const box = labelBox(c, p);
+  const shift = (low: number, high: number, size: number) =>
+    high - low > size ? 0 : low < 0 ? -low : high > size ? size - high : 0;
+  const dx = shift(box.x1, box.x2, viewport.width);
+  const dy = shift(box.y1, box.y2, viewport.height);
+  return dx === 0 && dy === 0 ? p : { ...p, dx: p.dx + dx, dy: p.dy + dy };
+}
+
 export const intersects = (a: Box, b: Box, gap = 0): boolean =>
   a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
 
@@ -204,9 +214,11 @@ function chooseInOrder(
     // node.
     const best: { pick?: { placement: Placement; box: Box; shape: number }; rank: number } = { rank: 0 };
     const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[]) => {
-      for (const placement of placements) {
+      for (const wanted of placements) {
+        // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable;
+        // one that sticks out slides back in along the edge, staying beside its node.
+        const placement = slideIntoView(shaped, wanted, viewport);
         const box = labelBox(shaped, placement);
-        // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable.
         if (!inView(box) || !free(box)) continue;
         const r = 2 + (!c.required || clear(box) ? 1 : 0);
         if (r > best.rank || !best.pick) {
