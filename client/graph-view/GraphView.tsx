@@ -87,6 +87,7 @@ export function GraphView({
     placed,
     candidates,
     layout !== "concentric",
+    projected || drawn ? undefined : visible,
   );
   const status = useLayout(cy, shown, layout, drawState, onPlaced, elementsVersion);
   // Budgeted graphs draw only visible nodes; the others hide filtered ones, again whenever elements are added.

@@ -13,6 +13,14 @@ export interface DrawState {
   adding: boolean;
 }
 
+/** Set on the Cytoscape instance while elements arrive in chunks: labels wait for the last one (labels/use-labels.ts). */
+export const ADDING_SCRATCH = "partnerkartan-adding";
+
+export const setAdding = (cy: Core, state: DrawState, adding: boolean): void => {
+  state.adding = adding;
+  cy.scratch(ADDING_SCRATCH, adding);
+};
+
 /** Marks the first complete drawing, for the browser benchmark (navigation → interactive graph). */
 export function markDrawnWhenComplete(cy: Core, state: DrawState): void {
   if (!state.positions || state.adding) return;

@@ -1,10 +1,25 @@
-/** Fits the view to the visible nodes by their positions alone: measuring every label would cost seconds on large graphs. */
-import type { Core } from "cytoscape";
+/**
+ * Fits the view to the visible nodes by their positions and sizes alone: Cytoscape's boundingBox() would compute every
+ * node's style first (a long task on the first draw) and measuring labels would cost seconds on large graphs.
+ */
+import type { Core, NodeSingular } from "cytoscape";
 
 export function fitVisible(cy: Core, padding = 40): void {
-  const shown = cy.nodes().not(".hidden");
-  if (shown.empty()) return;
-  fitBox(cy, shown.boundingBox({ includeLabels: false, includeOverlays: false }), padding);
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  cy.nodes().forEach((node: NodeSingular) => {
+    if (node.hasClass("hidden")) return;
+    const p = node.position();
+    const half = (Number(node.data("size")) || 0) / 2;
+    x1 = Math.min(x1, p.x - half);
+    y1 = Math.min(y1, p.y - half);
+    x2 = Math.max(x2, p.x + half);
+    y2 = Math.max(y2, p.y + half);
+  });
+  if (x1 > x2) return;
+  fitBox(cy, { x1, y1, w: x2 - x1, h: y2 - y1 }, padding);
 }
 
 /**

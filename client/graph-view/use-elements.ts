@@ -1,19 +1,21 @@
 /**
- * Keeps Cytoscape's elements in step with the snapshot. Small graphs: every element, added at once (filters then hide
- * and show them). Large graphs: only the budgeted nodes and the edges among them, added in chunks between frames so
- * no task blocks the page, each placed from the known positions; nodes leaving the budget are removed.
+ * Keeps Cytoscape's elements in step with the snapshot, adding them in chunks of about a hundred, one chunk per frame,
+ * so no task blocks the page: adding, styling and first drawing 3 000 elements at once is a task of 100–200 ms. Small
+ * graphs: every element (filters then hide and show them; those filtered out start hidden). Large graphs: only the
+ * budgeted nodes and the edges among them, each placed from the known positions; nodes leaving the budget are
+ * removed.
  */
 import type { Core, ElementDefinition } from "cytoscape";
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { GraphNode, GraphSnapshot } from "../../shared/schema/graph";
 import type { Lang } from "../state/url-state";
-import { type DrawState, markDrawnWhenComplete } from "./draw-state";
+import { type DrawState, markDrawnWhenComplete, setAdding } from "./draw-state";
 import type { SnapshotIndex } from "./element-budget";
 import { fitPositions, fitVisible } from "./fit-visible";
-import { elementFactory, toElements } from "./to-elements";
+import { elementFactory } from "./to-elements";
 
-/** Elements per chunk: one chunk's add and style pass stays well under 50 ms on a slow machine. */
-const CHUNK = 150;
+/** Elements per chunk: one chunk's add, style pass and first drawing stay well under 50 ms on a slow machine. */
+const CHUNK = 120;
 
 export function useElements(
   cy: Core | undefined,
@@ -29,7 +31,11 @@ export function useElements(
   frameKey: unknown,
   /** False for layouts that place the drawn elements themselves (concentric). */
   waitForPositions: boolean,
+  /** Small graphs: the nodes the filters leave visible (undefined: all); the others are added hidden. */
+  visible?: Set<string>,
 ): number {
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
   const [version, setVersion] = useState(0);
   const langRef = useRef(lang);
   langRef.current = lang;
@@ -48,39 +54,38 @@ export function useElements(
     // Positions first: nodes drawn before the layout is known would all sit at one point and be drawn twice.
     if (waitForPositions && !state.current.positions) return;
     const positions = state.current.positions ?? {};
-    if (!drawn) {
-      if (cy.nodes().nonempty()) return;
+    // Small graphs draw every node, best connected first, and are framed once (use-visibility frames filters).
+    const all = !drawn;
+    const order = drawn ?? index.ranked;
+    if (all && cy.nodes().length === snapshot.nodes.length) return;
+    if (drawn) {
+      const wanted = new Set(drawn);
       cy.batch(() => {
-        cy.add(toElements(snapshot, langRef.current, positions));
+        cy.nodes()
+          .filter((node) => !wanted.has(node.id()))
+          .remove();
       });
-      fitVisible(cy);
-      setVersion((v) => v + 1);
-      markDrawnWhenComplete(cy, state.current);
-      return;
     }
-    const wanted = new Set(drawn);
-    cy.batch(() => {
-      cy.nodes()
-        .filter((node) => !wanted.has(node.id()))
-        .remove();
-    });
     const present = new Set<string>(cy.nodes().map((node) => node.id()));
     // A new set (filters, a new graph, the first positions) is framed; "show more" and a selection keep the view.
-    const refit = present.size === 0 || framed.current !== frameKey;
+    const refit = present.size === 0 || (!all && framed.current !== frameKey);
     framed.current = frameKey;
-    const adding = drawn.filter((key) => !present.has(key));
+    const adding = order.filter((key) => !present.has(key));
     if (adding.length === 0) {
       if (refit) fitVisible(cy);
       return;
     }
+    const shownNow = all ? visibleRef.current : undefined;
     if (refit)
       fitPositions(
         cy,
-        drawn.map((key) => positions[key]),
+        (shownNow ? order.filter((key) => shownNow.has(key)) : order).map((key) => positions[key]),
       );
     let cancelled = false;
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let at = 0;
-    state.current.adding = true;
+    setAdding(cy, state.current, true);
     const chunk = () => {
       if (cancelled) return;
       const definitions: ElementDefinition[] = [];
@@ -90,7 +95,10 @@ export function useElements(
         const key = adding[at++] as string;
         const node = nodeOf.get(key);
         if (!node) continue;
-        definitions.push(make.node(node, lang, known[key]));
+        const definition = make.node(node, lang, known[key]);
+        // Filtered out from the start, rather than drawn and then hidden (use-visibility keeps them in step).
+        if (shownNow && !shownNow.has(key)) definition.classes = "hidden";
+        definitions.push(definition);
         present.add(key);
         // An edge joins when its second end arrives.
         for (const e of index.edgesOf.get(key) ?? []) {
@@ -99,18 +107,23 @@ export function useElements(
         }
       }
       cy.batch(() => cy.add(definitions));
+      // The next chunk in its own task once this one is drawn: each frame draws one chunk's new elements.
       if (at < adding.length) {
-        setTimeout(chunk, 0);
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(chunk, 0);
+        });
         return;
       }
-      state.current.adding = false;
+      setAdding(cy, state.current, false);
       setVersion((v) => v + 1);
       markDrawnWhenComplete(cy, state.current);
     };
     chunk();
     return () => {
       cancelled = true;
-      state.current.adding = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      setAdding(cy, state.current, false);
     };
   }, [cy, snapshot, drawn, index, make, nodeOf, state, placed, frameKey, waitForPositions]);
 

@@ -173,7 +173,6 @@ export const en: Messages = {
       networkPartner: "You have both worked with {{list}}",
       networkProject: "Works with {{list}}, whom you have worked with",
       networkSimilar: "Shares organisations: {{list}}",
-      topicsGap: "Works on {{list}}",
       regionInGap: "Already active in {{list}}",
       regionNeighbourGap: "Active in a county next to {{list}}",
       regionNationalGap: "Works nationally, {{list}} included",

@@ -168,7 +168,6 @@ export const sv = {
       networkPartner: "Ni har båda arbetat med {{list}}",
       networkProject: "Samarbetar med {{list}}, som ni har arbetat med",
       networkSimilar: "Samma organisationer: {{list}}",
-      topicsGap: "Arbetar med {{list}}",
       regionInGap: "Finns redan i {{list}}",
       regionNeighbourGap: "Verkar i ett grannlän till {{list}}",
       regionNationalGap: "Verkar i hela landet, även i {{list}}",

@@ -95,7 +95,8 @@ export function DetailsPanel({ selected, lang, onSelect, children }: Props) {
           <ul>
             {group.nodes.map((n) => (
               <li key={n.key}>
-                <button type="button" className="link-button" onClick={() => onSelect(n.key)}>
+                {/* data-node-key: focusing the button shows the node's full label in the graph (labels/use-labels.ts). */}
+                <button type="button" className="link-button" data-node-key={n.key} onClick={() => onSelect(n.key)}>
                   <svg viewBox="0 0 20 20" width="12" height="12" aria-hidden="true">
                     <path d={KIND_STYLES[n.kind].svgPath} fill={KIND_STYLES[n.kind].color} />
                   </svg>

@@ -1,6 +1,8 @@
 /**
  * Which nodes get a visible label, and where: greedy in priority order, a label is accepted only if its box (in
  * rendered pixels) intersects no accepted label and no labelled node, trying below, above, right and left of its node.
+ * A required label (the selection, its neighbours) that fits nowhere there tries its other wrappings, then spots a
+ * little further out all around its node, before it is dropped.
  * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
  */
 
@@ -30,6 +32,31 @@ export function placementsFor(c: LabelCandidate): Placement[] {
   return c.required ? [...ring(0), ...ring(1), ...ring(2), ...ring(3)] : ring(0).slice(0, 2);
 }
 
+/**
+ * Spots further out for a required label that fits in no ring: centred on rays every 15° around the node, its near
+ * edge from just past the node to about six lines away (still closer to its node than to most others).
+ */
+export function farPlacementsFor(c: LabelCandidate): Placement[] {
+  const out: Placement[] = [];
+  const step = Math.max(c.h / 2, 6);
+  for (let k = 1; k <= 12; k++) {
+    const d = c.r + c.margin + k * step;
+    for (let a = 0; a < 24; a++) {
+      const t = (a / 24) * 2 * Math.PI;
+      const dx = Math.cos(t) * (d + c.w / 2);
+      const dy = Math.sin(t) * (d + c.h / 2);
+      out.push({ h: "center", v: "center", dx, dy });
+    }
+  }
+  return out;
+}
+
+/** A label's text size on screen. */
+export interface LabelShape {
+  w: number;
+  h: number;
+}
+
 export interface Box {
   x1: number;
   y1: number;
@@ -54,12 +81,16 @@ export interface LabelCandidate {
   priority: number;
   /** The selection, its neighbours, a hovered node: tried in every placement and never blocked by a node. */
   required?: boolean;
+  /** For a required label: other wrappings of its text (narrower and taller, or one line), tried when w × h fits nowhere. */
+  alternatives?: readonly LabelShape[];
 }
 
 export interface ChosenLabel {
   id: string;
   placement: Placement;
   box: Box;
+  /** 0: the candidate's own w × h; i: its alternatives[i − 1]. */
+  shape: number;
 }
 
 /** The label's box for a placement, as Cytoscape computes it (text-halign/valign, text-margin, outline, rounding). */
@@ -70,6 +101,16 @@ export function labelBox(c: LabelCandidate, p: Placement): Box {
   const x1 = p.h === "left" ? ax - w : p.h === "right" ? ax : ax - w / 2;
   const y1 = p.v === "top" ? ay - h : p.v === "bottom" ? ay : ay - h / 2;
   return { x1: x1 - pad, y1: y1 - pad, x2: x1 + w + pad, y2: y1 + h + pad };
+}
+
+/** The placement moved just enough that its box lies inside the view (unchanged if it does, or cannot). */
+export function slideIntoView(c: LabelCandidate, p: Placement, viewport: { width: number; height: number }): Placement {
+  const box = labelBox(c, p);
+  const shift = (low: number, high: number, size: number) =>
+    high - low > size ? 0 : low < 0 ? -low : high > size ? size - high : 0;
+  const dx = shift(box.x1, box.x2, viewport.width);
+  const dy = shift(box.y1, box.y2, viewport.height);
+  return dx === 0 && dy === 0 ? p : { ...p, dx: p.dx + dx, dy: p.dy + dy };
 }
 
 export const intersects = (a: Box, b: Box, gap = 0): boolean =>
@@ -117,13 +158,42 @@ export interface ChooseOptions {
   max?: number;
   /** Areas no label may enter: panels drawn over the canvas (legend, buttons, the count line). */
   obstacles?: readonly Box[];
+  /** Rounds of choosing again with the required labels that found no room placed first (default 3). */
+  retries?: number;
 }
 
 export function chooseLabels(candidates: readonly LabelCandidate[], options: ChooseOptions): ChosenLabel[] {
-  const { viewport, gap = 2, max = 400, obstacles = [] } = options;
   const order = [...candidates].sort(
     (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || b.priority - a.priority,
   );
+  let best = chooseInOrder(order, candidates, options);
+  // A required label crowded out by others placed before it (a small node amid a selection's neighbours) goes first
+  // in another round; the round that drops the fewest required labels wins.
+  const missing = (chosen: ChosenLabel[]) => {
+    const got = new Set(chosen.map((c) => c.id));
+    return order.filter((c) => c.required && !got.has(c.id));
+  };
+  let dropped = missing(best);
+  const first = new Set<string>();
+  for (let round = 0; round < (options.retries ?? 3) && dropped.length > 0; round++) {
+    for (const c of dropped) first.add(c.id);
+    const again = [...order.filter((c) => first.has(c.id)), ...order.filter((c) => !first.has(c.id))];
+    const chosen = chooseInOrder(again, candidates, options);
+    const left = missing(chosen);
+    if (left.length < dropped.length) {
+      best = chosen;
+      dropped = left;
+    }
+  }
+  return best;
+}
+
+function chooseInOrder(
+  order: readonly LabelCandidate[],
+  candidates: readonly LabelCandidate[],
+  options: ChooseOptions,
+): ChosenLabel[] {
+  const { viewport, gap = 2, max = 400, obstacles = [] } = options;
   const labels = new BoxGrid(96);
   const nodes = new BoxGrid(96);
   for (const box of obstacles) labels.add(box);
@@ -140,21 +210,36 @@ export function chooseLabels(candidates: readonly LabelCandidate[], options: Cho
     if (!c.required && labels.hits(node, 0)) continue;
     const free = (box: Box) => !labels.hits(box, gap) && (c.required || !nodes.hits(box, 0));
     const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
-    // Default placement first; one inside the view beats one cut by the edge; for required labels, one clear of
-    // every node beats one over a node.
-    const placements = placementsFor(c);
-    let pick: { placement: Placement; box: Box } | undefined;
-    let rank = 0;
-    for (const placement of placements) {
-      const box = labelBox(c, placement);
-      if (!free(box)) continue;
-      const r = (inView(box) ? 2 : 0) + (!c.required || clear(box) ? 1 : 0);
-      if (r > rank || !pick) {
-        pick = { placement, box };
-        rank = r;
+    // Default placement first, only inside the view; for required labels, one clear of every node beats one over a
+    // node.
+    const best: { pick?: { placement: Placement; box: Box; shape: number }; rank: number } = { rank: 0 };
+    const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[]) => {
+      for (const wanted of placements) {
+        // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable;
+        // one that sticks out slides back in along the edge, staying beside its node.
+        const placement = slideIntoView(shaped, wanted, viewport);
+        const box = labelBox(shaped, placement);
+        if (!inView(box) || !free(box)) continue;
+        const r = 2 + (!c.required || clear(box) ? 1 : 0);
+        if (r > best.rank || !best.pick) {
+          best.pick = { placement, box, shape };
+          best.rank = r;
+        }
+        if (best.rank === 3) return;
       }
-      if (rank === 3) break;
+    };
+    consider(c, 0, placementsFor(c));
+    // A required label in no free spot in view: its other wrappings, then spots further out.
+    if (c.required && best.rank < 2) {
+      const shapes = [c, ...(c.alternatives ?? []).map((a) => ({ ...c, ...a }))];
+      shapes.forEach((shaped, i) => {
+        if (i > 0 && best.rank < 3) consider(shaped, i, placementsFor(shaped));
+      });
+      shapes.forEach((shaped, i) => {
+        if (best.rank < 2) consider(shaped, i, farPlacementsFor(shaped));
+      });
     }
+    const { pick } = best;
     if (!pick) continue;
     labels.add(pick.box);
     nodes.add(node);
