@@ -59,10 +59,7 @@ export function describeField(field: string, before: unknown, after: unknown): s
     const has = new Set(after.map((x) => JSON.stringify(x)));
     const gained = [...has].filter((x) => !had.has(x));
     const lost = [...had].filter((x) => !has.has(x));
-    const parts = [
-      ...gained.map((x) => `+ ${short(JSON.parse(x))}`),
-      ...lost.map((x) => `- ${short(JSON.parse(x))}`),
-    ];
+    const parts = [...gained.map((x) => `+ ${short(JSON.parse(x))}`), ...lost.map((x) => `- ${short(JSON.parse(x))}`)];
     return `${field}: ${parts.length > 0 ? parts.join("  ") : "same items, new order"}`;
   }
   return `${field}: ${short(before)} → ${short(after)}`;

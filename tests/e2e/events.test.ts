@@ -47,4 +47,19 @@ describe("events in the browser", () => {
     await app.page.getByRole("row", { name: /Hackathon #2.*Hackathon, 2018-09-02/ }).waitFor();
     await app.page.getByRole("row", { name: /Reclaim the room!.*Hackathon, 2019-01-26/ }).waitFor();
   });
+
+  it("shows a coordinator the events per län and where the network has never met", async () => {
+    await app.page.goto(`${app.server.url}/?view=coverage`);
+    const overview = app.page.locator(".coverage-overview");
+    // The seed's events were held in Stockholm, Uppsala and Västra Götaland only.
+    await expect.poll(() => overview.locator(".never-met").textContent()).toMatch(/aldrig träffats i 18 län/);
+    expect(await overview.locator(".never-met").textContent()).toContain("Norrbottens län");
+    expect(await overview.locator(".never-met").textContent()).not.toContain("Stockholms län");
+    await app.page.goto(`${app.server.url}/?view=coverage&region=01`);
+    await expect
+      .poll(() => app.page.locator(".region-events").textContent())
+      .toMatch(/^\d+ evenemang de senaste tre åren \(\d+ totalt\), senast 2026-02-24$/);
+    await app.page.goto(`${app.server.url}/?view=coverage&region=25`);
+    await expect.poll(() => app.page.locator(".region-events").textContent()).toMatch(/aldrig träffats i länet/);
+  });
 });

@@ -19,6 +19,7 @@ export function Overview({ coverage, matrix, lang, onSelect }: Props) {
   const { t } = useTranslation();
   const noProject = coverage.summary.empty.flatMap((code) => coverage.regions.filter((r) => r.code === code));
   const topic = coverage.topic && inSentence(coverage.topic.label[lang]);
+  const neverMet = coverage.summary.neverMet.flatMap((code) => coverage.regions.filter((r) => r.code === code));
   const populous = matrix?.regions.slice(0, 5).map((r, i) => ({
     region: r,
     missing: (matrix.cells[i] ?? []).filter((c) => c.activity === 0).length,
@@ -46,29 +47,12 @@ export function Overview({ coverage, matrix, lang, onSelect }: Props) {
           </ul>
         </>
       )}
-      {coverage.summary.neverMet.length === 0 ? (
-        <p>{t("coverage.overview.metEverywhere")}</p>
-      ) : (
-        <>
-          <p>{t("coverage.overview.neverMet", { count: coverage.summary.neverMet.length })}</p>
-          <ul
-            className="chip-list"
-            aria-label={t("coverage.overview.neverMet", { count: coverage.summary.neverMet.length })}
-          >
-            {coverage.summary.neverMet.flatMap((code) =>
-              coverage.regions
-                .filter((r) => r.code === code)
-                .map((r) => (
-                  <li key={r.code}>
-                    <button type="button" className="chip" onClick={() => onSelect(r.code)}>
-                      {r.name[lang]}
-                    </button>
-                  </li>
-                )),
-            )}
-          </ul>
-        </>
-      )}
+      {/* Plain text, not buttons: most län would be listed, and the tiles and the table already pick a län. */}
+      <p className="never-met">
+        {neverMet.length === 0
+          ? t("coverage.overview.metEverywhere")
+          : `${t("coverage.overview.neverMet", { count: neverMet.length })} ${new Intl.ListFormat(lang === "sv" ? "sv" : "en-GB", { type: "conjunction" }).format(neverMet.map((r) => r.name[lang]))}.`}
+      </p>
       {populous && matrix && (
         <>
           <p>{t("coverage.overview.populous")}</p>
