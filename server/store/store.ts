@@ -6,6 +6,7 @@ import { type Db, openDatabase } from "./database";
 import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
+import { MailStore } from "./mail";
 import {
   type Reference,
   referencesOfFundingCall,
@@ -57,6 +58,8 @@ export class Store {
   /** People's writes to projects and organisations, with the change log. */
   readonly entities: EntityStore;
   readonly submissions: SubmissionStore;
+  /** The mail queue and outbox. */
+  readonly mail: MailStore;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -65,6 +68,7 @@ export class Store {
     this.sessions = new SessionStore(this.db);
     this.entities = new EntityStore(this.db);
     this.submissions = new SubmissionStore(this.db, this.entities);
+    this.mail = new MailStore(this.db);
   }
 
   info(): StoreInfo {

@@ -13,6 +13,11 @@ export type Role = z.infer<typeof RoleSchema>;
 export const hasRole = (role: Role | undefined, needed: Role): boolean =>
   role !== undefined && ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
+/** The languages the app and its mail speak; an account's mail comes in its own (Swedish unless chosen). */
+export const LANGUAGES = ["sv", "en"] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
 export const EmailSchema = z
   .string()
   .trim()

@@ -146,6 +146,7 @@ function defineCases(): void {
     "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
     "entity.history": { type: "query", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
     "admin.accounts": { type: "query", access: administrators, input: () => undefined },
+    "admin.outbox": { type: "query", access: administrators, input: () => undefined },
     "entity.deleted": { type: "query", access: coordinators, input: () => undefined },
     "entity.recentEdits": { type: "query", access: coordinators, input: () => ({ days: 7 }) },
   });

@@ -34,6 +34,8 @@ export async function startTestServer(
   databasePath: string,
   clientDir?: string,
   overrides: Partial<AppOptions> = RELAXED_LIMITS,
+  /** More settings, such as SMTP_URL (without it, mail goes to the outbox). */
+  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL", string>> = {},
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",
@@ -41,6 +43,7 @@ export async function startTestServer(
     DATABASE_PATH: databasePath,
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    ...settings,
   });
   return startServer(env, clientDir, overrides);
 }
