@@ -1,6 +1,7 @@
 /** The store: the only module that reads or writes the SQLite file. Every write runs in one transaction. */
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
+import { AccountTokenStore } from "./account-tokens";
 import { AccountStore } from "./accounts";
 import { type Db, openDatabase } from "./database";
 import { EntityStore } from "./entities";
@@ -55,6 +56,8 @@ export class Store {
   readonly layouts: LayoutCache;
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
+  /** The single-use tokens behind the links in mail. */
+  readonly tokens: AccountTokenStore;
   /** People's writes to projects and organisations, with the change log. */
   readonly entities: EntityStore;
   readonly submissions: SubmissionStore;
@@ -66,6 +69,7 @@ export class Store {
     this.layouts = new LayoutCache(this.db);
     this.accounts = new AccountStore(this.db);
     this.sessions = new SessionStore(this.db);
+    this.tokens = new AccountTokenStore(this.db);
     this.entities = new EntityStore(this.db);
     this.submissions = new SubmissionStore(this.db, this.entities);
     this.mail = new MailStore(this.db);

@@ -67,6 +67,21 @@ function defineCases(): void {
       input: () => ({ email: accounts.member.email, password: accounts.member.password }),
     },
     "auth.logout": { type: "mutation", access: everyone, input: () => undefined },
+    "auth.verifyEmail": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ token: store.tokens.issue(throwawayAccount(false), "verify") }),
+    },
+    "auth.requestPasswordReset": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ email: accounts.member.email }),
+    },
+    "auth.resetPassword": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ token: store.tokens.issue(throwawayAccount(), "reset"), password: "a new long passphrase" }),
+    },
     "submission.create": {
       type: "mutation",
       access: members,
@@ -152,12 +167,13 @@ function defineCases(): void {
   });
 }
 
-function throwawayAccount(): number {
+function throwawayAccount(emailVerified = true): number {
   return store.accounts.create({
     email: `${fresh("throwaway")}@example.org`,
     displayName: fresh("T"),
     passwordHash: "scrypt$1$1$1$AA==$AA==",
     role: "member",
+    emailVerified,
   }).id;
 }
 

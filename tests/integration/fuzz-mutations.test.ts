@@ -19,6 +19,9 @@ const TEMPLATES: Record<string, unknown> = {
   "auth.signUp": { email: "fuzz@example.org", password: "a long enough passphrase", displayName: "F" },
   "auth.login": { email: "fuzz@example.org", password: "a long enough passphrase" },
   "auth.logout": {},
+  "auth.verifyEmail": { token: "A".repeat(43) },
+  "auth.requestPasswordReset": { email: "fuzz@example.org" },
+  "auth.resetPassword": { token: "A".repeat(43), password: "a long enough passphrase" },
   "submission.create": {
     kind: "project",
     record: project("fuzzed", { topics: ["open-data"], regions: ["01"], lead: "digidem-lab", startYear: 2020 }),

@@ -29,7 +29,7 @@ const FIELDS = ["displayName", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
 
 export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
@@ -37,7 +37,14 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
+  /** After sign-up: the address the verification mail went to. */
+  const [sentTo, setSentTo] = useState<string>();
+  const sentHeading = useRef<HTMLHeadingElement>(null);
   const signUp = mode === "signUp";
+
+  useEffect(() => {
+    if (sentTo) sentHeading.current?.focus();
+  }, [sentTo]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -82,15 +89,20 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
     setErrors({});
     setPending(true);
     try {
-      const me = signUp
-        ? await trpc.auth.signUp.mutate(SignUpInputSchema.parse(values))
-        : await trpc.auth.login.mutate(LoginInputSchema.parse(values));
+      if (signUp) {
+        const input = SignUpInputSchema.parse({ ...values, language: i18n.language === "en" ? "en" : "sv" });
+        await trpc.auth.signUp.mutate(input);
+        setSentTo(input.email);
+        return;
+      }
+      const me = await trpc.auth.login.mutate(LoginInputSchema.parse(values));
       queryClient.setQueryData(ME_KEY, me);
       void queryClient.invalidateQueries({ queryKey: ["submission"] });
       onSignedIn(me);
     } catch (error) {
       const { status, message } = apiErrorOf(error);
       if (status === 401) setFailure(t("account.dialog.wrongPassword"));
+      else if (status === 403 && !signUp) setFailure(t("account.dialog.unverified"));
       else if (status === 429) setFailure(t("account.dialog.tooMany"));
       else if (status === 503) setFailure(t("account.dialog.busy"));
       else if (status === 409 && message.includes('field "displayName"'))
@@ -106,6 +118,31 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
   };
 
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  if (sentTo) {
+    return (
+      <dialog ref={dialog} className="auth-dialog" aria-labelledby={`${id}-sent`} onClose={onClose}>
+        <h2 id={`${id}-sent`} ref={sentHeading} tabIndex={-1}>
+          {t("account.dialog.sentTitle")}
+        </h2>
+        <p>{t("account.dialog.sentText", { email: sentTo })}</p>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => {
+              setSentTo(undefined);
+              onMode("signIn");
+            }}
+          >
+            {t("account.dialog.toSignInAfterMail")}
+          </button>
+          <button type="button" className="btn" onClick={() => dialog.current?.close()}>
+            {t("account.dialog.close")}
+          </button>
+        </div>
+      </dialog>
+    );
+  }
   return (
     <dialog ref={dialog} className="auth-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form noValidate onSubmit={submit}>

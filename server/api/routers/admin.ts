@@ -54,6 +54,8 @@ export const adminRouter = router({
           displayName: input.displayName,
           role: input.role,
           passwordHash: await hashPassword(input.password),
+          // An administrator vouches for the address; the account can sign in at once.
+          emailVerified: true,
         }),
       ),
     ),
