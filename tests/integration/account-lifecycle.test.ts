@@ -5,9 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
-import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
+import type { Project } from "../../shared/schema/project";
+import { project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { startMailServer, type TestMailServer } from "./mail-server";
-import { cookieOf, trpcFailure as failure, RELAXED_LIMITS, sessionClientFor, startTestServer } from "./server-helpers";
+import {
+  cookieOf,
+  createAccount,
+  trpcFailure as failure,
+  RELAXED_LIMITS,
+  sessionClientFor,
+  startTestServer,
+} from "./server-helpers";
 
 let smtp: TestMailServer;
 let server: RunningServer;
@@ -162,5 +170,132 @@ describe("forgotten password", () => {
       password: "the owner's passphrase",
     });
     expect(await owner.auth.login.mutate({ email, password: "the owner's passphrase" })).toMatchObject({ email });
+  });
+});
+
+/** A verified member signed in through the mail link, as a visitor becomes one. */
+async function member(email: string, displayName: string, language: "sv" | "en" = "sv") {
+  const client = sessionClientFor(server.url);
+  const before = smtp.received.length;
+  await client.auth.signUp.mutate({ email, password: PASSWORD, displayName, language });
+  const mail = await smtp.waitFor(email, (m) => smtp.received.indexOf(m) >= before);
+  await client.auth.verifyEmail.mutate({ token: linkToken(mail.links, "verify") });
+  await client.auth.login.mutate({ email, password: PASSWORD });
+  return client;
+}
+
+describe("my account", () => {
+  it("changes the password with the current one: other sessions end, this one stays, the owner is told", async () => {
+    const email = "paula@example.org";
+    const here = await member(email, "Paula");
+    const elsewhere = sessionClientFor(server.url);
+    await elsewhere.auth.login.mutate({ email, password: PASSWORD });
+    const wrong = await failure(
+      here.account.changePassword.mutate({ currentPassword: "not my password", newPassword: "a newer passphrase" }),
+    );
+    expect(wrong).toMatchObject({ status: 400, message: expect.stringContaining('field "currentPassword"') });
+    await here.account.changePassword.mutate({ currentPassword: PASSWORD, newPassword: "a newer passphrase" });
+    expect(await here.auth.me.query()).toMatchObject({ displayName: "Paula" });
+    expect(await elsewhere.auth.me.query()).toBeNull();
+    await smtp.waitFor(email, (m) => m.subject === "Ditt lösenord är bytt");
+    expect(await elsewhere.auth.login.mutate({ email, password: "a newer passphrase" })).toMatchObject({
+      displayName: "Paula",
+    });
+  });
+
+  it("changes the e-mail address once the new one is confirmed, and tells the old one", async () => {
+    const client = await member("old-address@example.org", "Mover", "en");
+    await client.account.requestEmailChange.mutate({ password: PASSWORD, newEmail: "New-Address@example.org" });
+    const notice = await smtp.waitFor("old-address@example.org", (m) => m.subject.includes("being changed"));
+    expect(notice.text).toContain("new-address@example.org");
+    const confirm = await smtp.waitFor("new-address@example.org");
+    expect(confirm.subject).toBe("Confirm your new e-mail address");
+    // Until confirmed, the old address stays.
+    expect(await client.auth.me.query()).toMatchObject({ email: "old-address@example.org" });
+    const token = linkToken(confirm.links, "email");
+    expect(await sessionClientFor(server.url).account.confirmEmailChange.mutate({ token })).toMatchObject({
+      email: "new-address@example.org",
+    });
+    expect(await client.auth.me.query()).toMatchObject({ email: "new-address@example.org" });
+    const fresh = sessionClientFor(server.url);
+    expect(
+      (await failure(fresh.auth.login.mutate({ email: "old-address@example.org", password: PASSWORD }))).status,
+    ).toBe(401);
+    await fresh.auth.login.mutate({ email: "new-address@example.org", password: PASSWORD });
+  });
+
+  it("does not move an account to an address that has one, and answers the same", async () => {
+    const client = await member("stays@example.org", "Stayer");
+    expect(
+      await client.account.requestEmailChange.mutate({ password: PASSWORD, newEmail: "vera@example.org" }),
+    ).toEqual({
+      ok: true,
+    });
+    await smtp.waitFor("stays@example.org", (m) => m.subject.includes("håller på att bytas"));
+    expect(smtp.received.some((m) => m.subject.includes("Bekräfta din nya"))).toBe(false);
+  });
+});
+
+describe("download my data and delete my account", () => {
+  it("exports the account, its submissions and its changes; deletion pseudonymises the history and keeps the profile", async () => {
+    const coordinatorLogin = await createAccount(server.store, "coordinator", "Cora");
+    const coordinator = sessionClientFor(server.url);
+    await coordinator.auth.login.mutate({ email: coordinatorLogin.email, password: coordinatorLogin.password });
+    const leaver = await member("leaver@example.org", "Lisa Leaver");
+    const submission = await leaver.submission.create.mutate({ kind: "project", record: project("lisas-lab") });
+    await coordinator.submission.approve.mutate({ id: submission.id });
+    const { record, version } = await leaver.entity.get.query({ kind: "project", id: "lisas-lab" });
+    await leaver.entity.update.mutate({
+      kind: "project",
+      record: { ...(record as Project), name: "Lisas labb" },
+      expectedVersion: version,
+    });
+
+    const data = await leaver.account.exportData.query();
+    expect(data.account).toMatchObject({
+      email: "leaver@example.org",
+      displayName: "Lisa Leaver",
+      owns: [{ kind: "project", id: "lisas-lab" }],
+    });
+    expect(data.submissions).toHaveLength(1);
+    expect(data.submissions[0]).toMatchObject({ entityId: "lisas-lab", status: "approved" });
+    expect(data.changes).toHaveLength(1);
+    expect(data.changes[0]).toMatchObject({ action: "update", entityId: "lisas-lab", after: { name: "Lisas labb" } });
+    const accountId = data.account.id;
+
+    expect((await failure(leaver.account.delete.mutate({ password: "not my password" }))).status).toBe(400);
+    await leaver.account.delete.mutate({ password: PASSWORD });
+    expect(await leaver.auth.me.query()).toBeNull();
+    expect(
+      (
+        await failure(
+          sessionClientFor(server.url).auth.login.mutate({ email: "leaver@example.org", password: PASSWORD }),
+        )
+      ).status,
+    ).toBe(401);
+
+    const history = await coordinator.entity.history.query({ kind: "project", id: "lisas-lab" });
+    expect(history.map((c) => c.actor)).toEqual([`removed account ${accountId}`, "Cora"]);
+    expect(
+      (await coordinator.submission.queue.query({ status: "approved" })).find((s) => s.id === submission.id),
+    ).toMatchObject({
+      submittedBy: `removed account ${accountId}`,
+    });
+    // The profile stays, without an owner; nothing of the person is left in the account row.
+    expect(await coordinator.entity.get.query({ kind: "project", id: "lisas-lab" })).toMatchObject({
+      record: { name: "Lisas labb" },
+    });
+    expect(server.store.accounts.ownersOf({ kind: "project", id: "lisas-lab" })).toEqual([]);
+    const row = JSON.stringify(server.store.db.prepare("SELECT * FROM account WHERE id = ?").get(accountId));
+    expect(row).not.toMatch(/leaver|Lisa/i);
+    // The address is free again.
+    await member("leaver@example.org", "Lisa Again");
+  });
+
+  it("keeps the last administrator", async () => {
+    const admin = await createAccount(server.store, "administrator", "Only Admin");
+    const client = sessionClientFor(server.url);
+    await client.auth.login.mutate({ email: admin.email, password: admin.password });
+    expect(await failure(client.account.delete.mutate({ password: admin.password }))).toMatchObject({ status: 409 });
   });
 });

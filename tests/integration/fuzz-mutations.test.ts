@@ -22,6 +22,11 @@ const TEMPLATES: Record<string, unknown> = {
   "auth.verifyEmail": { token: "A".repeat(43) },
   "auth.requestPasswordReset": { email: "fuzz@example.org" },
   "auth.resetPassword": { token: "A".repeat(43), password: "a long enough passphrase" },
+  "account.changePassword": { currentPassword: "wrong password", newPassword: "a long enough passphrase" },
+  "account.requestEmailChange": { password: "wrong password", newEmail: "fuzz-new@example.org" },
+  "account.confirmEmailChange": { token: "A".repeat(43) },
+  "account.updateSettings": { language: "en", digest: false },
+  "account.delete": { password: "wrong password" },
   "submission.create": {
     kind: "project",
     record: project("fuzzed", { topics: ["open-data"], regions: ["01"], lead: "digidem-lab", startYear: 2020 }),
