@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Env } from "../env";
 import { Mailer } from "../mail/mailer";
+import { scheduleReviewDigest } from "../mail/review-digest";
 import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
@@ -54,7 +55,9 @@ export async function startServer(
     mailer,
   });
   // The mailer finishes the message in hand before the database it marks it in closes.
+  const stopDigest = scheduleReviewDigest(store, mailer);
   app.addHook("onClose", async () => {
+    stopDigest();
     await mailer.stop();
     store.close();
   });

@@ -299,3 +299,81 @@ describe("download my data and delete my account", () => {
     expect(await failure(client.account.delete.mutate({ password: admin.password }))).toMatchObject({ status: 409 });
   });
 });
+
+describe("notifications", () => {
+  let coordinator: ReturnType<typeof sessionClientFor>;
+  let coordinatorEmail: string;
+  beforeAll(async () => {
+    const login = await createAccount(server.store, "coordinator", "Nora Notifier");
+    coordinatorEmail = login.email;
+    coordinator = sessionClientFor(server.url);
+    await coordinator.auth.login.mutate({ email: login.email, password: login.password });
+  });
+
+  it("tells the submitter when a submission is approved, in the submitter's language, with a link to it", async () => {
+    const submitter = await member("sam@example.org", "Sam Submitter", "en");
+    const submission = await submitter.submission.create.mutate({
+      kind: "project",
+      record: project("sams-project", { name: "Sam's <project>" }),
+    });
+    await coordinator.submission.approve.mutate({ id: submission.id });
+    const mail = await smtp.waitFor("sam@example.org", (m) => m.subject.includes("approved"));
+    expect(mail.subject).toBe("“Sam's <project>” was approved");
+    expect(mail.links).toEqual(["https://karta.example.org/?node=project%3Asams-project"]);
+    expect(mail.html).toContain("Sam&#39;s &lt;project&gt;");
+  });
+
+  it("tells the submitter when a submission is rejected, with the reason", async () => {
+    const submitter = await member("rejected@example.org", "Rita Rejected");
+    const submission = await submitter.submission.create.mutate({ kind: "project", record: project("ritas-dup") });
+    await coordinator.submission.reject.mutate({ id: submission.id, reason: "Finns redan som Egenmakt." });
+    const mail = await smtp.waitFor("rejected@example.org", (m) => m.subject.includes("godkändes inte"));
+    expect(mail.text).toContain("Finns redan som Egenmakt.");
+  });
+
+  it("tells an owner when someone else edits the profile, with a link to its history, but not for their own edits", async () => {
+    const owner = await member("owner@example.org", "Olga Owner");
+    const submission = await owner.submission.create.mutate({ kind: "project", record: project("olgas-project") });
+    await coordinator.submission.approve.mutate({ id: submission.id });
+    const before = smtp.received.length;
+    const own = await owner.entity.get.query({ kind: "project", id: "olgas-project" });
+    const mine = await owner.entity.update.mutate({
+      kind: "project",
+      record: { ...(own.record as Project), name: "Olgas projekt" },
+      expectedVersion: own.version,
+    });
+    await coordinator.entity.update.mutate({
+      kind: "project",
+      record: { ...(own.record as Project), name: "Olgas projekt (rättat)" },
+      expectedVersion: mine.version,
+    });
+    const mail = await smtp.waitFor("owner@example.org", (m) => m.subject.includes("har ändrats"));
+    expect(mail.subject).toBe("”Olgas projekt (rättat)” har ändrats");
+    expect(mail.text).toContain("Nora Notifier har ändrat");
+    expect(mail.links).toEqual(["https://karta.example.org/#history=project%3Aolgas-project"]);
+    // The owner's own edit sent nothing (the approval mail may arrive meanwhile; it is not an edit notice).
+    const toOwner = smtp.received
+      .slice(before)
+      .filter((m) => m.to === "owner@example.org" && m.subject.includes("har ändrats"));
+    expect(toOwner).toHaveLength(1);
+  });
+
+  it("sends coordinators one digest a day while submissions wait, unless switched off", async () => {
+    const { sendReviewDigest } = await import("../../server/mail/review-digest");
+    const waiting = await member("waiting@example.org", "Walter Waiting");
+    await waiting.submission.create.mutate({ kind: "project", record: project("walters-project") });
+    const morning = new Date("2031-03-02T06:30:00Z");
+    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T05:00:00Z"))).toBe(0);
+    const sent = sendReviewDigest(server.store, server.mailer, morning);
+    expect(sent).toBeGreaterThanOrEqual(1);
+    const mail = await smtp.waitFor(coordinatorEmail, (m) => m.subject.includes("väntar på granskning"));
+    expect(mail.links[0]).toBe("https://karta.example.org/#review");
+    // Once a day.
+    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T18:00:00Z"))).toBe(0);
+    // Switched off: the next day's digest skips this coordinator.
+    await coordinator.account.updateSettings.mutate({ digest: false });
+    const recipients = server.store.accounts.digestRecipients().map((a) => a.email);
+    expect(recipients).not.toContain(coordinatorEmail);
+    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-03T07:00:00Z"))).toBe(sent - 1);
+  });
+});

@@ -2,7 +2,8 @@
  * entity.*: read, create, edit, soft-delete and restore projects and organisations, with their history. Every write
  * is logged with who and when, and the read model is refreshed in the same request. Edits, deletions, restores and
  * reverts name the version they were made from (`expectedVersion`); a stale one is refused with 409 naming the fields
- * changed meanwhile, so no one silently erases someone else's edit.
+ * changed meanwhile, so no one silently erases someone else's edit. Owners are mailed when someone else edits or
+ * deletes their profile.
  */
 import { NotFoundError } from "../../../shared/errors";
 import {
@@ -17,6 +18,7 @@ import {
 } from "../../../shared/schema/editable";
 import { validateEditable } from "../../live/validate-editable";
 import { writeLive } from "../../live/write-live";
+import { notifyOwnersOfEdit } from "../../mail/notifications";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
@@ -40,15 +42,19 @@ export const entityRouter = router({
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
       const { expectedVersion, ...entity } = input;
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion),
       );
+      const ref = { kind: input.kind, id: input.record.id };
+      notifyOwnersOfEdit(ctx.services.store, ctx.mail, ref, input.record.name, ctx.actor);
+      return result;
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
+      const before = ctx.services.store.entities.getVersioned({ kind: input.kind, id: input.id });
       writeLive(ctx.services, () =>
         ctx.services.store.entities.delete(
           { kind: input.kind, id: input.id },
@@ -57,6 +63,8 @@ export const entityRouter = router({
           input.expectedVersion,
         ),
       );
+      const name = (before?.record as { name?: string } | undefined)?.name ?? input.id;
+      notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: input.kind, id: input.id }, name, ctx.actor);
       return { ok: true as const };
     }),
 
