@@ -50,3 +50,16 @@ describe("sign-up", () => {
     expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
   });
 });
+
+describe("password-reset requests", () => {
+  it("allow 10 an hour from one address, known or not, then 429 with Retry-After; another address is unaffected", async () => {
+    const ask = (email: string, from: string) => mutate(server.url, "auth.requestPasswordReset", { email }, { from });
+    const answers = [];
+    for (let i = 0; i < 12; i++)
+      answers.push(await ask(i % 2 ? "new0@example.org" : `nobody${i}@example.org`, "127.0.0.60"));
+    expect(answers.map((a) => a.status)).toEqual([...Array(10).fill(200), 429, 429]);
+    expect(new Set(answers.slice(0, 10).map((a) => a.body)).size).toBe(1);
+    expect(Number(answers[10]?.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await ask("new0@example.org", "127.0.0.61")).status).toBe(200);
+  });
+});

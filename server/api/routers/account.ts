@@ -55,6 +55,8 @@ export const accountRouter = router({
     .input(ChangeEmailInputSchema)
     .use(authorize("member"))
     .mutation(async ({ ctx, input }): Promise<MailSentAnswer> => {
+      // It mails an address the caller chooses, so it is rationed like the reset request.
+      await ctx.guards.mailRequests.reserve(ctx.address);
       const account = await confirmPassword(ctx, ctx.actor, input.password, "password");
       if (input.newEmail === account.email) throw new InvalidFieldError("newEmail", "this is already your address");
       const { accounts, tokens } = ctx.services.store;
