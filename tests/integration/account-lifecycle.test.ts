@@ -358,6 +358,22 @@ describe("notifications", () => {
     expect(toOwner).toHaveLength(1);
   });
 
+  it("tells the owner when a coordinator reverts the owner's edit", async () => {
+    const owner = await member("reverted@example.org", "Rolf Reverted", "en");
+    const submission = await owner.submission.create.mutate({ kind: "project", record: project("rolfs-project") });
+    await coordinator.submission.approve.mutate({ id: submission.id });
+    const own = await owner.entity.get.query({ kind: "project", id: "rolfs-project" });
+    const edited = await owner.entity.update.mutate({
+      kind: "project",
+      record: { ...(own.record as Project), name: "Rolfs nya namn" },
+      expectedVersion: own.version,
+    });
+    const [edit] = await coordinator.entity.history.query({ kind: "project", id: "rolfs-project" });
+    await coordinator.entity.revert.mutate({ changeId: edit?.id as number, expectedVersion: edited.version });
+    const mail = await smtp.waitFor("reverted@example.org", (m) => m.subject.endsWith("was edited"));
+    expect(mail.text).toContain("Nora Notifier edited");
+  });
+
   it("sends coordinators one digest a day while submissions wait, unless switched off", async () => {
     const { sendReviewDigest } = await import("../../server/mail/review-digest");
     const waiting = await member("waiting@example.org", "Walter Waiting");

@@ -20,7 +20,15 @@ import { validateEditable } from "../../live/validate-editable";
 import { writeLive } from "../../live/write-live";
 import { notifyOwnersOfEdit } from "../../mail/notifications";
 import { authorize } from "../authorize";
+import type { Actor, Context } from "../context";
 import { publicProcedure, router } from "../trpc";
+
+/** A restore or revert puts back an earlier version of someone's profile: its owners hear of it as of an edit. */
+function tellOwners(ctx: Context & { actor: Actor }, changeId: number, name: string): void {
+  const change = ctx.services.store.entities.change(changeId);
+  if (change)
+    notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: change.kind, id: change.entityId }, name, ctx.actor);
+}
 
 export const entityRouter = router({
   /** The editable record of a live entity (public data, the same as the graph shows) and its version. */
@@ -81,9 +89,11 @@ export const entityRouter = router({
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
+      tellOwners(ctx, input.changeId, result.record.name);
+      return result;
     }),
 
   /** Owners' direct edits of the last days, newest first, for coordinators to look over (and revert). */
@@ -97,8 +107,10 @@ export const entityRouter = router({
     .input(RevertInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.revert(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
+      tellOwners(ctx, input.changeId, result.record.name);
+      return result;
     }),
 });
