@@ -1,10 +1,11 @@
 /** The app shell: header (search, views, language), filters, the graph or list, and the details panel. */
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_WEIGHTS } from "../shared/schema/match";
 import { AccountMenu } from "./features/account/AccountMenu";
 import { EntityActions } from "./features/account/EntityActions";
+import { pageOfMailLink } from "./features/account/mail-link";
 import type { WorkspacePage } from "./features/account/workspace-page";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { DetailsSheet } from "./features/details/DetailsSheet";
@@ -63,7 +64,19 @@ export function App() {
     [update],
   );
   const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
-  const [workspace, setWorkspace] = useState<WorkspacePage>();
+  // A link from a mail (/#reset=…) opens its page; the fragment is then dropped so the secret leaves the address bar.
+  const [workspace, setWorkspace] = useState<WorkspacePage | undefined>(() => pageOfMailLink(window.location.hash));
+  useEffect(() => {
+    const open = () => {
+      const page = pageOfMailLink(window.location.hash);
+      if (!page) return;
+      setWorkspace(page);
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    };
+    open();
+    window.addEventListener("hashchange", open);
+    return () => window.removeEventListener("hashchange", open);
+  }, []);
   const showInMap = useCallback(
     (key: string) => {
       setWorkspace(undefined);

@@ -34,6 +34,24 @@ export const EnvSchema = z.object({
   CONNECTIONS_PER_ADDRESS: count(DEFAULT_CONNECTION_LIMITS.perAddress),
   /** Large answers (whole graph, metrics, coverage, exports) one client address may ask for per minute. */
   HEAVY_REQUESTS_PER_MINUTE: count(DEFAULT_HEAVY_PER_MINUTE),
+  /** The SMTP server mail goes out through; without it mail goes to the outbox administrators read in the app. */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587",
+    })
+    .optional(),
+  /** The sender of every message. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address or Name <address>")
+    .default("Partnerkartan <noreply@localhost>"),
+  /** The origin people reach the app at, for links in mail (default http://localhost:PORT). */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://partnerkartan.se" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

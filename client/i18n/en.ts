@@ -1,4 +1,5 @@
 /** English texts, mirroring sv.ts key for key. */
+import { mailAccountMessages } from "../features/account/mail-account-messages";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
@@ -273,6 +274,7 @@ export const en: Messages = {
     unknown: "Something went wrong (HTTP {{status}}).",
   },
   account: accountMessages.en,
+  mailAccount: mailAccountMessages.en,
   registration: registrationMessages.en,
   moderation: moderationMessages.en,
   history: historyMessages.en,

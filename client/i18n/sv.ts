@@ -1,4 +1,5 @@
 /** Swedish texts: the default language. Every key here must exist in en.ts (the type check enforces it). */
+import { mailAccountMessages } from "../features/account/mail-account-messages";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
@@ -269,6 +270,7 @@ export const sv = {
     unknown: "Något gick fel (HTTP {{status}}).",
   },
   account: accountMessages.sv,
+  mailAccount: mailAccountMessages.sv,
   registration: registrationMessages.sv,
   moderation: moderationMessages.sv,
   history: historyMessages.sv,

@@ -7,6 +7,7 @@ import type { Role } from "../../shared/schema/account";
 import type { AuthGuards } from "../auth/auth-guards";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE } from "../auth/device-cookie";
 import { SESSION_COOKIE, sessionCookieOptions } from "../auth/session-cookie";
+import type { Mailer } from "../mail/mailer";
 import type { Services } from "../services";
 
 /** The signed-in person, as procedures see them. */
@@ -32,6 +33,8 @@ export interface Context {
   /** The device cookie of past sign-ins on this browser (see auth/device-cookie.ts). */
   device: { value: string | undefined; set(value: string): void };
   guards: AuthGuards;
+  /** Queues mail; sending happens in the background. */
+  mail: Mailer;
 }
 
 const noCookie: SessionCookie = { token: undefined, set() {}, clear() {} };
@@ -46,9 +49,10 @@ export function actorOf(services: Services, token: string | undefined): Actor | 
 }
 
 export const createContextFactory =
-  (services: Services, guards: AuthGuards) =>
+  (services: Services, guards: AuthGuards, mail: Mailer) =>
   (opts?: CreateFastifyContextOptions): Context => {
-    if (!opts) return { services, actor: undefined, address: "local", session: noCookie, device: noDevice, guards };
+    if (!opts)
+      return { services, actor: undefined, address: "local", session: noCookie, device: noDevice, guards, mail };
     const { req, res } = opts;
     const secure = req.protocol === "https";
     const token = req.cookies[SESSION_COOKIE];
@@ -57,6 +61,7 @@ export const createContextFactory =
       actor: actorOf(services, token),
       address: req.ip,
       guards,
+      mail,
       device: {
         value: req.cookies[DEVICE_COOKIE],
         set: (value) =>

@@ -1,4 +1,5 @@
 /** The app's tRPC router: one sub-router per resource. The client imports only its type. */
+import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { coverageRouter } from "./routers/coverage";
@@ -21,6 +22,7 @@ export const appRouter = router({
   match: matchRouter,
   coverage: coverageRouter,
   auth: authRouter,
+  account: accountRouter,
   submission: submissionRouter,
   entity: entityRouter,
   admin: adminRouter,

@@ -8,6 +8,8 @@ import { SignUpLimiter } from "./sign-up-limiter";
 export interface AuthGuards {
   login: LoginLimiter;
   signUp: SignUpLimiter;
+  /** Password-reset mails asked for, per client address. */
+  mailRequests: SignUpLimiter;
   hashing: HashPool;
   devices: DeviceCookies;
   addresses: KnownAddresses;
@@ -16,12 +18,20 @@ export interface AuthGuards {
 export interface AuthGuardOptions {
   loginLimits?: LoginLimits;
   signUpsPerHour?: number;
+  mailRequestsPerHour?: number;
 }
+
+/** Password-reset mails one client address may ask for per hour. */
+export const MAIL_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
 
 export function createAuthGuards(options: AuthGuardOptions = {}): AuthGuards {
   return {
     login: new LoginLimiter(options.loginLimits),
     signUp: new SignUpLimiter(options.signUpsPerHour),
+    mailRequests: new SignUpLimiter(
+      options.mailRequestsPerHour ?? MAIL_REQUESTS_PER_ADDRESS_PER_HOUR,
+      "Too many password-reset mails asked for from this address",
+    ),
     hashing: new HashPool(),
     devices: new DeviceCookies(),
     addresses: new KnownAddresses(),

@@ -1,7 +1,7 @@
 /**
- * Limits account creation per client address: sign-up costs a password hash and, until e-mail verification exists,
- * answers whether an address has an account, so both the work and the answers are rationed. The attempt is counted
- * before any work, whether it then succeeds or not.
+ * Limits account creation per client address: sign-up costs a password hash and sends a mail, so both the work and
+ * the mail are rationed. The attempt is counted before any work, whether it then succeeds or not. Requests for a
+ * password-reset mail are rationed by a second limiter of the same kind.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyAttemptsError } from "./login-limiter";
@@ -11,7 +11,10 @@ export const SIGN_UPS_PER_ADDRESS_PER_HOUR = 5;
 export class SignUpLimiter {
   private readonly byAddress: RateLimiterMemory;
 
-  constructor(perHour = SIGN_UPS_PER_ADDRESS_PER_HOUR) {
+  constructor(
+    perHour = SIGN_UPS_PER_ADDRESS_PER_HOUR,
+    private readonly refusal = "Too many accounts created from this address",
+  ) {
     this.byAddress = new RateLimiterMemory({ points: perHour, duration: 60 * 60 });
   }
 
@@ -20,7 +23,7 @@ export class SignUpLimiter {
       await this.byAddress.consume(address);
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) {
-        throw new TooManyAttemptsError(refusal.msBeforeNext / 1000, "Too many accounts created from this address");
+        throw new TooManyAttemptsError(refusal.msBeforeNext / 1000, this.refusal);
       }
       throw refusal;
     }

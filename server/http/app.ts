@@ -10,6 +10,7 @@ import { type AppRouter, appRouter } from "../api/router";
 import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
 import { HashingBusyError } from "../auth/hash-pool";
 import { TooManyAttemptsError } from "../auth/login-limiter";
+import { Mailer, type RetryPolicy } from "../mail/mailer";
 import type { Services } from "../services";
 import {
   type ConnectionLimits,
@@ -38,6 +39,10 @@ export interface AppOptions {
   connections?: Partial<ConnectionLimits>;
   /** Large answers one client address may ask for per minute (heavy-work.ts). */
   heavyPerMinute?: number;
+  /** Sends the app's mail (default: to the outbox, since no SMTP server is known); stopped when the app closes. */
+  mailer?: Mailer;
+  /** Pauses between attempts to send a message (tests shorten them). */
+  mailRetry?: RetryPolicy;
 }
 
 /** Largest request body accepted; the API takes small JSON inputs only. */
@@ -51,6 +56,7 @@ export async function createApp({
   auth,
   connections,
   heavyPerMinute,
+  mailer = new Mailer(services.store.mail, { from: "Partnerkartan <noreply@localhost>" }),
 }: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
   const app = Fastify({
@@ -64,6 +70,8 @@ export async function createApp({
     http: httpServerOptions(limits),
   });
   limitConnections(app.server, limits, isTrustedPeer(trustProxy));
+  mailer.log = app.log;
+  app.addHook("onClose", () => mailer.stop());
 
   await registerSecurityHeaders(app);
   await app.register(cookie);
@@ -80,7 +88,7 @@ export async function createApp({
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services, createAuthGuards(auth)),
+      createContext: createContextFactory(services, createAuthGuards(auth), mailer),
       maxBatchSize: MAX_BATCH_CALLS,
       // A refused sign-in says when to come back, as every other 429 and 503 here does.
       responseMeta({ errors }) {

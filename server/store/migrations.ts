@@ -172,4 +172,44 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 8: events are entities: the entity table is rebuilt with 'event' among the kinds its CHECK allows.
   { rebuild: allowEventEntities },
+  // 9: e-mail. Accounts get a language for their mail, a verified address (accounts from before sign-up verification
+  // count as verified: an administrator made them), a daily-digest switch and a removal mark (a removed account keeps
+  // its row, pseudonymised, so the change log still joins). Single-use tokens for the links in mail, kept only as
+  // SHA-256 hashes. The mail queue, which is also the outbox when no SMTP server is configured.
+  `
+  ALTER TABLE account ADD COLUMN language TEXT NOT NULL DEFAULT 'sv' CHECK (language IN ('sv', 'en'));
+  ALTER TABLE account ADD COLUMN email_verified_at TEXT;
+  UPDATE account SET email_verified_at = created_at;
+  ALTER TABLE account ADD COLUMN digest INTEGER NOT NULL DEFAULT 1 CHECK (digest IN (0, 1));
+  ALTER TABLE account ADD COLUMN removed_at TEXT;
+
+  CREATE TABLE account_token (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify', 'reset', 'change-email')),
+    -- The address a change-email token moves the account to.
+    new_email TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    expires_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX account_token_account ON account_token (account_id, purpose);
+
+  -- Address and body are cleared once a message is handed to the SMTP server; outbox messages keep them to be read.
+  CREATE TABLE mail (
+    id INTEGER PRIMARY KEY,
+    template TEXT NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('sv', 'en')),
+    to_address TEXT,
+    subject TEXT NOT NULL,
+    text TEXT,
+    html TEXT,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'outbox')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    sent_at TEXT
+  );
+  CREATE INDEX mail_due ON mail (status, next_attempt_at);
+  `,
 ];

@@ -1,11 +1,13 @@
 /** The store: the only module that reads or writes the SQLite file. Every write runs in one transaction. */
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
+import { AccountTokenStore } from "./account-tokens";
 import { AccountStore } from "./accounts";
 import { type Db, openDatabase } from "./database";
 import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
+import { MailStore } from "./mail";
 import { referencesOf } from "./references";
 import { SessionStore } from "./sessions";
 import { ShortlistStore } from "./shortlists";
@@ -34,20 +36,26 @@ export class Store {
   readonly layouts: LayoutCache;
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
+  /** The single-use tokens behind the links in mail. */
+  readonly tokens: AccountTokenStore;
   /** People's writes to projects and organisations, with the change log. */
   readonly entities: EntityStore;
   readonly submissions: SubmissionStore;
   /** Projects' shortlists of organisations to contact. */
   readonly shortlists: ShortlistStore;
+  /** The mail queue and outbox. */
+  readonly mail: MailStore;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
     this.layouts = new LayoutCache(this.db);
     this.accounts = new AccountStore(this.db);
     this.sessions = new SessionStore(this.db);
+    this.tokens = new AccountTokenStore(this.db);
     this.entities = new EntityStore(this.db);
     this.submissions = new SubmissionStore(this.db, this.entities);
     this.shortlists = new ShortlistStore(this.db);
+    this.mail = new MailStore(this.db);
   }
 
   info(): StoreInfo {

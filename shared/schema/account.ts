@@ -13,6 +13,11 @@ export type Role = z.infer<typeof RoleSchema>;
 export const hasRole = (role: Role | undefined, needed: Role): boolean =>
   role !== undefined && ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
+/** The languages the app and its mail speak; an account's mail comes in its own (Swedish unless chosen). */
+export const LANGUAGES = ["sv", "en"] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
 export const EmailSchema = z
   .string()
   .trim()
@@ -37,6 +42,8 @@ export const SignUpInputSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: DisplayNameSchema,
+  /** The language of the account's mail: the one the app was in at sign-up. */
+  language: LanguageSchema.default("sv"),
 });
 export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
@@ -51,6 +58,30 @@ export type LoginInput = z.infer<typeof LoginInputSchema>;
 
 export const AccountIdSchema = z.number().int().positive();
 
+/** The secret part of a link in mail: 32 random bytes, base64url. */
+export const MailTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be the code from the link in the mail");
+export const TokenInputSchema = z.object({ token: MailTokenSchema });
+
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
+export const PasswordResetSchema = z.object({ token: MailTokenSchema, password: PasswordSchema });
+
+/** The current password confirms every change to the account itself (a borrowed session is not enough). */
+const CurrentPasswordSchema = LoginInputSchema.shape.password;
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: CurrentPasswordSchema,
+  newPassword: PasswordSchema,
+});
+export const ChangeEmailInputSchema = z.object({ password: CurrentPasswordSchema, newEmail: EmailSchema });
+export const DeleteAccountInputSchema = z.object({ password: CurrentPasswordSchema });
+export const AccountSettingsInputSchema = z
+  .object({ language: LanguageSchema.optional(), digest: z.boolean().optional() })
+  .refine((s) => s.language !== undefined || s.digest !== undefined, "name a setting to change");
+
+/** The answer to sign-up, a reset request and an address change: the same whether or not the address has an account. */
+export interface MailSentAnswer {
+  ok: true;
+}
+
 /** What the signed-in person sees of themselves. */
 export interface Me {
   id: number;
@@ -59,6 +90,10 @@ export interface Me {
   role: Role;
   /** The profiles this account may edit without being a coordinator. */
   owns: { kind: "project" | "organisation"; id: string }[];
+  /** The language of the account's mail. */
+  language: Language;
+  /** Coordinators: whether the daily mail about waiting submissions comes. */
+  digest: boolean;
 }
 
 /** What administrators see in the account list. */

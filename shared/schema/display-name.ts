@@ -17,7 +17,7 @@ export function displayNameKey(name: string): string {
 
 /**
  * Words no display name may contain as a whole word, anywhere ("Admin Anna" and "Anna (admin)" are as misleading as
- * "Admin"): the roles in both languages, the actor shown for imports ("system") and the service's own names.
+ * "Admin"): the roles in both languages, the actor shown for imports ("system"), the name a removed account gets and the service's own names.
  */
 export const RESERVED_NAME_WORDS: readonly string[] = [
   "system",
@@ -42,6 +42,9 @@ export const RESERVED_NAME_WORDS: readonly string[] = [
   "civic tech sweden",
   "civictech sweden",
   "civictechsweden",
+  // What a removed account is called in the change log ("removed account 12").
+  "removed account",
+  "borttaget konto",
 ];
 
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);

@@ -1,5 +1,5 @@
 /**
- * End to end, in Swedish (one check in English): a member signs up and registers a project with topics, skills, län
+ * End to end, in Swedish (one check in English): a member signs up, confirms the address with the link in the mail, and registers a project with topics, skills, län
  * and partners; a coordinator approves it, it enters the graph and gets partner suggestions; an edit shows in the
  * history, and restoring the earlier version brings the earlier value back; the submitter owns it (edit, history, no
  * restore). axe-core on the forms, the queue and the history.
@@ -66,14 +66,30 @@ describe("self-registration with moderation, editing and history, in a browser",
     await dialog.getByLabel("Namn som visas för andra").fill("Medlem Maja");
     await dialog.getByLabel("E-postadress").fill("maja@example.org");
     await dialog.getByLabel("Lösenord").fill("kort");
-    await dialog.getByRole("button", { name: "Skapa konto och logga in" }).click();
+    await dialog.getByRole("button", { name: "Skapa kontot" }).click();
     // The error is tied to the field and the field has the focus.
     await dialog.getByText("Lösenordet måste ha minst 12 tecken.").waitFor();
     expect(await p.evaluate(() => document.activeElement?.getAttribute("aria-describedby"))).toMatch(/-error/);
     await shot(p, "signup-dialog-sv");
     expect(await seriousViolations(p, ".auth-dialog")).toEqual([]);
     await dialog.getByLabel("Lösenord").fill(MAJA_PASSWORD);
-    await dialog.getByRole("button", { name: "Skapa konto och logga in" }).click();
+    await dialog.getByRole("button", { name: "Skapa kontot" }).click();
+    // No session yet: the address must be confirmed first, with the link in the mail (read from the outbox).
+    await p.getByRole("heading", { name: "Kolla din e-post" }).waitFor();
+    expect(await seriousViolations(p, ".auth-dialog")).toEqual([]);
+    await p.getByRole("button", { name: "Stäng" }).click();
+    const [mail] = app.server.store.mail.to("maja@example.org");
+    const link = /https?:\/\/\S+#verify=\S+/.exec(mail?.text ?? "")?.[0];
+    expect(link).toBeDefined();
+    await p.goto((link as string).replace(/^https?:\/\/[^/]+/, app.server.url));
+    await p.getByText("Adressen är bekräftad. Nu kan du logga in.").waitFor();
+    expect(p.url()).not.toContain("#verify");
+    expect(await seriousViolations(p, ".workspace")).toEqual([]);
+    await p.getByRole("button", { name: "Logga in", exact: true }).first().click();
+    const signInDialog = p.getByRole("dialog", { name: "Logga in" });
+    await signInDialog.getByLabel("E-postadress").fill("maja@example.org");
+    await signInDialog.getByLabel("Lösenord").fill(MAJA_PASSWORD);
+    await signInDialog.getByRole("button", { name: "Logga in", exact: true }).click();
     await expect.poll(() => accountButton(p).textContent()).toBe("Medlem MajaMedlem");
 
     await p.getByRole("button", { name: "Registrera ert projekt", exact: true }).first().click();

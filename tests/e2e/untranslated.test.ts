@@ -119,14 +119,19 @@ describe("the Swedish UI speaks only Swedish", () => {
     expect(await englishOn(p)).toEqual([]);
   });
 
-  it("sign-up from “Registrera ert projekt”, which says why an account is needed", async () => {
+  it("sign-up from “Registrera ert projekt”, which says why an account is needed, and the forgotten password", async () => {
     const p = app.page;
     await p.goto(app.server.url);
     await p.getByRole("button", { name: "Registrera ert projekt", exact: true }).click();
     const dialog = p.getByRole("dialog", { name: "Skapa konto" });
     await dialog.getByText(/behöver du ett konto/).waitFor();
     expect(await englishOn(p)).toEqual([]);
-    await dialog.getByRole("button", { name: "Avbryt" }).click();
+    await dialog.getByRole("button", { name: "Har du redan ett konto? Logga in" }).click();
+    await p.getByRole("dialog", { name: "Logga in" }).getByRole("button", { name: "Glömt lösenordet?" }).click();
+    const forgot = p.getByRole("dialog", { name: "Glömt lösenordet" });
+    await forgot.getByText(/skickar vi en länk/).waitFor();
+    expect(await englishOn(p)).toEqual([]);
+    await forgot.getByRole("button", { name: "Avbryt" }).click();
   });
 
   it("registration, the account menu, review and accounts, signed in as an administrator", async () => {
@@ -144,6 +149,12 @@ describe("the Swedish UI speaks only Swedish", () => {
     expect(await englishOn(p)).toEqual([]);
     await openAccountMenu(p, "Konton");
     await p.getByRole("heading", { level: 2, name: "Konton" }).waitFor();
+    expect(await englishOn(p)).toEqual([]);
+    await openAccountMenu(p, "Kontoinställningar");
+    await p.getByRole("heading", { level: 2, name: "Kontoinställningar" }).waitFor();
+    expect(await englishOn(p)).toEqual([]);
+    await openAccountMenu(p, "Utkorg");
+    await p.getByRole("heading", { level: 2, name: "Utkorg" }).waitFor();
     expect(await englishOn(p)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../server/api/router";
+import { hashPassword } from "../../server/auth/password";
 import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import type { RunningServer } from "../../server/http/server";
 import type { Store } from "../../server/store/store";
@@ -43,8 +44,29 @@ function pendingSubmission(): number {
 
 type Call = { path: string; type: "query" | "mutation"; input?: unknown };
 /** What each procedure needs to succeed when allowed: a fresh, valid input each time. */
-const CASES: Record<string, { type: "query" | "mutation"; input: () => unknown; access: Record<RoleName, Outcome> }> =
-  {};
+const CASES: Record<
+  string,
+  {
+    type: "query" | "mutation";
+    input: () => unknown;
+    access: Record<RoleName, Outcome>;
+    /** Acts on the caller's own account (changes or deletes it): called from a new account of the role each time. */
+    ownAccount?: true;
+  }
+> = {};
+
+const FRESH_PASSWORD = "correct horse fresh account";
+const passwordOf = () => FRESH_PASSWORD;
+let freshHash: string;
+function freshAccount(role: Exclude<RoleName, "anonymous">): number {
+  return store.accounts.create({
+    email: `${fresh("self")}@example.org`,
+    displayName: fresh("S"),
+    passwordHash: freshHash,
+    role: role === "owner" ? "member" : role,
+    emailVerified: true,
+  }).id;
+}
 const everyone: Record<RoleName, Outcome> = {
   anonymous: "ok",
   owner: "ok",
@@ -74,6 +96,50 @@ function defineCases(): void {
       input: () => ({ email: accounts.member.email, password: accounts.member.password }),
     },
     "auth.logout": { type: "mutation", access: everyone, input: () => undefined },
+    "auth.verifyEmail": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ token: store.tokens.issue(throwawayAccount(false), "verify") }),
+    },
+    "auth.requestPasswordReset": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ email: accounts.member.email }),
+    },
+    "auth.resetPassword": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({ token: store.tokens.issue(throwawayAccount(), "reset"), password: "a new long passphrase" }),
+    },
+    // The account's own settings: a fresh member each call, so changing or deleting it leaves the roles' accounts be.
+    "account.changePassword": {
+      type: "mutation",
+      access: members,
+      ownAccount: true,
+      input: () => ({ currentPassword: passwordOf(), newPassword: "a new long passphrase" }),
+    },
+    "account.requestEmailChange": {
+      type: "mutation",
+      access: members,
+      ownAccount: true,
+      input: () => ({ password: passwordOf(), newEmail: `${fresh("moved")}@example.org` }),
+    },
+    "account.confirmEmailChange": {
+      type: "mutation",
+      access: everyone,
+      input: () => ({
+        token: store.tokens.issue(throwawayAccount(), "change-email", {
+          newEmail: `${fresh("confirmed")}@example.org`,
+        }),
+      }),
+    },
+    "account.updateSettings": { type: "mutation", access: members, input: () => ({ digest: true }) },
+    "account.delete": {
+      type: "mutation",
+      access: members,
+      ownAccount: true,
+      input: () => ({ password: passwordOf() }),
+    },
     "submission.create": {
       type: "mutation",
       access: members,
@@ -164,26 +230,29 @@ function defineCases(): void {
     "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
     "entity.history": { type: "query", access: owners, input: () => ({ kind: "project", id: ownedProject() }) },
     "admin.accounts": { type: "query", access: administrators, input: () => undefined },
+    "admin.outbox": { type: "query", access: administrators, input: () => undefined },
+    "account.exportData": { type: "query", access: members, input: () => undefined },
     "entity.deleted": { type: "query", access: coordinators, input: () => undefined },
     "entity.recentEdits": { type: "query", access: coordinators, input: () => ({ days: 7 }) },
     "shortlist.list": { type: "query", access: owners, input: () => ({ projectId: ownedProject() }) },
   });
 }
 
-function throwawayAccount(): number {
+function throwawayAccount(emailVerified = true): number {
   return store.accounts.create({
     email: `${fresh("throwaway")}@example.org`,
     displayName: fresh("T"),
     passwordHash: "scrypt$1$1$1$AA==$AA==",
     role: "member",
+    emailVerified,
   }).id;
 }
 
 /** Calls a procedure over HTTP as the given role; each call has its own fresh session. */
-async function call(role: RoleName, { path, type, input }: Call): Promise<number> {
+async function call(role: RoleName, { path, type, input }: Call, accountId?: number): Promise<number> {
   const headers: Record<string, string> = { "content-type": "application/json", "x-partnerkartan": "1" };
   if (role !== "anonymous") {
-    headers.cookie = `${SESSION_COOKIE}=${store.sessions.create(accounts[role].id).token}`;
+    headers.cookie = `${SESSION_COOKIE}=${store.sessions.create(accountId ?? accounts[role].id).token}`;
   }
   const response =
     type === "mutation"
@@ -229,6 +298,7 @@ beforeAll(async () => {
   accounts.member = await createAccount(store, "member", "Member");
   accounts.coordinator = await createAccount(store, "coordinator", "Coordinator");
   accounts.administrator = await createAccount(store, "administrator", "Administrator");
+  freshHash = await hashPassword(FRESH_PASSWORD);
   defineCases();
 });
 afterAll(async () => {
@@ -254,8 +324,9 @@ describe("authorisation matrix", () => {
       const expected: Record<string, Outcome> = {};
       for (const [path, c] of Object.entries(CASES)) {
         const input = c.input();
+        const self = c.ownAccount && role !== "anonymous" ? freshAccount(role) : undefined;
         const before = writtenState();
-        const status = await call(role, { path, type: c.type, input });
+        const status = await call(role, { path, type: c.type, input }, self);
         expected[path] = c.access[role];
         results[path] = status === 200 ? "ok" : status;
         if (status !== 200) expect(writtenState(), `${path} as ${role} wrote despite ${status}`).toBe(before);

@@ -9,6 +9,7 @@ import { CSRF_HEADER } from "../../server/http/cross-site-writes";
 import { type RunningServer, startServer } from "../../server/http/server";
 import type { Store } from "../../server/store/store";
 import type { Role } from "../../shared/schema/account";
+import type { OutboxMail } from "../../shared/schema/mail";
 
 /**
  * Functional tests sign in, sign up and load the graph far more often from one address than a person does, so their
@@ -25,6 +26,7 @@ export const RELAXED_LIMITS: Partial<AppOptions> = {
       dailyCeiling: 100_000,
     },
     signUpsPerHour: 10_000,
+    mailRequestsPerHour: 10_000,
   },
   heavyPerMinute: 100_000,
 };
@@ -34,6 +36,8 @@ export async function startTestServer(
   databasePath: string,
   clientDir?: string,
   overrides: Partial<AppOptions> = RELAXED_LIMITS,
+  /** More settings, such as SMTP_URL (without it, mail goes to the outbox). */
+  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL", string>> = {},
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",
@@ -41,6 +45,7 @@ export async function startTestServer(
     DATABASE_PATH: databasePath,
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    ...settings,
   });
   return startServer(env, clientDir, overrides);
 }
@@ -83,8 +88,44 @@ export async function createAccount(
 ): Promise<{ id: number; email: string; password: string }> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}@example.org`;
   const password = `correct horse battery ${name}`;
-  const account = store.accounts.create({ email, displayName: name, role, passwordHash: await hashPassword(password) });
+  const account = store.accounts.create({
+    email,
+    displayName: name,
+    role,
+    passwordHash: await hashPassword(password),
+    emailVerified: true,
+  });
   return { id: account.id, email, password };
+}
+
+/** The newest message to `address` in the outbox (a server without SMTP_URL keeps every message there). */
+export function outboxMail(store: Store, address: string): OutboxMail {
+  const [mail] = store.mail.to(address);
+  if (!mail) throw new Error(`no mail to ${address} in the outbox`);
+  return mail;
+}
+
+/** The secret of a link in a mail: `kind` is "verify", "reset" or "email" (as in /#verify=…). */
+export function tokenIn(text: string | null, kind: "verify" | "reset" | "email"): string {
+  const found = new RegExp(`/#${kind}=([A-Za-z0-9_-]{43})`).exec(text ?? "");
+  if (!found) throw new Error(`no ${kind} link in the mail`);
+  return found[1] as string;
+}
+
+/**
+ * Signs up as a visitor does, follows the link in the verification mail (read from the outbox) and signs in: the way
+ * tests get a verified member without weakening the rule that an unverified account cannot sign in.
+ */
+export async function signUpVerified(
+  server: RunningServer,
+  input: { email: string; password: string; displayName: string; language?: "sv" | "en" },
+  client = sessionClientFor(server.url),
+) {
+  await client.auth.signUp.mutate(input);
+  const token = tokenIn(outboxMail(server.store, input.email).text, "verify");
+  await client.auth.verifyEmail.mutate({ token });
+  const me = await client.auth.login.mutate({ email: input.email, password: input.password });
+  return { client, me };
 }
 
 /** Awaits a call that must fail with a tRPC error; returns its HTTP status and message. */

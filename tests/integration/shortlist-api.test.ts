@@ -52,6 +52,7 @@ beforeAll(async () => {
   ownerId = server.store.accounts.create({
     email: OWNER_EMAIL,
     displayName: "Olle Ägare",
+    emailVerified: true,
     role: "member",
     passwordHash: await hashPassword("correct horse battery owner"),
   }).id;

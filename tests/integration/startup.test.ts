@@ -10,6 +10,23 @@ describe("start-up", () => {
     expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT: .*\(got "eighty"\)/);
   });
 
+  it("validates the mail settings, naming each", () => {
+    expect(() => readEnv({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp:\/\//);
+    expect(() => readEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => readEnv({ PUBLIC_URL: "ftp://x" })).toThrow(/PUBLIC_URL: must be an http/);
+    const env = readEnv({
+      SMTP_URL: "smtps://user:pass@mail.example.org:465",
+      MAIL_FROM: "Partnerkartan <karta@example.org>",
+      PUBLIC_URL: "https://karta.example.org/",
+    });
+    expect(env).toMatchObject({
+      MAIL_FROM: "Partnerkartan <karta@example.org>",
+      PUBLIC_URL: "https://karta.example.org",
+    });
+    const defaults = readEnv({});
+    expect([defaults.SMTP_URL, defaults.PUBLIC_URL]).toEqual([undefined, undefined]);
+  });
+
   it("uses the documented defaults", () => {
     const env = readEnv({});
     expect(env.PORT).toBe(3000);

@@ -13,6 +13,7 @@ import {
   createAccount,
   trpcFailure as failure,
   sessionClientFor,
+  signUpVerified,
   startTestServer,
 } from "../integration/server-helpers";
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   admin = sessionClientFor(server.url);
   await admin.auth.login.mutate({ email: a.email, password: a.password });
   member = sessionClientFor(server.url);
-  await member.auth.signUp.mutate(MEMBER);
+  await signUpVerified(server, MEMBER, member);
 });
 afterAll(async () => {
   await server?.close();

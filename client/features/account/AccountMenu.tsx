@@ -78,8 +78,12 @@ export function AccountMenu({ onOpen }: Props) {
           ? [{ label: t("account.review"), onClick: () => go({ page: "review" }) }]
           : []),
         ...(hasRole(me.role, "administrator")
-          ? [{ label: t("account.accounts"), onClick: () => go({ page: "accounts" }) }]
+          ? [
+              { label: t("account.accounts"), onClick: () => go({ page: "accounts" }) },
+              { label: t("mailAccount.outbox.menu"), onClick: () => go({ page: "outbox" }) },
+            ]
           : []),
+        { label: t("mailAccount.settings.menu"), onClick: () => go({ page: "settings" }) },
         { label: t("account.signOut"), onClick: signOut, last: true },
       ]
     : [

@@ -6,7 +6,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
-import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
+import {
+  LoginInputSchema,
+  type Me,
+  PasswordResetRequestSchema,
+  SignUpInputSchema,
+} from "../../../shared/schema/account";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
@@ -14,7 +19,7 @@ import { TextField } from "../registration/TextField";
 import { apiErrorOf } from "./api-error";
 import { ME_KEY } from "./use-me";
 
-export type AuthMode = "signIn" | "signUp";
+export type AuthMode = "signIn" | "signUp" | "forgot";
 
 interface Props {
   mode: AuthMode;
@@ -29,7 +34,7 @@ const FIELDS = ["displayName", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
 
 export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
@@ -37,7 +42,15 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
+  /** After sign-up: the address the verification mail went to. */
+  const [sentTo, setSentTo] = useState<string>();
+  const sentHeading = useRef<HTMLHeadingElement>(null);
   const signUp = mode === "signUp";
+  const forgot = mode === "forgot";
+
+  useEffect(() => {
+    if (sentTo) sentHeading.current?.focus();
+  }, [sentTo]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -69,7 +82,9 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
     setFailure(undefined);
     const parsed = signUp
       ? SignUpInputSchema.safeParse(values)
-      : LoginInputSchema.safeParse({ email: values.email, password: values.password });
+      : forgot
+        ? PasswordResetRequestSchema.safeParse({ email: values.email })
+        : LoginInputSchema.safeParse({ email: values.email, password: values.password });
     if (!parsed.success) {
       const found: Partial<Record<Field, string>> = {};
       for (const issue of parsed.error.issues) {
@@ -82,15 +97,26 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
     setErrors({});
     setPending(true);
     try {
-      const me = signUp
-        ? await trpc.auth.signUp.mutate(SignUpInputSchema.parse(values))
-        : await trpc.auth.login.mutate(LoginInputSchema.parse(values));
+      if (forgot) {
+        const input = PasswordResetRequestSchema.parse({ email: values.email });
+        await trpc.auth.requestPasswordReset.mutate(input);
+        setSentTo(input.email);
+        return;
+      }
+      if (signUp) {
+        const input = SignUpInputSchema.parse({ ...values, language: i18n.language === "en" ? "en" : "sv" });
+        await trpc.auth.signUp.mutate(input);
+        setSentTo(input.email);
+        return;
+      }
+      const me = await trpc.auth.login.mutate(LoginInputSchema.parse(values));
       queryClient.setQueryData(ME_KEY, me);
       void queryClient.invalidateQueries({ queryKey: ["submission"] });
       onSignedIn(me);
     } catch (error) {
       const { status, message } = apiErrorOf(error);
       if (status === 401) setFailure(t("account.dialog.wrongPassword"));
+      else if (status === 403 && !signUp) setFailure(t("account.dialog.unverified"));
       else if (status === 429) setFailure(t("account.dialog.tooMany"));
       else if (status === 503) setFailure(t("account.dialog.busy"));
       else if (status === 409 && message.includes('field "displayName"'))
@@ -106,10 +132,49 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
   };
 
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const switchTo = (next: AuthMode) => {
+    setErrors({});
+    setFailure(undefined);
+    onMode(next);
+  };
+  if (sentTo) {
+    return (
+      <dialog ref={dialog} className="auth-dialog" aria-labelledby={`${id}-sent`} onClose={onClose}>
+        <h2 id={`${id}-sent`} ref={sentHeading} tabIndex={-1}>
+          {forgot ? t("mailAccount.forgot.sentTitle") : t("account.dialog.sentTitle")}
+        </h2>
+        <p>
+          {forgot ? t("mailAccount.forgot.sent", { email: sentTo }) : t("account.dialog.sentText", { email: sentTo })}
+        </p>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => {
+              setSentTo(undefined);
+              onMode("signIn");
+            }}
+          >
+            {t("account.dialog.toSignInAfterMail")}
+          </button>
+          <button type="button" className="btn" onClick={() => dialog.current?.close()}>
+            {t("account.dialog.close")}
+          </button>
+        </div>
+      </dialog>
+    );
+  }
   return (
     <dialog ref={dialog} className="auth-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form noValidate onSubmit={submit}>
-        <h2 id={`${id}-title`}>{signUp ? t("account.dialog.signUpTitle") : t("account.dialog.signInTitle")}</h2>
+        <h2 id={`${id}-title`}>
+          {signUp
+            ? t("account.dialog.signUpTitle")
+            : forgot
+              ? t("mailAccount.forgot.title")
+              : t("account.dialog.signInTitle")}
+        </h2>
+        {forgot && <p>{t("mailAccount.forgot.intro")}</p>}
         {purpose === "register" && <p className="auth-purpose">{t("account.dialog.whyRegister")}</p>}
         <div role="alert" className="auth-failure">
           {failure && (
@@ -143,21 +208,36 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
           autoComplete="email"
           required
         />
-        <TextField
-          id={`${id}-password`}
-          label={t("account.dialog.password")}
-          hint={signUp ? t("account.dialog.passwordHint") : undefined}
-          type="password"
-          value={values.password}
-          onChange={set("password")}
-          error={errors.password}
-          maxLength={MAX_CHARS.password}
-          autoComplete={signUp ? "new-password" : "current-password"}
-          required
-        />
+        {!forgot && (
+          <>
+            <TextField
+              id={`${id}-password`}
+              label={t("account.dialog.password")}
+              hint={signUp ? t("account.dialog.passwordHint") : undefined}
+              type="password"
+              value={values.password}
+              onChange={set("password")}
+              error={errors.password}
+              maxLength={MAX_CHARS.password}
+              autoComplete={signUp ? "new-password" : "current-password"}
+              required
+            />
+            {!signUp && (
+              <p className="auth-forgot">
+                <button type="button" className="link-button" onClick={() => switchTo("forgot")}>
+                  {t("mailAccount.forgot.link")}
+                </button>
+              </p>
+            )}
+          </>
+        )}
         <div className="form-actions">
           <button type="submit" className="btn primary" disabled={pending}>
-            {signUp ? t("account.dialog.submitSignUp") : t("account.dialog.submitSignIn")}
+            {signUp
+              ? t("account.dialog.submitSignUp")
+              : forgot
+                ? t("mailAccount.forgot.submit")
+                : t("account.dialog.submitSignIn")}
           </button>
           <button type="button" className="btn" onClick={() => dialog.current?.close()}>
             {t("account.dialog.cancel")}
@@ -167,13 +247,13 @@ export function AuthDialog({ mode, onMode, onClose, onSignedIn, purpose }: Props
           <button
             type="button"
             className="link-button"
-            onClick={() => {
-              setErrors({});
-              setFailure(undefined);
-              onMode(signUp ? "signIn" : "signUp");
-            }}
+            onClick={() => switchTo(signUp || forgot ? "signIn" : "signUp")}
           >
-            {signUp ? t("account.dialog.toSignIn") : t("account.dialog.toSignUp")}
+            {signUp
+              ? t("account.dialog.toSignIn")
+              : forgot
+                ? t("mailAccount.forgot.back")
+                : t("account.dialog.toSignUp")}
           </button>
         </p>
       </form>

@@ -1,6 +1,6 @@
 /**
- * The pages that open in place of the map (registration, my submissions, review, accounts, edit, history), behind a
- * "Back to the map" button. Loaded on first use, so visitors who only read never download the forms.
+ * The pages that open in place of the map (registration, my submissions, review, accounts, edit, history, account
+ * settings, outbox, and the pages links in mail open), behind a "Back to the map" button. Loaded on first use, so visitors who only read never download the forms.
  */
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { GraphNode } from "../../../shared/schema/graph";
 import type { Lang } from "../../state/url-state";
 import { AccountsTable } from "../admin/AccountsTable";
 import { ImportPanel } from "../admin/ImportPanel";
+import { OutboxView } from "../admin/OutboxView";
 import { HistoryView } from "../history/HistoryView";
 import { ReviewQueue } from "../moderation/ReviewQueue";
 import { EditView } from "../registration/EditView";
@@ -17,6 +18,9 @@ import { MySubmissions } from "../registration/MySubmissions";
 import { graphChoices } from "../registration/picker-options";
 import { RegisterView } from "../registration/RegisterView";
 import "./workspace.css";
+import { AccountSettings } from "./AccountSettings";
+import { MailLinkPage } from "./MailLinkPage";
+import { ResetPasswordPage } from "./ResetPasswordPage";
 import { useMe } from "./use-me";
 import type { WorkspacePage } from "./workspace-page";
 
@@ -45,7 +49,7 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
     me &&
     (page.page === "review"
       ? hasRole(me.role, "coordinator")
-      : page.page === "accounts"
+      : page.page === "accounts" || page.page === "outbox"
         ? hasRole(me.role, "administrator")
         : true);
 
@@ -56,7 +60,12 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
           ← {t("registration.back")}
         </button>
       </p>
-      {isLoading ? (
+      {/* The pages links in mail open work signed out. */}
+      {page.page === "verify" || page.page === "confirm-email" ? (
+        <MailLinkPage key={pageKey} kind={page.page} token={page.token} onDone={() => onOpen(undefined)} />
+      ) : page.page === "reset" ? (
+        <ResetPasswordPage key={pageKey} token={page.token} onDone={() => onOpen(undefined)} />
+      ) : isLoading ? (
         <p aria-busy="true">{t("registration.loading")}</p>
       ) : !me ? (
         <h2 id="workspace-title" tabIndex={-1}>
@@ -64,7 +73,11 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
         </h2>
       ) : !allowed ? (
         <h2 id="workspace-title" tabIndex={-1}>
-          {page.page === "accounts" ? t("admin.denied") : t("moderation.denied")}
+          {page.page === "accounts"
+            ? t("admin.denied")
+            : page.page === "outbox"
+              ? t("mailAccount.outbox.denied")
+              : t("moderation.denied")}
         </h2>
       ) : page.page === "register" ? (
         <RegisterView key={page.kind} kind={page.kind} choices={choices} onOpen={onOpen} />
@@ -76,6 +89,10 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
         <MySubmissions lang={lang} onShow={onShow} />
       ) : page.page === "review" ? (
         <ReviewQueue lang={lang} name={name} onShow={onShow} />
+      ) : page.page === "settings" ? (
+        <AccountSettings me={me} onSignedOut={() => onOpen(undefined)} />
+      ) : page.page === "outbox" ? (
+        <OutboxView lang={lang} />
       ) : (
         <>
           <AccountsTable lang={lang} />

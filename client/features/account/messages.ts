@@ -25,7 +25,14 @@ export const accountMessages = {
       displayName: "Namn som visas för andra",
       displayNameHint: "Visas för samordnare och i historiken. Din e-postadress visas aldrig offentligt.",
       submitSignIn: "Logga in",
-      submitSignUp: "Skapa konto och logga in",
+      submitSignUp: "Skapa kontot",
+      sentTitle: "Kolla din e-post",
+      sentText:
+        "Vi har skickat ett brev till {{email}}. Följ länken i brevet för att bekräfta adressen, sedan kan du logga in. Har adressen redan ett konto får du i stället ett brev om det.",
+      toSignInAfterMail: "Till inloggningen",
+      close: "Stäng",
+      unverified:
+        "Bekräfta din e-postadress först: följ länken i brevet vi skickade. Inget brev? Skapa konto igen med samma adress så kommer ett nytt.",
       toSignUp: "Inget konto? Skapa ett",
       toSignIn: "Har du redan ett konto? Logga in",
       cancel: "Avbryt",
@@ -85,7 +92,14 @@ export const accountMessages = {
       displayName: "Name shown to others",
       displayNameHint: "Shown to coordinators and in the history. Your e-mail address is never shown publicly.",
       submitSignIn: "Sign in",
-      submitSignUp: "Create account and sign in",
+      submitSignUp: "Create the account",
+      sentTitle: "Check your e-mail",
+      sentText:
+        "We have sent a message to {{email}}. Follow the link in it to confirm the address, then you can sign in. If the address already has an account, you get a message about that instead.",
+      toSignInAfterMail: "To sign-in",
+      close: "Close",
+      unverified:
+        "Confirm your e-mail address first: follow the link in the message we sent. No message? Sign up again with the same address and a new one comes.",
       toSignUp: "No account? Create one",
       toSignIn: "Already have an account? Sign in",
       cancel: "Cancel",

@@ -7,4 +7,10 @@ export type WorkspacePage =
   | { page: "review" }
   | { page: "accounts" }
   | { page: "edit"; kind: EditableKind; id: string }
-  | { page: "history"; kind: EditableKind; id: string };
+  | { page: "history"; kind: EditableKind; id: string }
+  | { page: "settings" }
+  | { page: "outbox" }
+  // Opened from the links in mail (mail-link.ts); these work signed out.
+  | { page: "verify"; token: string }
+  | { page: "reset"; token: string }
+  | { page: "confirm-email"; token: string };

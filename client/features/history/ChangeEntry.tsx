@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../../shared/schema/editable";
 import type { Lang } from "../../state/url-state";
+import { actorName } from "../account/actor-name";
 import { fieldLabel, type NodeName } from "../registration/field-format";
 import { formatWhen } from "../registration/format-when";
 import { changeNote } from "./change-note";
@@ -26,7 +27,8 @@ export function ChangeEntry({ change, lang, name, onRestore, current, whenOfChan
   return (
     <li className="change">
       <p className="change-head">
-        <strong>{t(`history.action.${change.action}`)}</strong> {t("history.by", { when, who: change.actor })}
+        <strong>{t(`history.action.${change.action}`)}</strong>{" "}
+        {t("history.by", { when, who: actorName(change.actor, t) })}
         {current && <span className="status-badge status-approved">{t("history.current")}</span>}
       </p>
       {change.note && <p className="change-note">{changeNote(change.note, t, whenOfChange)}</p>}

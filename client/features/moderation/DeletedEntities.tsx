@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
+import { actorName } from "../account/actor-name";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { staleDescription, staleOf } from "../history/stale-version";
 import { formatWhen } from "../registration/format-when";
@@ -51,7 +52,7 @@ export function DeletedEntities({ lang, onShow }: Props) {
             <li key={`${d.kind}:${d.id}`}>
               <span>
                 <strong>{d.name}</strong> ({t(`moderation.kind.${d.kind}`)}) —{" "}
-                {t("moderation.deletedBy", { when: formatWhen(d.deletedAt, lang), who: d.deletedBy })}
+                {t("moderation.deletedBy", { when: formatWhen(d.deletedAt, lang), who: actorName(d.deletedBy, t) })}
               </span>{" "}
               <button type="button" onClick={() => restore(d.restoreChangeId, d.version, d.name, `${d.kind}:${d.id}`)}>
                 {t("moderation.restore", { name: d.name })}

@@ -10,6 +10,7 @@ import type { RecentEdit } from "../../../shared/schema/editable";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
+import { actorName } from "../account/actor-name";
 import { refreshAfterWrite } from "../account/refresh-after-write";
 import { fieldList, staleDescription, staleOf } from "../history/stale-version";
 import { formatWhen } from "../registration/format-when";
@@ -59,7 +60,7 @@ export function RecentEdits({ lang, onShow }: Props) {
         <ol>
           {edits.data.map((edit) => {
             const when = formatWhen(edit.at, lang);
-            const what = { who: edit.actor, kind: t(`moderation.kind.${edit.kind}`), name: edit.name };
+            const what = { who: actorName(edit.actor, t), kind: t(`moderation.kind.${edit.kind}`), name: edit.name };
             return (
               <li key={edit.changeId}>
                 <span>

@@ -4,6 +4,7 @@ import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { Submission } from "../../../shared/schema/editable";
 import type { Lang } from "../../state/url-state";
+import { actorName } from "../account/actor-name";
 import { FieldError } from "../registration/FieldError";
 import type { NodeName } from "../registration/field-format";
 import { formatWhen } from "../registration/format-when";
@@ -43,7 +44,7 @@ export function SubmissionReview({ submission: s, lang, name, onApprove, onRejec
         <h3 id={`${id}-name`}>{s.name}</h3>
         <p className="submission-meta">
           {t(`kind.${s.kind}`)} ·{" "}
-          {t("moderation.submittedBy", { when: formatWhen(s.submittedAt, lang), who: s.submittedBy })} ·{" "}
+          {t("moderation.submittedBy", { when: formatWhen(s.submittedAt, lang), who: actorName(s.submittedBy, t) })} ·{" "}
           <span className={`status-badge status-${s.status}`}>{t(`registration.submissionStatus.${s.status}`)}</span>
         </p>
         {s.reason && <p className="decision-reason">{t("registration.reasonLine", { reason: s.reason })}</p>}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
+import { actorName } from "../account/actor-name";
 import { ME_KEY } from "../account/use-me";
 import { formatWhen } from "./format-when";
 
@@ -63,7 +64,10 @@ export function MySubmissions({ lang, onShow }: Props) {
                 <td>
                   {s.decidedAt && (
                     <span>
-                      {t("registration.decidedLine", { when: formatWhen(s.decidedAt, lang), who: s.decidedBy ?? "" })}
+                      {t("registration.decidedLine", {
+                        when: formatWhen(s.decidedAt, lang),
+                        who: actorName(s.decidedBy ?? "", t),
+                      })}
                     </span>
                   )}
                   {s.reason && <p className="decision-reason">{t("registration.reasonLine", { reason: s.reason })}</p>}

@@ -1,4 +1,4 @@
-/** admin.*: for administrators: accounts (list, create with a role, change a role, disable) and the import of data files. */
+/** admin.*: for administrators: accounts (list, create with a role, change a role, disable), the import of data files and the mail outbox. */
 import { TRPCError } from "@trpc/server";
 import { ConflictError, InvalidFieldError, NotFoundError } from "../../../shared/errors";
 import {
@@ -9,6 +9,7 @@ import {
   SetDisabledInputSchema,
   SetRoleInputSchema,
 } from "../../../shared/schema/account";
+import type { Outbox } from "../../../shared/schema/mail";
 import { hashPassword } from "../../auth/password";
 import { ImportError } from "../../import/records";
 import { runImport } from "../../import/run-import";
@@ -38,6 +39,11 @@ export const adminRouter = router({
     .use(authorize("administrator"))
     .query(({ ctx }): AccountSummary[] => ctx.services.store.accounts.list().map(toSummary)),
 
+  /** The mail the app holds, newest first: with no SMTP server set, this is where it goes to be read. */
+  outbox: publicProcedure
+    .use(authorize("administrator"))
+    .query(({ ctx }): Outbox => ({ delivery: ctx.mail.delivery, messages: ctx.services.store.mail.list() })),
+
   createAccount: publicProcedure
     .input(CreateAccountInputSchema)
     .use(authorize("administrator"))
@@ -48,6 +54,8 @@ export const adminRouter = router({
           displayName: input.displayName,
           role: input.role,
           passwordHash: await hashPassword(input.password),
+          // An administrator vouches for the address; the account can sign in at once.
+          emailVerified: true,
         }),
       ),
     ),

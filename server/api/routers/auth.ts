@@ -1,13 +1,26 @@
-/** auth.*: create an account, sign in and out, and who am I. Passwords never leave this router; e-mail only to its owner. */
+/**
+ * auth.*: create an account (verified by mail), sign in and out, forgotten passwords, and who am I. Passwords never
+ * leave this router; e-mail only to its owner. Sign-up and the reset request answer the same whether or not an address
+ * has an account, so the answers cannot be used to find out who has one: what differs is the mail its owner gets.
+ */
 import { TRPCError } from "@trpc/server";
-import { LoginInputSchema, type Me, SignUpInputSchema } from "../../../shared/schema/account";
+import { InvalidFieldError } from "../../../shared/errors";
+import {
+  LoginInputSchema,
+  type MailSentAnswer,
+  type Me,
+  PasswordResetRequestSchema,
+  PasswordResetSchema,
+  SignUpInputSchema,
+  TokenInputSchema,
+} from "../../../shared/schema/account";
 import { HashingBusyError } from "../../auth/hash-pool";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../auth/password";
 import type { Services } from "../../services";
 import type { Context } from "../context";
 import { publicProcedure, router } from "../trpc";
 
-function meOf(services: Services, accountId: number): Me {
+export function meOf(services: Services, accountId: number): Me {
   const account = services.store.accounts.byId(accountId);
   if (!account) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
   return {
@@ -16,6 +29,8 @@ function meOf(services: Services, accountId: number): Me {
     displayName: account.displayName,
     role: account.role,
     owns: services.store.accounts.ownedBy(account.id),
+    language: account.language,
+    digest: account.digest,
   };
 }
 
@@ -25,21 +40,63 @@ function startSession(ctx: Context, accountId: number): Me {
   return meOf(ctx.services, accountId);
 }
 
+const SENT: MailSentAnswer = { ok: true };
+
+/** A link that is used up, expired or was never issued: the same words for all three. */
+const deadLink = () => new InvalidFieldError("token", "this link has expired or was already used; ask for a new one");
+
+/** Mails the owner of an existing address a link to choose a new password (a reset also confirms the address). */
+export function mailResetLink(ctx: Context, accountId: number, template: "reset-password" | "sign-up-existing"): void {
+  const account = ctx.services.store.accounts.byId(accountId);
+  if (!account) return;
+  const link = ctx.mail.link(`/#reset=${ctx.services.store.tokens.issue(account.id, "reset")}`);
+  ctx.mail.send(
+    account.email,
+    account.language,
+    template === "reset-password" ? { template, link } : { template, resetLink: link },
+  );
+}
+
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }): Me | null => (ctx.actor ? meOf(ctx.services, ctx.actor.id) : null)),
 
-  /** Anyone may create a member account; coordinators and administrators are made by an administrator. */
-  signUp: publicProcedure.input(SignUpInputSchema).mutation(async ({ ctx, input }) => {
+  /**
+   * Anyone may create a member account; coordinators and administrators are made by an administrator. The account
+   * cannot sign in until its address is confirmed. A taken display name is refused (names are public anyway); a taken
+   * address is not: its owner gets a "someone tried to sign up with your address" mail instead, and the answer is
+   * the same as for a new one.
+   */
+  signUp: publicProcedure.input(SignUpInputSchema).mutation(async ({ ctx, input }): Promise<MailSentAnswer> => {
     // Counted before any work: a refused or failed sign-up costs the address one of its attempts all the same.
     await ctx.guards.signUp.reserve(ctx.address);
+    const { accounts, tokens } = ctx.services.store;
+    // Both paths hash, so the time taken does not tell them apart either.
     const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.password));
-    const account = ctx.services.store.accounts.create({
+    accounts.checkNameFree(input.displayName);
+    const existing = accounts.byEmail(input.email);
+    if (existing) {
+      mailResetLink(ctx, existing.id, "sign-up-existing");
+      return SENT;
+    }
+    const account = accounts.create({
       email: input.email,
       displayName: input.displayName,
       passwordHash,
       role: "member",
+      emailVerified: false,
+      language: input.language,
     });
-    return startSession(ctx, account.id);
+    const link = ctx.mail.link(`/#verify=${tokens.issue(account.id, "verify")}`);
+    ctx.mail.send(account.email, account.language, { template: "verify-email", link });
+    return SENT;
+  }),
+
+  /** The link in the verification mail: the address is confirmed and the account can sign in. */
+  verifyEmail: publicProcedure.input(TokenInputSchema).mutation(({ ctx, input }) => {
+    const taken = ctx.services.store.tokens.take(input.token, "verify");
+    if (!taken) throw deadLink();
+    ctx.services.store.accounts.markVerified(taken.accountId);
+    return { ok: true as const };
   }),
 
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }) => {
@@ -62,6 +119,14 @@ export const authRouter = router({
     if (!account || !ok || account.disabled) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong e-mail address or password." });
     }
+    // Only someone who knows the password learns this, so it says nothing to a stranger.
+    if (!account.emailVerified) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message:
+          "Confirm your e-mail address first: follow the link in the mail we sent you. No mail? Sign up again with the same address.",
+      });
+    }
     await attempt.succeeded();
     guards.addresses.remember(input.email, ctx.address);
     ctx.device.set(guards.devices.add(ctx.device.value, input.email));
@@ -71,6 +136,42 @@ export const authRouter = router({
   logout: publicProcedure.mutation(({ ctx }) => {
     if (ctx.session.token) ctx.services.store.sessions.end(ctx.session.token);
     ctx.session.clear();
+    return { ok: true as const };
+  }),
+
+  /** "Glömt lösenordet? / Forgot password?": a reset link to the address if it has an account; the same answer if not. */
+  requestPasswordReset: publicProcedure
+    .input(PasswordResetRequestSchema)
+    .mutation(async ({ ctx, input }): Promise<MailSentAnswer> => {
+      // Each request can send a mail, so they are rationed per client address like sign-ups.
+      await ctx.guards.mailRequests.reserve(ctx.address);
+      const account = ctx.services.store.accounts.byEmail(input.email);
+      if (account) mailResetLink(ctx, account.id, "reset-password");
+      return SENT;
+    }),
+
+  /** Whether a reset link still works, so the page can say so before the new password is typed. */
+  resetLinkLive: publicProcedure
+    .input(TokenInputSchema)
+    .query(({ ctx, input }) => ({ live: ctx.services.store.tokens.isLive(input.token, "reset") })),
+
+  /**
+   * The reset page: a new password from the link (single use, one hour). Every session of the account ends, and
+   * the address counts as confirmed (the link reached it).
+   */
+  resetPassword: publicProcedure.input(PasswordResetSchema).mutation(async ({ ctx, input }) => {
+    const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.password));
+    const { accounts, tokens, db } = ctx.services.store;
+    const accountId = db.transaction(() => {
+      const taken = tokens.take(input.token, "reset");
+      if (!taken) return undefined;
+      accounts.setPassword(taken.accountId, passwordHash);
+      accounts.markVerified(taken.accountId);
+      return taken.accountId;
+    })();
+    if (accountId === undefined) throw deadLink();
+    const account = accounts.byId(accountId);
+    if (account) ctx.mail.send(account.email, account.language, { template: "password-changed" });
     return { ok: true as const };
   }),
 });

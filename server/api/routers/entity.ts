@@ -2,7 +2,8 @@
  * entity.*: read, create, edit, soft-delete and restore projects and organisations, with their history. Every write
  * is logged with who and when, and the read model is refreshed in the same request. Edits, deletions, restores and
  * reverts name the version they were made from (`expectedVersion`); a stale one is refused with 409 naming the fields
- * changed meanwhile, so no one silently erases someone else's edit.
+ * changed meanwhile, so no one silently erases someone else's edit. Owners are mailed when someone else edits or
+ * deletes their profile.
  */
 import { NotFoundError } from "../../../shared/errors";
 import {
@@ -17,8 +18,17 @@ import {
 } from "../../../shared/schema/editable";
 import { validateEditable } from "../../live/validate-editable";
 import { writeLive } from "../../live/write-live";
+import { notifyOwnersOfEdit } from "../../mail/notifications";
 import { authorize } from "../authorize";
+import type { Actor, Context } from "../context";
 import { publicProcedure, router } from "../trpc";
+
+/** A restore or revert puts back an earlier version of someone's profile: its owners hear of it as of an edit. */
+function tellOwners(ctx: Context & { actor: Actor }, changeId: number, name: string): void {
+  const change = ctx.services.store.entities.change(changeId);
+  if (change)
+    notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: change.kind, id: change.entityId }, name, ctx.actor);
+}
 
 export const entityRouter = router({
   /** The editable record of a live entity (public data, the same as the graph shows) and its version. */
@@ -40,15 +50,19 @@ export const entityRouter = router({
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
       const { expectedVersion, ...entity } = input;
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion),
       );
+      const ref = { kind: input.kind, id: input.record.id };
+      notifyOwnersOfEdit(ctx.services.store, ctx.mail, ref, input.record.name, ctx.actor);
+      return result;
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
     .mutation(({ ctx, input }) => {
+      const before = ctx.services.store.entities.getVersioned({ kind: input.kind, id: input.id });
       writeLive(ctx.services, () =>
         ctx.services.store.entities.delete(
           { kind: input.kind, id: input.id },
@@ -57,6 +71,8 @@ export const entityRouter = router({
           input.expectedVersion,
         ),
       );
+      const name = (before?.record as { name?: string } | undefined)?.name ?? input.id;
+      notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: input.kind, id: input.id }, name, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -73,9 +89,11 @@ export const entityRouter = router({
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
+      tellOwners(ctx, input.changeId, result.record.name);
+      return result;
     }),
 
   /** Owners' direct edits of the last days, newest first, for coordinators to look over (and revert). */
@@ -89,8 +107,10 @@ export const entityRouter = router({
     .input(RevertInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.entities.revert(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
+      tellOwners(ctx, input.changeId, result.record.name);
+      return result;
     }),
 });

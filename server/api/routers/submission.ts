@@ -1,4 +1,7 @@
-/** submission.*: members propose projects and organisations; coordinators approve (the entity goes live at once) or reject. */
+/**
+ * submission.*: members propose projects and organisations; coordinators approve (the entity goes live at once) or
+ * reject; the submitter is mailed the outcome (with the reason).
+ */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { hasRole } from "../../../shared/schema/account";
@@ -12,6 +15,7 @@ import {
 import { SUBMISSIONS_PER_DAY } from "../../../shared/schema/limits";
 import { validateEditable } from "../../live/validate-editable";
 import { writeLive } from "../../live/write-live";
+import { notifySubmissionDecided } from "../../mail/notifications";
 import { SubmissionLimitError } from "../../store/submissions";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
@@ -43,13 +47,19 @@ export const submissionRouter = router({
     .input(DecideInputSchema)
     .use(authorize("coordinator"))
     .mutation(({ ctx, input }) => {
-      return writeLive(ctx.services, () =>
+      const result = writeLive(ctx.services, () =>
         ctx.services.store.submissions.approve(input.id, ctx.actor.id, validateEditable, input.reason),
       );
+      notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
+      return result;
     }),
 
   reject: publicProcedure
     .input(RejectInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => ctx.services.store.submissions.reject(input.id, ctx.actor.id, input.reason)),
+    .mutation(({ ctx, input }) => {
+      const result = ctx.services.store.submissions.reject(input.id, ctx.actor.id, input.reason);
+      notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
+      return result;
+    }),
 });

@@ -18,6 +18,7 @@ function seeded(): { store: Store; owner: number } {
   const owner = store.accounts.create({
     email: "owner@example.org",
     displayName: "Olle Ägare",
+    emailVerified: true,
     passwordHash: "x",
     role: "member",
   }).id;

@@ -1,0 +1,57 @@
+/**
+ * "Ladda ner mina uppgifter / Download my data" (GDPR right of access): everything the store holds about one account,
+ * as one JSON document: the account itself, its submissions and the change-log entries it made.
+ */
+import type { AccountDataExport } from "../../shared/schema/account-data";
+import type { Store } from "./store";
+
+interface RawChange {
+  id: number;
+  at: string;
+  action: string;
+  kind: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+  version: number;
+}
+
+export function accountData(store: Store, accountId: number, now = new Date()): AccountDataExport | undefined {
+  return store.db.transaction(() => {
+    const account = store.accounts.byId(accountId);
+    if (!account) return undefined;
+    const changes = store.db
+      .prepare(
+        "SELECT id, at, action, kind, entity_id, before, after, note, version FROM change WHERE account_id = ? ORDER BY id",
+      )
+      .all(accountId) as RawChange[];
+    return {
+      exportedAt: now.toISOString(),
+      account: {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        language: account.language,
+        emailVerified: account.emailVerified,
+        digest: account.digest,
+        disabled: account.disabled,
+        createdAt: account.createdAt,
+        owns: store.accounts.ownedBy(account.id),
+      },
+      submissions: store.submissions.mine(account.id),
+      changes: changes.map((c) => ({
+        id: c.id,
+        at: c.at,
+        action: c.action,
+        kind: c.kind,
+        entityId: c.entity_id,
+        version: c.version,
+        note: c.note,
+        before: c.before === null ? null : JSON.parse(c.before),
+        after: c.after === null ? null : JSON.parse(c.after),
+      })),
+    };
+  })();
+}

@@ -1,0 +1,65 @@
+/**
+ * Single-use, expiring tokens for the links in mail (verify an address, reset a password, confirm a new address). The
+ * link carries 32 random bytes; the table holds only their SHA-256, so a copy of the database opens nothing. Taking a
+ * token deletes it in the same statement, so a link works once even when clicked twice at the same moment.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "./database";
+
+export type TokenPurpose = "verify" | "reset" | "change-email";
+
+/** How long each kind of link works. */
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  verify: 24 * 3600_000,
+  reset: 3600_000,
+  "change-email": 24 * 3600_000,
+};
+
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
+
+export class AccountTokenStore {
+  constructor(private readonly db: Db) {}
+
+  /** A new token for the link; earlier ones of the same purpose for the account stop working (only the newest mail counts). */
+  issue(accountId: number, purpose: TokenPurpose, options: { newEmail?: string; now?: Date } = {}): string {
+    const now = options.now ?? new Date();
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]);
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM account_token WHERE expires_at < ?").run(now.toISOString());
+      this.db.prepare("DELETE FROM account_token WHERE account_id = ? AND purpose = ?").run(accountId, purpose);
+      this.db
+        .prepare(
+          "INSERT INTO account_token (token_hash, account_id, purpose, new_email, expires_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .run(hashToken(token), accountId, purpose, options.newEmail ?? null, expiresAt.toISOString());
+    })();
+    return token;
+  }
+
+  /** Uses up a token: its account (and new address) if it was live, else undefined. Either way it is gone after. */
+  take(
+    token: string,
+    purpose: TokenPurpose,
+    now = new Date(),
+  ): { accountId: number; newEmail: string | null } | undefined {
+    const row = this.db
+      .prepare(
+        "DELETE FROM account_token WHERE token_hash = ? AND purpose = ? RETURNING account_id, new_email, expires_at",
+      )
+      .get(hashToken(token), purpose) as
+      | { account_id: number; new_email: string | null; expires_at: string }
+      | undefined;
+    if (!row || row.expires_at <= now.toISOString()) return undefined;
+    return { accountId: row.account_id, newEmail: row.new_email };
+  }
+
+  /** Whether a token is live, without using it (the reset page asks before showing its form). */
+  isLive(token: string, purpose: TokenPurpose, now = new Date()): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM account_token WHERE token_hash = ? AND purpose = ? AND expires_at > ?")
+        .get(hashToken(token), purpose, now.toISOString()) !== undefined
+    );
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The mail queue. A request only inserts a row (fast, in its own transaction); the sender (mail/mail-sender.ts) hands
+ * due rows to the SMTP server in the background and retries failures later. Without an SMTP server the row goes
+ * straight to the outbox, where an administrator reads it in the app.
+ */
+import type { Language } from "../../shared/schema/account";
+import type { MailStatus, OutboxMail } from "../../shared/schema/mail";
+import type { Db } from "./database";
+
+export interface NewMail {
+  template: string;
+  language: Language;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A message due to be sent. */
+export interface QueuedMail extends NewMail {
+  id: number;
+  attempts: number;
+}
+
+interface RawMail {
+  id: number;
+  template: string;
+  language: Language;
+  to_address: string | null;
+  subject: string;
+  text: string | null;
+  html: string | null;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export class MailStore {
+  constructor(private readonly db: Db) {}
+
+  /** Queues a message for the sender, or (`outbox`) delivers it to the outbox at once. Returns its id. */
+  add(mail: NewMail, delivery: "queue" | "outbox", now = new Date()): number {
+    const at = now.toISOString();
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO mail (template, language, to_address, subject, text, html, status, next_attempt_at, sent_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        mail.template,
+        mail.language,
+        mail.to,
+        mail.subject,
+        mail.text,
+        mail.html,
+        delivery === "outbox" ? "outbox" : "queued",
+        at,
+        delivery === "outbox" ? at : null,
+      );
+    return Number(lastInsertRowid);
+  }
+
+  /** Queued messages whose next attempt is due, oldest first. */
+  due(now = new Date(), limit = 20): QueuedMail[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM mail WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as RawMail[];
+    return rows.map((r) => ({
+      id: r.id,
+      template: r.template,
+      language: r.language,
+      to: r.to_address ?? "",
+      subject: r.subject,
+      text: r.text ?? "",
+      html: r.html ?? "",
+      attempts: r.attempts,
+    }));
+  }
+
+  /** When the next queued message falls due, if any is waiting. */
+  nextDue(): Date | undefined {
+    const row = this.db.prepare("SELECT min(next_attempt_at) AS at FROM mail WHERE status = 'queued'").get() as {
+      at: string | null;
+    };
+    return row.at === null ? undefined : new Date(row.at);
+  }
+
+  /** Sent: the address and the body (with any secret link) are not kept. */
+  markSent(id: number, now = new Date()): void {
+    this.db
+      .prepare(
+        `UPDATE mail SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL,
+         to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
+      )
+      .run(now.toISOString(), id);
+  }
+
+  /** A failed attempt: try again at `retryAt`, or give up (`retryAt` undefined; the body is then dropped too). */
+  markFailed(id: number, error: string, retryAt: Date | undefined): void {
+    if (retryAt) {
+      this.db
+        .prepare("UPDATE mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
+        .run(error, retryAt.toISOString(), id);
+    } else {
+      this.db
+        .prepare(
+          `UPDATE mail SET status = 'failed', attempts = attempts + 1, last_error = ?,
+           to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
+        )
+        .run(error, id);
+    }
+  }
+
+  /** Messages not yet sent to an account being removed: they would only reach an address that is no longer kept. */
+  dropQueuedFor(address: string): void {
+    this.db.prepare("DELETE FROM mail WHERE status IN ('queued', 'outbox') AND to_address = ?").run(address);
+  }
+
+  /** The newest messages first, for the administrators' outbox page. */
+  list(limit = 200): OutboxMail[] {
+    const rows = this.db.prepare("SELECT * FROM mail ORDER BY id DESC LIMIT ?").all(limit) as RawMail[];
+    return rows.map((r) => ({
+      id: r.id,
+      template: r.template,
+      language: r.language,
+      to: r.to_address,
+      subject: r.subject,
+      text: r.text,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+    }));
+  }
+
+  /** Every message to one address still held (outbox, or queued), newest first: what tests read. */
+  to(address: string): OutboxMail[] {
+    return this.list(10_000).filter((m) => m.to === address.toLowerCase());
+  }
+}
