@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { markdownTable } from "../../server/cli/markdown-table";
-import { countEdges } from "../../server/generate/count-edges";
+import { countEdges, countNodes } from "../../server/generate/count-edges";
 import { generateDataset } from "../../server/generate/generate-dataset";
 import { Random } from "../../server/generate/random";
 import { buildGraph } from "../../server/graph/build";
@@ -22,8 +22,7 @@ const rows: (string | number)[][] = [];
 
 const generated = time(() => generateDataset({ projects: 40_000, organisations: 60_000, seed: 1 }, taxonomy));
 const data = generated.value;
-const nodes =
-  data.regions.length + data.topics.length + data.skills.length + data.organisations.length + data.projects.length;
+const nodes = countNodes(data);
 const graph = time(() => buildGraph(data));
 const index = time(() => buildMatchIndex(graph.value));
 const ix = index.value;

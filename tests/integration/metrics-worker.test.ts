@@ -19,7 +19,12 @@ beforeAll(async () => {
   // ≈ 5 000 nodes / 50 000 edges: large enough to take seconds, small enough to set up in a few.
   const data = generateDataset({ projects: 2000, organisations: 3000, seed: 3 }, readTaxonomy(dataDir));
   nodes =
-    data.regions.length + data.topics.length + data.skills.length + data.organisations.length + data.projects.length;
+    data.regions.length +
+    data.topics.length +
+    data.skills.length +
+    data.organisations.length +
+    data.projects.length +
+    data.events.length;
   const databasePath = tempDatabasePath();
   const store = new Store(databasePath);
   store.importDataset(data, "synthetic");
