@@ -1,10 +1,13 @@
 /** End to end on the real seed: events are drawn in the graph as stars, listed, found by search and explained in details. */
+import { readFileSync } from "node:fs";
 import type { Core } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { searchBox } from "./browser";
 import { appSession } from "./session";
 
 const app = appSession({ width: 1280, height: 800 });
+/** Every seed event, as data/events.json holds them. */
+const SEED_EVENTS = (JSON.parse(readFileSync("data/events.json", "utf8")) as unknown[]).length;
 
 describe("events in the browser", () => {
   it("draws every seed event in the graph, as a star, and names the kind in the legend", async () => {
@@ -17,7 +20,7 @@ describe("events in the browser", () => {
         const events = cy.nodes().filter((n) => String(n.id()).startsWith("event:"));
         return { count: events.length, shapes: [...new Set(events.map((n) => String(n.style("shape"))))] };
       });
-    await expect.poll(async () => (await drawn()).count, { timeout: 20_000 }).toBe(13);
+    await expect.poll(async () => (await drawn()).count, { timeout: 20_000 }).toBe(SEED_EVENTS);
     expect((await drawn()).shapes).toEqual(["star"]);
     await app.page.locator(".legend").getByText("Evenemang").waitFor();
   });
@@ -43,7 +46,7 @@ describe("events in the browser", () => {
   it("lists the events alone with kinds=event, each with its kind and date", async () => {
     await app.page.goto(`${app.server.url}/?view=list&kinds=event&lang=en`);
     const rows = app.page.locator("tbody tr");
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(13);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(SEED_EVENTS);
     await app.page.getByRole("row", { name: /Hackathon #2.*Hackathon, 2018-09-02/ }).waitFor();
     await app.page.getByRole("row", { name: /Reclaim the room!.*Hackathon, 2019-01-26/ }).waitFor();
   });
