@@ -113,7 +113,9 @@ describe("the list view by keyboard", () => {
   it("pages with Page Up/Down by about a screenful", async () => {
     await press(app.page, "ArrowDown", "PageDown");
     const down = (await focused(app.page)).row;
-    expect(down).toBeGreaterThan(5);
+    // A screenful of the seed's rows: fewer when tall rows (a hub's many topics and län) come first.
+    expect(down).toBeGreaterThan(3);
+    expect(await inView(app.page, (await focused(app.page)).key)).toBe(true);
     await press(app.page, "PageDown");
     expect((await focused(app.page)).row).toBeGreaterThan(down);
     await press(app.page, "PageUp");
