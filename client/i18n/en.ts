@@ -272,6 +272,8 @@ export const en: Messages = {
     server: "Something went wrong on the server. Try again later.",
     offline: "No contact with the server. Check the connection and try again.",
     unknown: "Something went wrong (HTTP {{status}}).",
+    forbiddenCharacter:
+      "Contains an invisible or control character ({{codePoint}}) at position {{position}}. Remove it: it does not show but can change how the text reads.",
   },
   account: accountMessages.en,
   registration: registrationMessages.en,

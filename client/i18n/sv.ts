@@ -268,6 +268,8 @@ export const sv = {
     server: "Ett fel uppstod på servern. Försök igen senare.",
     offline: "Ingen kontakt med servern. Kontrollera anslutningen och försök igen.",
     unknown: "Något gick fel (HTTP {{status}}).",
+    forbiddenCharacter:
+      "Innehåller ett osynligt tecken eller styrtecken ({{codePoint}}) på plats {{position}}. Ta bort det: det syns inte men kan ändra hur texten läses.",
   },
   account: accountMessages.sv,
   registration: registrationMessages.sv,
