@@ -1,4 +1,5 @@
 /** English texts, mirroring sv.ts key for key. */
+import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
@@ -51,22 +52,8 @@ export const en: Messages = {
     consultation: "Consultation or hearing",
     other: "Other event",
   },
-  orgKind: {
-    association: "Association",
-    cooperative: "Cooperative",
-    company: "Company",
-    "research-institute": "Research institute",
-    university: "University",
-    school: "School / folk high school",
-    municipality: "Municipality",
-    region: "Region",
-    agency: "Government agency",
-    network: "Network",
-    "local-group": "Local group",
-    funder: "Funder",
-    foundation: "Foundation",
-    venue: "Venue",
-  },
+  // One definition with the server's files (the shortlist CSV): shared/organisation-kind-names.ts.
+  orgKind: ORGANISATION_KIND_NAMES.en,
   status: { planned: "Planned", active: "Active", completed: "Completed", unknown: "Status unknown" },
   relation: {
     leads: { out: "Leads", in: "Led by" },

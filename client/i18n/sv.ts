@@ -1,4 +1,5 @@
 /** Swedish texts: the default language. Every key here must exist in en.ts (the type check enforces it). */
+import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
 import { coverageMessages } from "../features/coverage/messages";
@@ -50,22 +51,8 @@ export const sv = {
     consultation: "Remiss eller utfrågning",
     other: "Annat evenemang",
   },
-  orgKind: {
-    association: "Förening",
-    cooperative: "Kooperativ",
-    company: "Företag",
-    "research-institute": "Forskningsinstitut",
-    university: "Universitet/högskola",
-    school: "Skola/folkhögskola",
-    municipality: "Kommun",
-    region: "Region",
-    agency: "Myndighet",
-    network: "Nätverk",
-    "local-group": "Lokalgrupp",
-    funder: "Finansiär",
-    foundation: "Stiftelse",
-    venue: "Mötesplats",
-  },
+  // One definition with the server's files (the shortlist CSV): shared/organisation-kind-names.ts.
+  orgKind: ORGANISATION_KIND_NAMES.sv,
   status: { planned: "Planerat", active: "Pågående", completed: "Avslutat", unknown: "Okänd status" },
   relation: {
     leads: { out: "Leder", in: "Leds av" },
