@@ -112,12 +112,14 @@ export const en: Messages = {
     weight: { topics: "Topics", skills: "Skills", geography: "Geography", network: "Network" },
     geographyMode: {
       label: "Geography",
-      complement: "Complement: counties you lack",
-      nearby: "Nearby: your own counties",
+      complement: "Complement",
+      nearby: "Nearby",
+      hint: "Complement: counties you lack. Nearby: your own counties.",
+      automatic: "Nearby was chosen automatically: Complement would give everyone 0 here.",
     },
     inert: {
       lead: "Cannot change the order now:",
-      useNearby: "Switch to “Nearby: your own counties”",
+      useNearby: "Switch to “Nearby”",
       partner: {
         "no-topics": "the project names no topics.",
         "no-skills": "the project names no skills it needs.",

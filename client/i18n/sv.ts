@@ -109,10 +109,16 @@ export const sv = {
     weights: "Vikter",
     weightsHint: "Dra i reglagen för att ändra vad som väger tyngst; listan rangordnas om direkt.",
     weight: { topics: "Ämnen", skills: "Kompetenser", geography: "Geografi", network: "Nätverk" },
-    geographyMode: { label: "Geografi", complement: "Komplettera: län ni saknar", nearby: "Nära: era egna län" },
+    geographyMode: {
+      label: "Geografi",
+      complement: "Komplettera",
+      nearby: "Nära",
+      hint: "Komplettera: län ni saknar. Nära: era egna län.",
+      automatic: "Nära valdes automatiskt: Komplettera skulle ge alla 0 här.",
+    },
     inert: {
       lead: "Ändrar inte ordningen just nu:",
-      useNearby: "Byt till ”Nära: era egna län”",
+      useNearby: "Byt till ”Nära”",
       partner: {
         "no-topics": "projektet har inga ämnen angivna.",
         "no-skills": "projektet anger inga kompetenser som det behöver.",

@@ -9,7 +9,8 @@ export const partnerMessages = {
       sameEvidence: "Samma skäl som {{name}} ovan, som de har arbetat med: därför längre ned",
     },
     notice: {
-      fallback: "Era medlemmar täcker redan alla era län, så Geografi visar närhet: organisationer i era egna län.",
+      fallback:
+        "Era medlemmar täcker redan alla era län, så Geografi visar närhet: organisationer i era egna län. Det valdes automatiskt.",
       membersCoverAll: "Era medlemmar täcker redan alla era län — visa närhet i stället?",
       showNearby: "Visa närhet",
       noneMissing: "Kompetenser påverkar inte listan: era medlemmar erbjuder redan alla kompetenser ni behöver.",
@@ -53,7 +54,7 @@ export const partnerMessages = {
     },
     notice: {
       fallback:
-        "Your members already cover all your counties, so Geography shows nearby: organisations in your own counties.",
+        "Your members already cover all your counties, so Geography shows nearby: organisations in your own counties. It was chosen automatically.",
       membersCoverAll: "Your members already cover all your counties — show nearby instead?",
       showNearby: "Show nearby",
       noneMissing: "Skills change nothing here: your members already offer every skill you need.",
