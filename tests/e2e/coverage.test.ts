@@ -162,4 +162,31 @@ describe("the coverage view", () => {
     expect(csv.text.split("\r\n")[0]).toContain('"Projects per 100,000"');
     await expectTableNumbers(app.page, csv.rows, "en");
   });
+
+  it("shows every tile's whole name on a phone (390 px), in Swedish and English", async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 390, height: 844 });
+    for (const [lang, long] of [
+      ["sv", "Västernorrland"],
+      ["en", "Södermanland"],
+    ] as const) {
+      await p.goto(`${app.server.url}/?view=coverage&lang=${lang}`);
+      await tile(p, "22").waitFor();
+      const names = await p.locator(".coverage-tile .tile-name").evaluateAll((spans) =>
+        spans.map((span) => {
+          const box = span.getBoundingClientRect();
+          const tileBox = (span.closest(".coverage-tile") as HTMLElement).getBoundingClientRect();
+          return {
+            text: span.textContent ?? "",
+            cut:
+              span.scrollWidth > span.clientWidth + 1 || box.left < tileBox.left - 1 || box.right > tileBox.right + 1,
+          };
+        }),
+      );
+      expect(names).toHaveLength(21);
+      expect(names.filter((n) => n.cut).map((n) => n.text)).toEqual([]);
+      expect(names.map((n) => n.text)).toContain(long);
+    }
+    await p.setViewportSize({ width: 1280, height: 900 });
+  });
 });
