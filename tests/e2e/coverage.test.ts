@@ -105,7 +105,7 @@ describe("the coverage view", () => {
   });
 
   it("downloads a CSV with one row per län and the table's numbers, Swedish style (decimal comma, semicolons)", async () => {
-    const csv = await downloadCsv(app.page, "Ladda ner tabellen (CSV)");
+    const csv = await downloadCsv(app.page, "Ladda ned tabellen (CSV)");
     expect(csv.filename).toBe("tackning-per-lan-open-data.csv");
     expect(csv.header[0]).toBe("Länskod");
     expect(csv.header[10]).toBe("Andel av befolkningen (%)");

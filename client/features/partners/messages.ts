@@ -21,7 +21,8 @@ export const partnerMessages = {
     },
     shortlist: {
       heading: "Kortlista",
-      intro: "Organisationer ni vill kontakta, med en anteckning. Bara projektets ägare och samordnare ser listan.",
+      intro:
+        "Organisationer ni vill kontakta, med en anteckning. Bara projektets ägare, samordnare och administratörer ser listan.",
       empty: "Inga sparade organisationer än: spara ett förslag med ”Spara i kortlistan”.",
       size: "{{saved}} av högst {{max}} organisationer",
       toggle: "Spara i kortlistan",
@@ -65,7 +66,8 @@ export const partnerMessages = {
     },
     shortlist: {
       heading: "Shortlist",
-      intro: "Organisations you mean to contact, with a note. Only the project's owners and coordinators see the list.",
+      intro:
+        "Organisations you mean to contact, with a note. Only the project's owners, coordinators and administrators see the list.",
       empty: "Nothing saved yet: save a suggestion with “Save to shortlist”.",
       size: "{{saved}} of at most {{max}} organisations",
       toggle: "Save to shortlist",
