@@ -1,4 +1,5 @@
 /** English texts, mirroring sv.ts key for key. */
+import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import { mailAccountMessages } from "../features/account/mail-account-messages";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
@@ -52,22 +53,8 @@ export const en: Messages = {
     consultation: "Consultation or hearing",
     other: "Other event",
   },
-  orgKind: {
-    association: "Association",
-    cooperative: "Cooperative",
-    company: "Company",
-    "research-institute": "Research institute",
-    university: "University",
-    school: "School / folk high school",
-    municipality: "Municipality",
-    region: "Region",
-    agency: "Government agency",
-    network: "Network",
-    "local-group": "Local group",
-    funder: "Funder",
-    foundation: "Foundation",
-    venue: "Venue",
-  },
+  // One definition with the server's files (the shortlist CSV): shared/organisation-kind-names.ts.
+  orgKind: ORGANISATION_KIND_NAMES.en,
   status: { planned: "Planned", active: "Active", completed: "Completed", unknown: "Status unknown" },
   relation: {
     leads: { out: "Leads", in: "Led by" },
@@ -126,12 +113,14 @@ export const en: Messages = {
     weight: { topics: "Topics", skills: "Skills", geography: "Geography", network: "Network" },
     geographyMode: {
       label: "Geography",
-      complement: "Complement: counties you lack",
-      nearby: "Nearby: your own counties",
+      complement: "Complement",
+      nearby: "Nearby",
+      hint: "Complement: counties you lack. Nearby: your own counties.",
+      automatic: "Nearby was chosen automatically: Complement would give everyone 0 here.",
     },
     inert: {
       lead: "Cannot change the order now:",
-      useNearby: "Switch to “Nearby: your own counties”",
+      useNearby: "Switch to “Nearby”",
       partner: {
         "no-topics": "the project names no topics.",
         "no-skills": "the project names no skills it needs.",
@@ -272,6 +261,8 @@ export const en: Messages = {
     server: "Something went wrong on the server. Try again later.",
     offline: "No contact with the server. Check the connection and try again.",
     unknown: "Something went wrong (HTTP {{status}}).",
+    forbiddenCharacter:
+      "Contains an invisible or control character ({{codePoint}}) at position {{position}}. Remove it: it does not show but can change how the text reads.",
   },
   account: accountMessages.en,
   mailAccount: mailAccountMessages.en,

@@ -1,4 +1,5 @@
 /** Swedish texts: the default language. Every key here must exist in en.ts (the type check enforces it). */
+import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import { mailAccountMessages } from "../features/account/mail-account-messages";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
@@ -51,22 +52,8 @@ export const sv = {
     consultation: "Remiss eller utfrågning",
     other: "Annat evenemang",
   },
-  orgKind: {
-    association: "Förening",
-    cooperative: "Kooperativ",
-    company: "Företag",
-    "research-institute": "Forskningsinstitut",
-    university: "Universitet/högskola",
-    school: "Skola/folkhögskola",
-    municipality: "Kommun",
-    region: "Region",
-    agency: "Myndighet",
-    network: "Nätverk",
-    "local-group": "Lokalgrupp",
-    funder: "Finansiär",
-    foundation: "Stiftelse",
-    venue: "Mötesplats",
-  },
+  // One definition with the server's files (the shortlist CSV): shared/organisation-kind-names.ts.
+  orgKind: ORGANISATION_KIND_NAMES.sv,
   status: { planned: "Planerat", active: "Pågående", completed: "Avslutat", unknown: "Okänd status" },
   relation: {
     leads: { out: "Leder", in: "Leds av" },
@@ -123,10 +110,16 @@ export const sv = {
     weights: "Vikter",
     weightsHint: "Dra i reglagen för att ändra vad som väger tyngst; listan rangordnas om direkt.",
     weight: { topics: "Ämnen", skills: "Kompetenser", geography: "Geografi", network: "Nätverk" },
-    geographyMode: { label: "Geografi", complement: "Komplettera: län ni saknar", nearby: "Nära: era egna län" },
+    geographyMode: {
+      label: "Geografi",
+      complement: "Komplettera",
+      nearby: "Nära",
+      hint: "Komplettera: län ni saknar. Nära: era egna län.",
+      automatic: "Nära valdes automatiskt: Komplettera skulle ge alla 0 här.",
+    },
     inert: {
       lead: "Ändrar inte ordningen just nu:",
-      useNearby: "Byt till ”Nära: era egna län”",
+      useNearby: "Byt till ”Nära”",
       partner: {
         "no-topics": "projektet har inga ämnen angivna.",
         "no-skills": "projektet anger inga kompetenser som det behöver.",
@@ -268,6 +261,8 @@ export const sv = {
     server: "Ett fel uppstod på servern. Försök igen senare.",
     offline: "Ingen kontakt med servern. Kontrollera anslutningen och försök igen.",
     unknown: "Något gick fel (HTTP {{status}}).",
+    forbiddenCharacter:
+      "Innehåller ett osynligt tecken eller styrtecken ({{codePoint}}) på plats {{position}}. Ta bort det: det syns inte men kan ändra hur texten läses.",
   },
   account: accountMessages.sv,
   mailAccount: mailAccountMessages.sv,

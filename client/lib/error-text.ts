@@ -25,8 +25,25 @@ export function httpStatusOf(error: unknown): number | undefined {
 /** Fields a visitor can type into outside the forms (which name their own fields): the search box. */
 const KNOWN_FIELDS = ["q"] as const;
 
+/** The code point and position of a refused character (shared/schema/text.ts), found on the client or in a message. */
+export interface ForbiddenAt {
+  codePoint: string;
+  position: number;
+}
+
+/** Reads "… (U+200B) at character 4 …", the text rule's message, from a server error. */
+export function forbiddenIn(message: string): ForbiddenAt | undefined {
+  const found = /\((U\+[0-9A-F]{4,6})\) at character (\d+)/.exec(message);
+  return found ? { codePoint: found[1] as string, position: Number(found[2]) } : undefined;
+}
+
+/** "Innehåller ett osynligt tecken eller styrtecken (U+200B) på plats 4 …": the same sentence in every form. */
+export const forbiddenText = (found: ForbiddenAt, t: TFunction) => t("errors.forbiddenCharacter", { ...found });
+
 /** What a 400 says about one field, read from the server's English (or zod's own wording). */
 function invalidInput(message: string, t: TFunction): string {
+  const forbidden = forbiddenIn(message);
+  if (forbidden) return forbiddenText(forbidden, t);
   const field = /field "([^"]+)"/.exec(message)?.[1];
   const named = (KNOWN_FIELDS as readonly string[]).includes(field ?? "")
     ? t(`errors.field.${field}`)

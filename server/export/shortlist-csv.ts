@@ -6,6 +6,7 @@
  * shared/csv.ts, so a note starting with "=" is text, not a formula. No account data: not even who added an entry.
  */
 import { type CsvCell, csvLine } from "../../shared/csv";
+import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import type { Label } from "../../shared/schema/common";
 import type { Suggestion } from "../../shared/schema/match";
 import type { ShortlistExportRow } from "../store/shortlists";
@@ -36,7 +37,8 @@ export function shortlistCsv(
       entry.organisationId,
       entry.name,
       organisation.website,
-      organisation.kind,
+      // The kind as the UI names it, not its code.
+      ORGANISATION_KIND_NAMES[lang][organisation.kind],
       regions.join(", "),
       // A whole percent, as the panel shows it: a number the spreadsheet can sort by.
       suggestion && Math.round(suggestion.score * 100),

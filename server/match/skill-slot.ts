@@ -48,3 +48,19 @@ export function missingSkillGroup(
   });
   return group;
 }
+
+/**
+ * The missing skills the group is for: those that no organisation in the top five offers and some candidate does.
+ * The group's intro names exactly these, not every skill its candidates happen to offer.
+ */
+export function skillsMissingFromTop(
+  missingSkills: readonly number[],
+  bestPerSkill: readonly number[],
+  ranked: readonly Scored[],
+  skillsOf: (org: number) => readonly number[],
+): number[] {
+  const top = ranked.slice(0, SKILL_SLOT).map((c) => c.org);
+  return missingSkills.filter(
+    (skill, i) => (bestPerSkill[i] as number) >= 0 && !top.some((t) => skillsOf(t).includes(skill)),
+  );
+}

@@ -31,7 +31,7 @@ import {
   toSuggestion,
   totalWeight,
 } from "./pair-score";
-import { missingSkillGroup, SKILL_SLOT_RATIO, withSkillSlot } from "./skill-slot";
+import { missingSkillGroup, SKILL_SLOT_RATIO, skillsMissingFromTop, withSkillSlot } from "./skill-slot";
 import { TopK } from "./top-k";
 
 export class UnknownEntityError extends NotFoundError {
@@ -307,7 +307,12 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   const offersMissing = (o: number) => needs.missingSkills.some((sk) => (ix.orgSkills[o] as number[]).includes(sk));
   const candidates = skillBest.filter((o) => o >= 0).map((o) => diverse.find((c) => c.org === o) ?? explainOrg(o));
   const ranked = withSkillSlot(diverse, candidates, offersMissing, rules.skillSlot).slice(0, options.limit);
-  const group = missingSkillGroup(needs.missingSkills, skillBest, ranked, (o) => ix.orgSkills[o] as number[]);
+  const skillsOf = (o: number) => ix.orgSkills[o] as number[];
+  const group = missingSkillGroup(needs.missingSkills, skillBest, ranked, skillsOf);
+  const skillItem = (sk: number) => ({
+    id: ix.skillIds[sk] as string,
+    label: ix.skillLabels[sk] as { sv: string; en: string },
+  });
   const toApi = (c: Explained & { sameEvidenceAs?: Suggestion["sameEvidenceAs"] }): Suggestion => ({
     ...toSuggestion("organisation", c.id, c.name, c.terms, c.evidence, w),
     ...(c.sameEvidenceAs ? { sameEvidenceAs: c.sameEvidenceAs } : {}),
@@ -316,10 +321,8 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
     suggestions: ranked.map(toApi),
     terms: termStatus(ix, project, needs, any),
     geography: { asked, used: mode },
-    missingSkills: needs.missingSkills.map((sk) => ({
-      id: ix.skillIds[sk] as string,
-      label: ix.skillLabels[sk] as { sv: string; en: string },
-    })),
+    missingSkills: needs.missingSkills.map(skillItem),
     fillsMissingSkill: group.map((o) => toApi(candidates.find((c) => c.org === o) ?? explainOrg(o))),
+    missingFromTopFive: skillsMissingFromTop(needs.missingSkills, skillBest, ranked, skillsOf).map(skillItem),
   };
 }

@@ -58,6 +58,17 @@ export class ShortlistStore {
     );
   }
 
+  /** "lead" or "partner" when the organisation is already in the project (its stored record), else undefined. */
+  private roleIn(projectId: string, organisationId: string): "lead" | "partner" | undefined {
+    const row = this.db
+      .prepare("SELECT data FROM entity WHERE kind = 'project' AND id = ? AND deleted_at IS NULL")
+      .get(projectId) as { data: string } | undefined;
+    if (!row) return undefined;
+    const project = JSON.parse(row.data) as { lead?: string; partners?: string[] };
+    if (project.lead === organisationId) return "lead";
+    return project.partners?.includes(organisationId) ? "partner" : undefined;
+  }
+
   /** The project must exist and not be deleted: a deleted project's list is out of reach until it is restored. */
   private requireProject(projectId: string): void {
     if (!this.isLive("project", projectId)) throw new NotFoundError("project", projectId, "projectId");
@@ -91,7 +102,8 @@ export class ShortlistStore {
 
   /**
    * Saves an organisation to the list. Idempotent: adding one already there keeps who added it and when, and only
-   * replaces the note when one is given. Refused (409) when the list is full.
+   * replaces the note when one is given. Refused (409) when the list is full, and for the project's own lead and
+   * partners: the list is for organisations to contact, not those already in the project.
    */
   add(input: { projectId: string; organisationId: string; note?: string }, accountId: number): ShortlistEntry {
     const { projectId, organisationId, note } = input;
@@ -99,6 +111,14 @@ export class ShortlistStore {
       this.requireProject(projectId);
       if (!this.isLive("organisation", organisationId))
         throw new NotFoundError("organisation", organisationId, "organisationId");
+      const role = this.roleIn(projectId, organisationId);
+      if (role) {
+        throw new ConflictError(
+          "organisationId",
+          `"${organisationId}" is already a partner of project "${projectId}"${role === "lead" ? " (its lead)" : ""}; ` +
+            "the shortlist is for organisations not yet in the project",
+        );
+      }
       if (this.entry(projectId, organisationId)) {
         if (note !== undefined) this.setNote(projectId, organisationId, note);
       } else {

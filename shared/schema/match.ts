@@ -117,6 +117,8 @@ export interface PartnerSuggestions {
    * "Fyller en saknad kompetens / Fills a missing skill" group. Empty when the top five already fill every one.
    */
   fillsMissingSkill: Suggestion[];
+  /** The missing skills that group is for: offered by no member, none of the top five, but some candidate. */
+  missingFromTopFive: EvidenceItem[];
 }
 
 /** Why a term is zero for every candidate, so that moving its slider cannot change the ranking. */

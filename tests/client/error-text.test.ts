@@ -36,6 +36,17 @@ describe("errorText", () => {
     expect(errorText(zod, sv_())).toBe("Sökordet är för långt: högst 200 tecken.");
   });
 
+  it("names a hidden character and where it is, as the sign-up form does, not a vague invalid value", () => {
+    const error = trpcError(
+      'Invalid input: field "note": contains an invisible character (U+200B) at character 4; remove it',
+      400,
+    );
+    expect(errorText(error, sv_())).toBe(
+      "Innehåller ett osynligt tecken eller styrtecken (U+200B) på plats 4. Ta bort det: det syns inte men kan ändra hur texten läses.",
+    );
+    expect(errorText(error, en_())).toMatch(/^Contains an invisible or control character \(U\+200B\) at position 4\./);
+  });
+
   it("names no field it does not know, and says invalid input plainly", () => {
     expect(errorText(trpcError('Invalid input: field "limit": Invalid input', 400), sv_())).toBe(
       "Uppgiften har ett ogiltigt värde.",

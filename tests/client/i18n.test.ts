@@ -30,4 +30,10 @@ describe("message catalogues", () => {
     for (const key of Object.keys(svKeys))
       expect(placeholders(enKeys[key] ?? ""), key).toEqual(placeholders(svKeys[key] ?? ""));
   });
+
+  it("spell download one way in Swedish: “Ladda ned”, never “Ladda ner”", () => {
+    const ner = Object.entries(svKeys).filter(([, text]) => /ladda ner/i.test(text));
+    expect(ner).toEqual([]);
+    expect(Object.values(svKeys).filter((text) => /ladda ned/i.test(text)).length).toBeGreaterThan(1);
+  });
 });

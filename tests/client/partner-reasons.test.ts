@@ -74,6 +74,7 @@ describe("term notices", () => {
     geography: { asked: "complement", used: "complement" },
     missingSkills: [],
     fillsMissingSkill: [],
+    missingFromTopFive: [],
     ...over,
   });
 

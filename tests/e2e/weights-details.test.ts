@@ -51,6 +51,30 @@ describe("weights", () => {
     // Geography is alive through the fallback: no slider says it does nothing.
     const geography = slider(p, "Geografi");
     expect(await p.locator(".weight-row", { has: geography }).locator(".weight-inert").count()).toBe(0);
+    // The select shows the mode in use, and says it was chosen automatically.
+    const mode = p.getByRole("combobox", { name: "Geografi" }).first();
+    await expect.poll(() => mode.inputValue()).toBe("nearby");
+    const hint = p.locator(`[id="${await mode.getAttribute("aria-describedby")}"]`);
+    expect(await hint.textContent()).toContain("Nära valdes automatiskt");
+  });
+
+  it("shows the geography options whole at 1440 px, in English too", async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 1440, height: 900 });
+    for (const lang of ["sv", "en"]) {
+      await p.goto(`${app.server.url}/?node=project%3Aegenmakt&lang=${lang}`);
+      const mode = p.locator(".weight-row select").first();
+      await mode.waitFor();
+      // Each option's text, as drawn in the select's font, fits inside it (leaving room for the arrow).
+      const cut = await mode.evaluate((el: HTMLSelectElement) => {
+        const ctx = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+        const style = getComputedStyle(el);
+        ctx.font = `${style.fontSize} ${style.fontFamily}`;
+        return [...el.options].filter((o) => ctx.measureText(o.text).width > el.clientWidth - 28).map((o) => o.text);
+      });
+      expect(cut, lang).toEqual([]);
+    }
+    await p.setViewportSize({ width: 1280, height: 900 });
   });
 });
 

@@ -154,6 +154,25 @@ describe("shortlist procedures", () => {
     ]);
   });
 
+  it("refuses the project's own lead and partners with 409 naming organisationId, and saves nothing", async () => {
+    const before = (await owner.shortlist.list.query({ projectId: P })).entries;
+    // Civic Tech Platform: Digidem Lab leads it, Open Knowledge Sweden is a partner.
+    const partner = await failure(
+      owner.shortlist.add.mutate({ projectId: P, organisationId: "open-knowledge-sweden" }),
+    );
+    expect(partner.status).toBe(409);
+    expect(partner.message).toBe(
+      'field "organisationId": "open-knowledge-sweden" is already a partner of project "civic-tech-platform"; ' +
+        "the shortlist is for organisations not yet in the project",
+    );
+    const lead = await failure(owner.shortlist.add.mutate({ projectId: P, organisationId: "digidem-lab" }));
+    expect(lead.status).toBe(409);
+    expect(lead.message).toMatch(
+      /^field "organisationId": "digidem-lab" is already a partner of project "civic-tech-platform" \(its lead\)/,
+    );
+    expect((await owner.shortlist.list.query({ projectId: P })).entries).toEqual(before);
+  });
+
   it(`holds at most ${SHORTLIST_MAX_ENTRIES} organisations per project: the next is 409 naming organisationId`, async () => {
     const store = server.store;
     store.entities.create({ kind: "project", record: { ...smallDataset().projects[1], id: "busy" } } as never, null);
@@ -227,7 +246,7 @@ describe("shortlist CSV", () => {
     const vinnova = suggestions.find((s) => s.id === "vinnova");
     expect(vinnova).toBeDefined();
     const [id, name, website, kind, lan, score, reasons, note, addedAt, status] = rows[1] as string[];
-    expect([id, name, website, kind]).toEqual(["vinnova", "Vinnova", "", "funder"]);
+    expect([id, name, website, kind]).toEqual(["vinnova", "Vinnova", "", "Finansiär"]);
     expect(lan).toBe("Stockholms län, hela landet");
     expect(Number(score)).toBe(Math.round((vinnova?.score ?? Number.NaN) * 100));
     expect(Number(score)).toBeGreaterThan(0);

@@ -2,10 +2,11 @@
  * The tile map: one equal button per län, so Stockholm and Gotland are as visible as Norrbotten. Each tile shows the
  * län's short name and its number (projects + organisations), coloured by gap class, dashed when nothing is there.
  */
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { RegionCoverage } from "../../../shared/schema/coverage";
 import type { Lang } from "../../state/url-state";
-import { formats, shortName } from "./format";
+import { formats, tileNameParts } from "./format";
 import { gapClass } from "./gap-class";
 import { TILE_COLUMNS, TILE_POSITIONS, TILE_ROWS } from "./tile-layout";
 
@@ -47,7 +48,15 @@ export function TileGrid({ regions, lang, selected, onSelect }: Props) {
               data-region={r.code}
               onClick={() => onSelect(r.code)}
             >
-              <span className="tile-name">{shortName(r.name, lang)}</span>{" "}
+              {/* Wrapped at a word's seam, never cut off: "Väster" / "norrland" on a phone. */}
+              <span className="tile-name">
+                {tileNameParts(r.name, lang).map((part, i) => (
+                  <Fragment key={part}>
+                    {i > 0 && <wbr />}
+                    {part}
+                  </Fragment>
+                ))}
+              </span>{" "}
               <span className="tile-number">{f.integer(r.activity)}</span>{" "}
               <span className="visually-hidden">{t("coverage.tiles.suffix", { status, count: r.activity })}</span>
             </button>

@@ -40,3 +40,14 @@ export function shortName(name: Label, lang: Lang): string {
   // The genitive -s of "Norrbottens län"; Kalmar, Uppsala, Blekinge, Skåne and Örebro have none.
   return base.endsWith("s") ? base.slice(0, -1) : base;
 }
+
+/** The last parts of long län names, before which a narrow tile may break the word ("Väster|norrland"). */
+const NAME_TAIL = /(norrland|manland|götland|botten|borg|köping)$/u;
+
+/** A short name split where a narrow tile may wrap it: ["Väster", "norrland"]; one part when the name is short. */
+export function tileNameParts(name: Label, lang: Lang): string[] {
+  const short = shortName(name, lang);
+  const tail = NAME_TAIL.exec(short);
+  if (!tail || tail.index < 3 || short.includes(" ")) return [short];
+  return [short.slice(0, tail.index), short.slice(tail.index)];
+}

@@ -88,7 +88,7 @@ export const coverageMessages = {
       status: "Läge",
     },
     csv: {
-      download: "Ladda ner tabellen (CSV)",
+      download: "Ladda ned tabellen (CSV)",
       filename: "tackning-per-lan",
       filenameTopic: "tackning-per-lan-{{topic}}",
       code: "Länskod",

@@ -22,10 +22,8 @@ interface Props {
 export function MissingSkillGroup({ answer, lang, percent, onSelect, onHighlight, shortlist }: Props) {
   const { t } = useTranslation();
   if (answer.fillsMissingSkill.length === 0) return null;
-  const skills = answer.missingSkills.filter((skill) =>
-    answer.fillsMissingSkill.some((s) => s.evidence.skills.some((x) => x.id === skill.id)),
-  );
-  const names = skills.map((s) => inSentence(s.label[lang]));
+  // The server says which skills the top five leave unfilled; a group candidate may also offer others the top five do.
+  const names = answer.missingFromTopFive.map((s) => inSentence(s.label[lang]));
   const list = new Intl.ListFormat(lang === "sv" ? "sv" : "en-GB", { type: "conjunction" }).format(names);
   return (
     <section className="missing-skill-group" aria-labelledby="missing-skill-heading">

@@ -9,6 +9,8 @@ import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { MATCH_TERMS, type MatchFilters, type Weights } from "../../../shared/schema/match";
 import type { ShortlistEntry } from "../../../shared/schema/shortlist";
+import { findForbiddenCharacter } from "../../../shared/schema/text";
+import { forbiddenText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { formatWhen } from "../registration/format-when";
 import "./partners.css";
@@ -91,9 +93,15 @@ function ShortlistItem({
 }) {
   const { t } = useTranslation();
   const noteId = useId();
+  const errorId = useId();
   const [draft, setDraft] = useState(entry.note);
+  const [saveError, setSaveError] = useState<string>();
   const organisation = { id: entry.organisationId, name: entry.name };
   const changed = draft.trim() !== entry.note;
+  // The server's text rule, checked as one types: a hidden character is named at the note before anything is sent.
+  const forbidden = findForbiddenCharacter(draft.normalize("NFC").trim(), { multiline: true });
+  const noteError = forbidden ? forbiddenText(forbidden, t) : saveError;
+  const canSave = changed && !forbidden;
   return (
     <li className="shortlist-entry">
       <div className="shortlist-entry-head">
@@ -120,17 +128,31 @@ function ShortlistItem({
         className="shortlist-note"
         rows={2}
         maxLength={MAX_CHARS.shortlistNote}
+        // dir="auto" and unicode-bidi: plaintext (partners.css) keep a pasted bidi override from flipping the box.
+        dir="auto"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        aria-invalid={noteError ? true : undefined}
+        aria-describedby={noteError ? errorId : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setSaveError(undefined);
+        }}
       />
+      {noteError && (
+        <p id={errorId} className="field-error">
+          {noteError}
+        </p>
+      )}
       <div className="shortlist-entry-actions">
         <button
           type="button"
           className="btn"
           // aria-disabled, not disabled: the button keeps the focus after saving, and says there is nothing to save.
-          aria-disabled={!changed}
+          aria-disabled={!canSave}
           aria-label={t("partners.shortlist.saveNoteFor", { name: entry.name })}
-          onClick={() => changed && shortlist.saveNote(organisation, draft.trim())}
+          onClick={async () => {
+            if (canSave) setSaveError(await shortlist.saveNote(organisation, draft.trim()));
+          }}
         >
           {t("partners.shortlist.saveNote")}
         </button>

@@ -78,6 +78,7 @@ export function SuggestionsPanel({
           geography={geography}
           onGeography={(g) => onTuning({ weights, geography: g })}
           inert={inert}
+          geographyUsed={data?.partners?.geography.used}
           side={kind === "projects" ? "project" : "partner"}
           lang={lang}
         />

@@ -18,11 +18,13 @@ interface Props {
   onGeography: (mode: Geography) => void;
   /** Terms that are zero for every candidate, with the reason; `side` says whose data the reason speaks of. */
   inert: InertTerm[];
+  /** The mode the server used, when it differs from the one asked for (complement fell back to nearby). */
+  geographyUsed?: Geography;
   side: "partner" | "project";
   lang: Lang;
 }
 
-export function WeightSliders({ weights, onWeights, geography, onGeography, inert, side, lang }: Props) {
+export function WeightSliders({ weights, onWeights, geography, onGeography, inert, geographyUsed, side, lang }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const format = weightFormat(lang);
@@ -65,10 +67,20 @@ export function WeightSliders({ weights, onWeights, geography, onGeography, iner
       })}
       <div className="weight-row">
         <label htmlFor={`${id}-geo`}>{t("match.geographyMode.label")}</label>
-        <select id={`${id}-geo`} value={geography} onChange={(e) => onGeography(e.target.value as Geography)}>
+        {/* The mode in use, not the one asked for: after the automatic fallback the select says "Nära". */}
+        <select
+          id={`${id}-geo`}
+          value={geographyUsed ?? geography}
+          aria-describedby={`${id}-geo-hint`}
+          onChange={(e) => onGeography(e.target.value as Geography)}
+        >
           <option value="complement">{t("match.geographyMode.complement")}</option>
           <option value="nearby">{t("match.geographyMode.nearby")}</option>
         </select>
+        <p className="weight-mode-hint" id={`${id}-geo-hint`}>
+          {t("match.geographyMode.hint")}
+          {geographyUsed && geographyUsed !== geography && <> {t("match.geographyMode.automatic")}</>}
+        </p>
       </div>
     </fieldset>
   );

@@ -9,7 +9,8 @@ export const partnerMessages = {
       sameEvidence: "Samma skäl som {{name}} ovan, som de har arbetat med: därför längre ned",
     },
     notice: {
-      fallback: "Era medlemmar täcker redan alla era län, så Geografi visar närhet: organisationer i era egna län.",
+      fallback:
+        "Era medlemmar täcker redan alla era län, så Geografi visar närhet: organisationer i era egna län. Det valdes automatiskt.",
       membersCoverAll: "Era medlemmar täcker redan alla era län — visa närhet i stället?",
       showNearby: "Visa närhet",
       noneMissing: "Kompetenser påverkar inte listan: era medlemmar erbjuder redan alla kompetenser ni behöver.",
@@ -20,7 +21,8 @@ export const partnerMessages = {
     },
     shortlist: {
       heading: "Kortlista",
-      intro: "Organisationer ni vill kontakta, med en anteckning. Bara projektets ägare och samordnare ser listan.",
+      intro:
+        "Organisationer ni vill kontakta, med en anteckning. Bara projektets ägare, samordnare och administratörer ser listan.",
       empty: "Inga sparade organisationer än: spara ett förslag med ”Spara i kortlistan”.",
       size: "{{saved}} av högst {{max}} organisationer",
       toggle: "Spara i kortlistan",
@@ -53,7 +55,7 @@ export const partnerMessages = {
     },
     notice: {
       fallback:
-        "Your members already cover all your counties, so Geography shows nearby: organisations in your own counties.",
+        "Your members already cover all your counties, so Geography shows nearby: organisations in your own counties. It was chosen automatically.",
       membersCoverAll: "Your members already cover all your counties — show nearby instead?",
       showNearby: "Show nearby",
       noneMissing: "Skills change nothing here: your members already offer every skill you need.",
@@ -64,7 +66,8 @@ export const partnerMessages = {
     },
     shortlist: {
       heading: "Shortlist",
-      intro: "Organisations you mean to contact, with a note. Only the project's owners and coordinators see the list.",
+      intro:
+        "Organisations you mean to contact, with a note. Only the project's owners, coordinators and administrators see the list.",
       empty: "Nothing saved yet: save a suggestion with “Save to shortlist”.",
       size: "{{saved}} of at most {{max}} organisations",
       toggle: "Save to shortlist",

@@ -14,7 +14,8 @@ export interface ShortlistActions {
   list: Shortlist | undefined;
   isSaved: (organisationId: string) => boolean;
   toggle: (organisation: { id: string; name: string }) => Promise<void>;
-  saveNote: (organisation: { id: string; name: string }, note: string) => Promise<void>;
+  /** Resolves to the failure, in the reader's language, for the note's field to show (undefined when saved). */
+  saveNote: (organisation: { id: string; name: string }, note: string) => Promise<string | undefined>;
   remove: (organisation: { id: string; name: string }) => Promise<void>;
   /** The last outcome, for the live region. */
   status: string;
@@ -38,7 +39,8 @@ export function useShortlist(projectId: string, enabled: boolean): ShortlistActi
   });
   const saved = new Set(query.data?.entries.map((e) => e.organisationId));
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  /** Runs one change; a failure shows at the top of the list, or is returned for its field when `atField`. */
+  const run = async (work: () => Promise<unknown>, done: string, atField = false): Promise<string | undefined> => {
     // One change at a time; a second click meanwhile is ignored rather than sent twice.
     if (busy) return;
     setBusy(true);
@@ -46,34 +48,39 @@ export function useShortlist(projectId: string, enabled: boolean): ShortlistActi
     try {
       await work();
       setStatus(done);
+      return undefined;
     } catch (error) {
       setStatus("");
+      if (atField) return errorText(error, t);
       setFailure(t("partners.shortlist.failed", { message: errorText(error, t) }));
+      return undefined;
     } finally {
       await queryClient.invalidateQueries({ queryKey: shortlistKey(projectId) });
       setBusy(false);
     }
   };
-  const remove: ShortlistActions["remove"] = ({ id, name }) =>
-    run(
+  const remove: ShortlistActions["remove"] = async ({ id, name }) => {
+    await run(
       () => trpc.shortlist.remove.mutate({ projectId, organisationId: id }),
       t("partners.shortlist.removed", { name }),
     );
+  };
 
   return {
     list: query.data,
     isSaved: (id) => saved.has(id),
-    toggle: (organisation) =>
-      saved.has(organisation.id)
-        ? remove(organisation)
-        : run(
-            () => trpc.shortlist.add.mutate({ projectId, organisationId: organisation.id }),
-            t("partners.shortlist.saved", { name: organisation.name }),
-          ),
+    toggle: async (organisation) => {
+      if (saved.has(organisation.id)) return remove(organisation);
+      await run(
+        () => trpc.shortlist.add.mutate({ projectId, organisationId: organisation.id }),
+        t("partners.shortlist.saved", { name: organisation.name }),
+      );
+    },
     saveNote: ({ id, name }, note) =>
       run(
         () => trpc.shortlist.update.mutate({ projectId, organisationId: id, note }),
         t("partners.shortlist.noteSaved", { name }),
+        true,
       ),
     remove,
     status,

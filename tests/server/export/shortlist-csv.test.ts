@@ -10,7 +10,9 @@ import { en } from "../../../client/i18n/en";
 import { sv } from "../../../client/i18n/sv";
 import { partnerReasons } from "../../../server/export/partner-reasons";
 import { type ShortlistCsvRow, shortlistCsv } from "../../../server/export/shortlist-csv";
+import { ORGANISATION_KIND_NAMES } from "../../../shared/organisation-kind-names";
 import type { Evidence, Suggestion } from "../../../shared/schema/match";
+import { ORGANISATION_KINDS } from "../../../shared/schema/organisation";
 import { organisation } from "../../fixtures/dataset";
 
 const i18n = i18next.createInstance();
@@ -102,7 +104,7 @@ describe("shortlist CSV", () => {
     ).toBe(true);
     const line = text.split("\r\n")[1];
     expect(line).toBe(
-      "digidem-lab;Digidem Lab;https://digidemlab.org;cooperative;" +
+      "digidem-lab;Digidem Lab;https://digidemlab.org;Kooperativ;" +
         '"Västra Götalands län, Stockholms län, hela landet";43;' +
         `"${partnerReasons(evidence("complement"), "sv").join(" · ")}";Ring Anna;2026-12-07T02:10:00.000Z;`,
     );
@@ -121,8 +123,22 @@ describe("shortlist CSV", () => {
     expect(text).toContain(`,"'=cmd|' /C calc'!A0",`);
     const last = text.split("\r\n")[2] as string;
     expect(last).toBe(
-      'old,Gammal,https://digidemlab.org,cooperative,"Västra Götaland County, Stockholm County, nationwide",,,' +
+      'old,Gammal,https://digidemlab.org,Cooperative,"Västra Götaland County, Stockholm County, nationwide",,,' +
         '"rad 1\nrad 2",2026-12-07T02:10:00.000Z,removed from the map',
     );
+  });
+
+  it("names every kind as the UI does, in both languages, never by its code", () => {
+    for (const lang of ["sv", "en"] as const) {
+      const t = i18n.getFixedT(lang);
+      for (const kind of ORGANISATION_KINDS) {
+        const cells = (shortlistCsv([row({ kind }, 0.5)], regions, lang).split("\r\n")[1] as string).split(
+          lang === "sv" ? ";" : ",",
+        );
+        expect(cells[3], `${lang} ${kind}`).toBe(t(`orgKind.${kind}`));
+        expect(cells[3]).toBe(ORGANISATION_KIND_NAMES[lang][kind]);
+        if (kind !== "region") expect(cells[3]).not.toBe(kind); // "Region" is the word in both languages
+      }
+    }
   });
 });

@@ -12,6 +12,20 @@ import { DEFAULT_WEIGHTS } from "../../../shared/schema/match";
 const graph = buildGraph(loadDataDir(join(import.meta.dirname, "..", "..", "..", "data")));
 const ix = buildMatchIndex(graph);
 
+describe("Karrot mot matsvinn (needs software development and UX; the top five offer the first)", () => {
+  const answer = suggestPartners(ix, "karrot-mot-matsvinn", { weights: DEFAULT_WEIGHTS, limit: 10 });
+
+  it("says the missing-skill group is for the skills the top five leave unfilled, not those they offer", () => {
+    const offeredInTop = new Set(answer.suggestions.slice(0, 5).flatMap((s) => s.evidence.skills.map((k) => k.id)));
+    expect(answer.fillsMissingSkill.length).toBeGreaterThan(0);
+    expect(answer.missingFromTopFive.length).toBeGreaterThan(0);
+    for (const skill of answer.missingFromTopFive) expect(offeredInTop.has(skill.id), skill.id).toBe(false);
+    // Every missing skill is either offered in the top five or named for the group.
+    const named = new Set(answer.missingFromTopFive.map((s) => s.id));
+    for (const skill of answer.missingSkills) expect(offeredInTop.has(skill.id) || named.has(skill.id)).toBe(true);
+  });
+});
+
 describe("Egenmakt (Stockholm; needs UX and service design)", () => {
   const answer = suggestPartners(ix, "egenmakt", { weights: DEFAULT_WEIGHTS, limit: 10 });
   const top5 = answer.suggestions.slice(0, 5);

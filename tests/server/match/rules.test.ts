@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../server/graph/build";
 import { buildMatchIndex } from "../../../server/match/match-index";
-import { missingSkillGroup, withSkillSlot } from "../../../server/match/skill-slot";
+import { missingSkillGroup, skillsMissingFromTop, withSkillSlot } from "../../../server/match/skill-slot";
 import { DEFAULT_RANKING_RULES, suggestPartners } from "../../../server/match/suggest-partners";
 import { DEFAULT_WEIGHTS } from "../../../shared/schema/match";
 import { matchDataset } from "./match-fixture";
@@ -34,6 +34,12 @@ describe("the skill slot", () => {
     const skillsOf = (o: number) => (o === 1 ? [100] : o === 9 ? [101, 102] : []);
     expect(missingSkillGroup([100, 101, 102], [1, 9, 9], list, skillsOf)).toEqual([9]);
     expect(missingSkillGroup([101], [-1], list, skillsOf)).toEqual([]);
+  });
+
+  it("names as unfilled only the missing skills no one in the top five offers, and some candidate does", () => {
+    // Org 1 (in the top five) offers 100; org 9 offers 100 and 101; no one offers 102.
+    const skillsOf = (o: number) => (o === 1 ? [100] : o === 9 ? [100, 101] : []);
+    expect(skillsMissingFromTop([100, 101, 102], [1, 9, -1], list, skillsOf)).toEqual([101]);
   });
 
   it("in the fixture, puts skills-c (the only one offering ux-design, which p lacks) in p's top five", () => {
