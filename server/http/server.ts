@@ -1,5 +1,7 @@
 /** Starts the whole server: store (seeded on first start), read model, HTTP app. Returns a handle to stop it. */
 import type { FastifyInstance } from "fastify";
+import { BackupSchedule } from "../backup/backup-schedule";
+import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
 import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
@@ -13,6 +15,8 @@ export interface RunningServer {
   services: Services;
   url: string;
   seeded: boolean;
+  /** Backups taken by the server itself, when BACKUP_DIR is set. */
+  backups: BackupSchedule | undefined;
   close(): Promise<void>;
 }
 
@@ -35,9 +39,24 @@ export async function startServer(
   clientDir?: string,
   overrides: Partial<Omit<AppOptions, "services">> = {},
 ): Promise<RunningServer> {
-  const { store, seeded } = openStore(env);
-  // The search index is built once the server listens: built in steps during start-up, it would delay listening.
-  const services = loadServices(store, { warmSearch: false });
+  // Held while the server runs: `npm run restore` refuses to replace the store under it.
+  const releaseLock = takeStoreLock(env.DATABASE_PATH);
+  let opened: ReturnType<typeof openStore>;
+  let services: Services;
+  try {
+    opened = openStore(env);
+    try {
+      // The search index is built once the server listens: built in steps during start-up, it would delay listening.
+      services = loadServices(opened.store, { warmSearch: false });
+    } catch (error) {
+      opened.store.close();
+      throw error;
+    }
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const { store, seeded } = opened;
   const app = await createApp({
     services,
     clientDir,
@@ -47,7 +66,19 @@ export async function startServer(
     heavyPerMinute: env.HEAVY_REQUESTS_PER_MINUTE,
     ...overrides,
   });
-  app.addHook("onClose", async () => store.close());
+  const backups = env.BACKUP_DIR
+    ? new BackupSchedule(store.db, {
+        dir: env.BACKUP_DIR,
+        everyMs: env.BACKUP_EVERY,
+        keep: env.BACKUP_KEEP,
+        log: app.log,
+      })
+    : undefined;
+  app.addHook("onClose", async () => {
+    await backups?.stop();
+    store.close();
+    releaseLock();
+  });
   try {
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (error) {
@@ -55,6 +86,7 @@ export async function startServer(
     throw error;
   }
   warmInBackground(services.search);
+  backups?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
@@ -63,6 +95,7 @@ export async function startServer(
     store,
     services,
     seeded,
+    backups,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
   };
