@@ -10,6 +10,8 @@ import { type AppRouter, appRouter } from "../api/router";
 import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
 import { HashingBusyError } from "../auth/hash-pool";
 import { TooManyAttemptsError } from "../auth/login-limiter";
+import { AppMetrics } from "../metrics/app-metrics";
+import { watchReadModelRefresh } from "../metrics/read-model-timing";
 import type { Services } from "../services";
 import {
   type ConnectionLimits,
@@ -21,6 +23,7 @@ import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
 import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
+import { registerMetrics } from "./metrics-route";
 import { registerSecurityHeaders } from "./security-headers";
 import { MAX_BATCH_CALLS, trpcRequestPolicy } from "./trpc-request-policy";
 import { fastifyTrustProxy, isTrustedPeer, type TrustProxy } from "./trust-proxy";
@@ -37,6 +40,12 @@ export interface AppOptions {
   connections?: Partial<ConnectionLimits>;
   /** Large answers one client address may ask for per minute (heavy-work.ts). */
   heavyPerMinute?: number;
+  /** Lets /metrics answer other hosts that send it as a Bearer token (it always answers localhost). */
+  metricsToken?: string;
+  /** Where requests, errors and timings are counted (created here unless the caller wants to hold it). */
+  metrics?: AppMetrics;
+  /** Whether the read model is complete (the search index is built after listening); /api/health says so. */
+  isReady?: () => boolean;
 }
 
 /** Largest request body accepted; the API takes small JSON inputs only. */
@@ -50,6 +59,9 @@ export async function createApp({
   auth,
   connections,
   heavyPerMinute,
+  metricsToken,
+  isReady = () => true,
+  metrics = appMetricsFor(services),
 }: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
   const app = Fastify({
@@ -63,6 +75,9 @@ export async function createApp({
     http: httpServerOptions(limits),
   });
   limitConnections(app.server, limits, isTrustedPeer(trustProxy));
+
+  watchReadModelRefresh(services.store, (seconds) => metrics.observeRefresh(seconds));
+  registerMetrics(app, metrics, metricsToken);
 
   await registerSecurityHeaders(app);
   await app.register(cookie);
@@ -89,14 +104,28 @@ export async function createApp({
         return seconds > 0 ? { headers: { "retry-after": String(Math.ceil(seconds)) } } : {};
       },
       onError({ error, path }) {
+        metrics.observeProcedureError(path ?? "", error.code);
+        if (path === "auth.login") {
+          if (error.cause instanceof TooManyAttemptsError) metrics.observeSignInRefusal("too_many_attempts");
+          else if (error.cause instanceof HashingBusyError) metrics.observeSignInRefusal("busy");
+          else if (error.code === "UNAUTHORIZED") metrics.observeSignInRefusal("wrong_credentials");
+        }
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  app.get("/api/health", async () => {
+  // "ready" (200) once the whole read model is built, "starting" (503) before: a proxy or orchestrator may wait for it.
+  app.get("/api/health", async (_request, reply) => {
     const counts = services.store.countEntities();
-    return { status: "ok", dataVersion: services.dataVersion, origin: services.store.info().origin, counts };
+    const ready = isReady();
+    reply.code(ready ? 200 : 503);
+    return {
+      status: ready ? "ready" : "starting",
+      dataVersion: services.dataVersion,
+      origin: services.store.info().origin,
+      counts,
+    };
   });
 
   await registerExportRoutes(app, services);
@@ -111,4 +140,13 @@ export async function createApp({
     });
   }
   return app;
+}
+
+/** The metrics of a server serving `services`, every procedure of the router known by name. */
+export function appMetricsFor(services: Services): AppMetrics {
+  return new AppMetrics({
+    dataVersion: () => services.dataVersion,
+    databasePath: services.store.path,
+    procedures: new Set(Object.keys(appRouter._def.procedures)),
+  });
 }

@@ -3,10 +3,11 @@ import type { FastifyInstance } from "fastify";
 import { BackupSchedule } from "../backup/backup-schedule";
 import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
+import type { AppMetrics } from "../metrics/app-metrics";
 import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
-import { type AppOptions, createApp } from "./app";
+import { type AppOptions, appMetricsFor, createApp } from "./app";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,6 +16,10 @@ export interface RunningServer {
   services: Services;
   url: string;
   seeded: boolean;
+  /** Resolves once the read model is complete (the search index built): /api/health then says "ready". */
+  whenReady: Promise<void>;
+  /** What /metrics reports; `metrics.reportQueuedMails(count)` adds the mail queue's gauge. */
+  metrics: AppMetrics;
   /** Backups taken by the server itself, when BACKUP_DIR is set. */
   backups: BackupSchedule | undefined;
   close(): Promise<void>;
@@ -57,7 +62,17 @@ export async function startServer(
     throw error;
   }
   const { store, seeded } = opened;
+  const metrics = appMetricsFor(services);
+  // The search index, the last part of the read model, is built after listening: until then health says "starting".
+  let ready = false;
+  let markReady = () => {};
+  const whenReady = new Promise<void>((resolvePromise) => {
+    markReady = resolvePromise;
+  });
   const app = await createApp({
+    metrics,
+    isReady: () => ready,
+    metricsToken: env.METRICS_TOKEN,
     services,
     clientDir,
     logLevel: env.LOG_LEVEL,
@@ -85,7 +100,10 @@ export async function startServer(
     await app.close();
     throw error;
   }
-  warmInBackground(services.search);
+  warmInBackground(services.search, () => {
+    ready = true;
+    markReady();
+  });
   backups?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -95,6 +113,8 @@ export async function startServer(
     store,
     services,
     seeded,
+    whenReady,
+    metrics,
     backups,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
