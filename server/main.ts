@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     throw error instanceof UnknownGraphNodeError ? unloadableStore(env.DATABASE_PATH, error) : error;
   });
   const counts = server.store.countEntities();
-  console.log(
+  const log = server.app.log;
+  log.info(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +
       `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
   );
@@ -48,8 +49,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: closing the server and the database…`);
+    log.info(`${signal}: closing the server and the database…`);
     await server.close();
+    log.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -23,7 +23,9 @@ import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
 import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
+import { type LogSink, loggerOptions } from "./log-output";
 import { registerMetrics } from "./metrics-route";
+import { DEFAULT_REQUEST_LOG, RequestLog, type RequestLogOptions } from "./request-log";
 import { registerSecurityHeaders } from "./security-headers";
 import { MAX_BATCH_CALLS, trpcRequestPolicy } from "./trpc-request-policy";
 import { fastifyTrustProxy, isTrustedPeer, type TrustProxy } from "./trust-proxy";
@@ -33,6 +35,10 @@ export interface AppOptions {
   /** Folder with the built client (index.html); omitted in `npm run dev`, where Vite serves it. */
   clientDir?: string;
   logLevel?: string;
+  /** Where log lines go (stdout: JSON, or text on a terminal); tests read them. */
+  logSink?: LogSink;
+  /** Which requests get a line: failures and slow ones, or (access log) all. */
+  requestLog?: RequestLogOptions;
   /** Behind a reverse proxy that terminates HTTPS: which hops to trust about the client (see trust-proxy.ts). */
   trustProxy?: TrustProxy;
   /** Sign-in and sign-up limits (tests lower them). */
@@ -55,6 +61,8 @@ export async function createApp({
   services,
   clientDir,
   logLevel = "info",
+  logSink,
+  requestLog = DEFAULT_REQUEST_LOG,
   trustProxy = false,
   auth,
   connections,
@@ -65,7 +73,9 @@ export async function createApp({
 }: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
   const app = Fastify({
-    logger: logLevel === "silent" ? false : { level: logLevel },
+    logger: loggerOptions(logLevel, logSink),
+    // One line per request is noise: request-log.ts writes the lines worth reading.
+    disableRequestLogging: true,
     trustProxy: fastifyTrustProxy(trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
@@ -76,6 +86,8 @@ export async function createApp({
   });
   limitConnections(app.server, limits, isTrustedPeer(trustProxy));
 
+  const requestLines = new RequestLog();
+  requestLines.register(app, requestLog);
   watchReadModelRefresh(services.store, (seconds) => metrics.observeRefresh(seconds));
   registerMetrics(app, metrics, metricsToken);
 
@@ -103,14 +115,15 @@ export async function createApp({
         const seconds = Math.max(...waits, busy ? 2 : 0);
         return seconds > 0 ? { headers: { "retry-after": String(Math.ceil(seconds)) } } : {};
       },
-      onError({ error, path }) {
+      onError({ error, path, req }) {
         metrics.observeProcedureError(path ?? "", error.code);
         if (path === "auth.login") {
           if (error.cause instanceof TooManyAttemptsError) metrics.observeSignInRefusal("too_many_attempts");
           else if (error.cause instanceof HashingBusyError) metrics.observeSignInRefusal("busy");
           else if (error.code === "UNAUTHORIZED") metrics.observeSignInRefusal("wrong_credentials");
         }
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
+        // Logged once, with the failed request's line (request-log.ts).
+        if (error.code === "INTERNAL_SERVER_ERROR") requestLines.noteFailure(req, error);
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });

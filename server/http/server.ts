@@ -73,6 +73,7 @@ export async function startServer(
     metrics,
     isReady: () => ready,
     metricsToken: env.METRICS_TOKEN,
+    requestLog: { slowMs: env.SLOW_REQUEST_MS, accessLog: env.ACCESS_LOG },
     services,
     clientDir,
     logLevel: env.LOG_LEVEL,
