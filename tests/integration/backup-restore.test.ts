@@ -4,7 +4,7 @@
  * store equal to the live store at the backup's data version: the same entities and the same change log. A restore
  * is refused while a server holds the store; the scheduled backups rotate.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,12 +33,15 @@ function contentOf(db: Database.Database): { dataVersion: number; entities: stri
   }))();
 }
 
+const children: ChildProcess[] = [];
+
 function runBackupCli(databasePath: string, out: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise) => {
     const proc = spawn(process.execPath, ["--import", "tsx", join(root, "server/cli/backup.ts"), "--out", out], {
       cwd: root,
       env: { ...process.env, DATABASE_PATH: databasePath },
     });
+    children.push(proc);
     let output = "";
     proc.stdout.on("data", (chunk) => (output += chunk));
     proc.stderr.on("data", (chunk) => (output += chunk));
@@ -74,6 +77,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  // A copy that never finished must not outlive the test.
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   reader?.close();
   await server?.close();
 });
