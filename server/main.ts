@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   });
   const counts = server.store.countEntities();
   const log = server.app.log;
-  log.info(
+  // The start and stop lines are written at any LOG_LEVEL: scripts and supervisors wait for "running at".
+  const logsInfo = ["trace", "debug", "info"].includes(log.level);
+  const announce = (line: string) => (logsInfo ? log.info(line) : console.log(line));
+  announce(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +
       `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
   );
@@ -49,9 +52,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info(`${signal}: closing the server and the database…`);
+    announce(`${signal}: closing the server and the database…`);
     await server.close();
-    log.info("stopped");
+    announce("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -28,7 +28,7 @@ function startServerProcess(): Promise<{ url: string; process: ChildProcess }> {
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
       DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
+      LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
