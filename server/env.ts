@@ -70,6 +70,9 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Settings whose value a refusal must not print. */
+const SECRET_SETTINGS = new Set(["METRICS_TOKEN"]);
+
 export class SettingsError extends Error {
   override name = "SettingsError";
 }
@@ -77,9 +80,9 @@ export class SettingsError extends Error {
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `${i.path.join(".")}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`,
-    );
+    const got = (key: string) =>
+      SECRET_SETTINGS.has(key) ? `${source[key]?.length ?? 0} characters` : JSON.stringify(source[key]);
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message} (got ${got(String(i.path[0]))})`);
     throw new SettingsError(`Invalid settings:\n  ${lines.join("\n  ")}`);
   }
   const data = result.data;
