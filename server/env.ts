@@ -7,6 +7,27 @@ import { parseTrustProxy, TrustProxyError } from "./http/trust-proxy";
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "90s", "30m", "6h", "1d" as milliseconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const match = /^\s*(\d+)\s*([smhd])\s*$/.exec(text);
+      if (!match || Number(match[1]) < 1) {
+        ctx.addIssue({ code: "custom", message: 'expected a whole number and a unit: "90s", "30m", "6h" or "1d"' });
+        return z.NEVER;
+      }
+      return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+    });
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: 'expected "true" or "false"' })
+  .default("false")
+  .transform((text) => text === "true" || text === "1" || text === "yes");
+
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("localhost"),
@@ -52,8 +73,23 @@ export const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://partnerkartan.se" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /** A folder for backups the server takes by itself; unset, it takes none (npm run backup still works). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How often the server takes a backup into BACKUP_DIR. */
+  BACKUP_EVERY: duration("1d"),
+  /** How many of its own backups the server keeps in BACKUP_DIR; older ones are deleted. */
+  BACKUP_KEEP: count(7),
+  /** Lets /metrics answer other hosts than localhost that send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  /** Requests slower than this (ms) are logged, one line each. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  /** Log every request, one line each (off: only start, stop, errors and slow requests). */
+  ACCESS_LOG: flag,
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Settings whose value a refusal must not print. */
+const SECRET_SETTINGS = new Set(["METRICS_TOKEN"]);
 
 export class SettingsError extends Error {
   override name = "SettingsError";
@@ -62,10 +98,16 @@ export class SettingsError extends Error {
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `${i.path.join(".")}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`,
-    );
+    const got = (key: string) =>
+      SECRET_SETTINGS.has(key) ? `${source[key]?.length ?? 0} characters` : JSON.stringify(source[key]);
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message} (got ${got(String(i.path[0]))})`);
     throw new SettingsError(`Invalid settings:\n  ${lines.join("\n  ")}`);
   }
-  return { ...result.data, DATABASE_PATH: resolve(result.data.DATABASE_PATH), DATA_DIR: resolve(result.data.DATA_DIR) };
+  const data = result.data;
+  return {
+    ...data,
+    DATABASE_PATH: resolve(data.DATABASE_PATH),
+    DATA_DIR: resolve(data.DATA_DIR),
+    BACKUP_DIR: data.BACKUP_DIR === undefined ? undefined : resolve(data.BACKUP_DIR),
+  };
 }

@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     throw error instanceof UnknownGraphNodeError ? unloadableStore(env.DATABASE_PATH, error) : error;
   });
   const counts = server.store.countEntities();
-  console.log(
+  const log = server.app.log;
+  // The start and stop lines are written at any LOG_LEVEL: scripts and supervisors wait for "running at".
+  const logsInfo = ["trace", "debug", "info"].includes(log.level);
+  const announce = (line: string) => (logsInfo ? log.info(line) : console.log(line));
+  announce(
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_PATH}: ` +
       `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
   );
@@ -48,8 +52,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: closing the server and the database…`);
+    announce(`${signal}: closing the server and the database…`);
     await server.close();
+    announce("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

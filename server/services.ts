@@ -87,9 +87,10 @@ export function buildServices(
 }
 
 /** Runs `search.buildSome` between other work until the index is complete; requests keep being answered meanwhile. */
-export function warmInBackground(search: SearchIndex): void {
+export function warmInBackground(search: SearchIndex, onDone?: () => void): void {
   const step = () => {
     if (!search.buildSome(SEARCH_STEP_MS)) setImmediate(step);
+    else onDone?.();
   };
   setImmediate(step);
 }

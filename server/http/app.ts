@@ -11,6 +11,8 @@ import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
 import { HashingBusyError } from "../auth/hash-pool";
 import { TooManyAttemptsError } from "../auth/login-limiter";
 import { Mailer, type RetryPolicy } from "../mail/mailer";
+import { AppMetrics } from "../metrics/app-metrics";
+import { watchReadModelRefresh } from "../metrics/read-model-timing";
 import type { Services } from "../services";
 import {
   type ConnectionLimits,
@@ -22,6 +24,9 @@ import { refuseCrossSiteWrites } from "./cross-site-writes";
 import { registerExportRoutes } from "./export-routes";
 import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
+import { type LogSink, loggerOptions } from "./log-output";
+import { registerMetrics } from "./metrics-route";
+import { DEFAULT_REQUEST_LOG, RequestLog, type RequestLogOptions } from "./request-log";
 import { registerSecurityHeaders } from "./security-headers";
 import { registerShortlistRoute } from "./shortlist-route";
 import { MAX_BATCH_CALLS, trpcRequestPolicy } from "./trpc-request-policy";
@@ -32,6 +37,10 @@ export interface AppOptions {
   /** Folder with the built client (index.html); omitted in `npm run dev`, where Vite serves it. */
   clientDir?: string;
   logLevel?: string;
+  /** Where log lines go (stdout: JSON, or text on a terminal); tests read them. */
+  logSink?: LogSink;
+  /** Which requests get a line: failures and slow ones, or (access log) all. */
+  requestLog?: RequestLogOptions;
   /** Behind a reverse proxy that terminates HTTPS: which hops to trust about the client (see trust-proxy.ts). */
   trustProxy?: TrustProxy;
   /** Sign-in and sign-up limits (tests lower them). */
@@ -43,6 +52,12 @@ export interface AppOptions {
   mailer?: Mailer;
   /** Pauses between attempts to send a message (tests shorten them). */
   mailRetry?: RetryPolicy;
+  /** Lets /metrics answer other hosts that send it as a Bearer token (it always answers localhost). */
+  metricsToken?: string;
+  /** Where requests, errors and timings are counted (created here unless the caller wants to hold it). */
+  metrics?: AppMetrics;
+  /** Whether the read model is complete (the search index is built after listening); /api/health says so. */
+  isReady?: () => boolean;
 }
 
 /** Largest request body accepted; the API takes small JSON inputs only. */
@@ -52,15 +67,22 @@ export async function createApp({
   services,
   clientDir,
   logLevel = "info",
+  logSink,
+  requestLog = DEFAULT_REQUEST_LOG,
   trustProxy = false,
   auth,
   connections,
   heavyPerMinute,
   mailer = new Mailer(services.store.mail, { from: "Partnerkartan <noreply@localhost>" }),
+  metricsToken,
+  isReady = () => true,
+  metrics = appMetricsFor(services),
 }: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
   const app = Fastify({
-    logger: logLevel === "silent" ? false : { level: logLevel },
+    logger: loggerOptions(logLevel, logSink),
+    // One line per request is noise: request-log.ts writes the lines worth reading.
+    disableRequestLogging: true,
     trustProxy: fastifyTrustProxy(trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },
@@ -72,6 +94,11 @@ export async function createApp({
   limitConnections(app.server, limits, isTrustedPeer(trustProxy));
   mailer.log = app.log;
   app.addHook("onClose", () => mailer.stop());
+
+  const requestLines = new RequestLog();
+  requestLines.register(app, requestLog);
+  watchReadModelRefresh(services.store, (seconds) => metrics.observeRefresh(seconds));
+  registerMetrics(app, metrics, metricsToken);
 
   await registerSecurityHeaders(app);
   await app.register(cookie);
@@ -97,15 +124,30 @@ export async function createApp({
         const seconds = Math.max(...waits, busy ? 2 : 0);
         return seconds > 0 ? { headers: { "retry-after": String(Math.ceil(seconds)) } } : {};
       },
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path }, "tRPC procedure failed");
+      onError({ error, path, req }) {
+        metrics.observeProcedureError(path ?? "", error.code);
+        if (path === "auth.login") {
+          if (error.cause instanceof TooManyAttemptsError) metrics.observeSignInRefusal("too_many_attempts");
+          else if (error.cause instanceof HashingBusyError) metrics.observeSignInRefusal("busy");
+          else if (error.code === "UNAUTHORIZED") metrics.observeSignInRefusal("wrong_credentials");
+        }
+        // Logged once, with the failed request's line (request-log.ts).
+        if (error.code === "INTERNAL_SERVER_ERROR") requestLines.noteFailure(req, error);
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  app.get("/api/health", async () => {
+  // "ready" (200) once the whole read model is built, "starting" (503) before: a proxy or orchestrator may wait for it.
+  app.get("/api/health", async (_request, reply) => {
     const counts = services.store.countEntities();
-    return { status: "ok", dataVersion: services.dataVersion, origin: services.store.info().origin, counts };
+    const ready = isReady();
+    reply.code(ready ? 200 : 503);
+    return {
+      status: ready ? "ready" : "starting",
+      dataVersion: services.dataVersion,
+      origin: services.store.info().origin,
+      counts,
+    };
   });
 
   await registerExportRoutes(app, services);
@@ -121,4 +163,13 @@ export async function createApp({
     });
   }
   return app;
+}
+
+/** The metrics of a server serving `services`, every procedure of the router known by name. */
+export function appMetricsFor(services: Services): AppMetrics {
+  return new AppMetrics({
+    dataVersion: () => services.dataVersion,
+    databasePath: services.store.path,
+    procedures: new Set(Object.keys(appRouter._def.procedures)),
+  });
 }

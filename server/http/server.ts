@@ -1,12 +1,15 @@
 /** Starts the whole server: store (seeded on first start), read model, HTTP app. Returns a handle to stop it. */
 import type { FastifyInstance } from "fastify";
+import { BackupSchedule } from "../backup/backup-schedule";
+import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
 import { Mailer } from "../mail/mailer";
 import { scheduleReviewDigest } from "../mail/review-digest";
+import type { AppMetrics } from "../metrics/app-metrics";
 import { loadServices, type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
-import { type AppOptions, createApp } from "./app";
+import { type AppOptions, appMetricsFor, createApp } from "./app";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -16,6 +19,12 @@ export interface RunningServer {
   mailer: Mailer;
   url: string;
   seeded: boolean;
+  /** Resolves once the read model is complete (the search index built): /api/health then says "ready". */
+  whenReady: Promise<void>;
+  /** What /metrics reports; `metrics.reportQueuedMails(count)` adds the mail queue's gauge. */
+  metrics: AppMetrics;
+  /** Backups taken by the server itself, when BACKUP_DIR is set. */
+  backups: BackupSchedule | undefined;
   close(): Promise<void>;
 }
 
@@ -38,13 +47,40 @@ export async function startServer(
   clientDir?: string,
   overrides: Partial<Omit<AppOptions, "services">> = {},
 ): Promise<RunningServer> {
-  const { store, seeded } = openStore(env);
+  // Held while the server runs: `npm run restore` refuses to replace the store under it.
+  const releaseLock = takeStoreLock(env.DATABASE_PATH);
+  let opened: ReturnType<typeof openStore>;
+  let services: Services;
+  try {
+    opened = openStore(env);
+    try {
+      // The search index is built once the server listens: built in steps during start-up, it would delay listening.
+      services = loadServices(opened.store, { warmSearch: false });
+    } catch (error) {
+      opened.store.close();
+      throw error;
+    }
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const { store, seeded } = opened;
   const mailer =
     overrides.mailer ??
     new Mailer(store.mail, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, retry: overrides.mailRetry });
-  // The search index is built once the server listens: built in steps during start-up, it would delay listening.
-  const services = loadServices(store, { warmSearch: false });
+  const metrics = appMetricsFor(services);
+  metrics.reportQueuedMails(() => store.mail.queuedCount());
+  // The search index, the last part of the read model, is built after listening: until then health says "starting".
+  let ready = false;
+  let markReady = () => {};
+  const whenReady = new Promise<void>((resolvePromise) => {
+    markReady = resolvePromise;
+  });
   const app = await createApp({
+    metrics,
+    isReady: () => ready,
+    metricsToken: env.METRICS_TOKEN,
+    requestLog: { slowMs: env.SLOW_REQUEST_MS, accessLog: env.ACCESS_LOG },
     services,
     clientDir,
     logLevel: env.LOG_LEVEL,
@@ -54,12 +90,22 @@ export async function startServer(
     ...overrides,
     mailer,
   });
-  // The mailer finishes the message in hand before the database it marks it in closes.
   const stopDigest = scheduleReviewDigest(store, mailer);
+  const backups = env.BACKUP_DIR
+    ? new BackupSchedule(store.db, {
+        dir: env.BACKUP_DIR,
+        everyMs: env.BACKUP_EVERY,
+        keep: env.BACKUP_KEEP,
+        log: app.log,
+      })
+    : undefined;
+  // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
     stopDigest();
     await mailer.stop();
+    await backups?.stop();
     store.close();
+    releaseLock();
   });
   try {
     await app.listen({ port: env.PORT, host: env.HOST });
@@ -67,7 +113,11 @@ export async function startServer(
     await app.close();
     throw error;
   }
-  warmInBackground(services.search);
+  warmInBackground(services.search, () => {
+    ready = true;
+    markReady();
+  });
+  backups?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
@@ -79,6 +129,9 @@ export async function startServer(
     services,
     mailer,
     seeded,
+    whenReady,
+    metrics,
+    backups,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
   };

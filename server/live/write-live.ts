@@ -4,16 +4,21 @@
  * cannot take the write (the graph has no node for a reference, say), nothing is committed and the served read model
  * stays the one that matches the store: a failed write is never half-applied, and never poisons the writes after it.
  */
+import { reportReadModelRefresh } from "../metrics/read-model-timing";
 import type { Services } from "../services";
 import { describeBrokenStore, ReadModelError } from "./diagnose-store";
 import { applyRefresh, prepareRefresh } from "./refresh";
 
 export function writeLive<T>(services: Services, write: () => T): T {
+  let refreshMs = 0;
   const { result, next } = services.store.db
     .transaction(() => {
       const result = write();
       try {
-        return { result, next: prepareRefresh(services) };
+        const started = performance.now();
+        const next = prepareRefresh(services);
+        refreshMs = performance.now() - started;
+        return { result, next };
       } catch (error) {
         // Still inside the transaction: the diagnosis sees what the write would have left.
         throw new ReadModelError(
@@ -24,6 +29,8 @@ export function writeLive<T>(services: Services, write: () => T): T {
       }
     })
     .immediate();
+  const started = performance.now();
   applyRefresh(services, next);
+  if (next) reportReadModelRefresh(services.store, (refreshMs + performance.now() - started) / 1000);
   return result;
 }

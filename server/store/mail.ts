@@ -81,6 +81,11 @@ export class MailStore {
     }));
   }
 
+  /** Messages waiting to be sent over SMTP (not the outbox, which is read in the app). */
+  queuedCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM mail WHERE status = 'queued'").get() as { n: number }).n;
+  }
+
   /** When the next queued message falls due, if any is waiting. */
   nextDue(): Date | undefined {
     const row = this.db.prepare("SELECT min(next_attempt_at) AS at FROM mail WHERE status = 'queued'").get() as {

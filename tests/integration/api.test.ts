@@ -34,7 +34,7 @@ describe("API over HTTP", () => {
     expect(server.seeded).toBe(true);
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toMatchObject({
-      status: "ok",
+      status: "ready",
       dataVersion: 1,
       origin: "seed",
       counts: { organisation: 4, project: 2, region: 3 },

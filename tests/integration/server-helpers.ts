@@ -47,7 +47,10 @@ export async function startTestServer(
     LOG_LEVEL: "silent",
     ...settings,
   });
-  return startServer(env, clientDir, overrides);
+  const server = await startServer(env, clientDir, overrides);
+  // Tests begin once /api/health says "ready", as a proxy in front would wait for it.
+  await server.whenReady;
+  return server;
 }
 
 /** A tRPC client as a script would use it: no cookies, the CSRF header on every request. */
