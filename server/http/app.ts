@@ -4,7 +4,7 @@ import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { createContextFactory } from "../api/context";
 import { type AppRouter, appRouter } from "../api/router";
 import { type AuthGuardOptions, createAuthGuards } from "../auth/auth-guards";
@@ -82,7 +82,7 @@ export async function createApp({
   const app = Fastify({
     logger: loggerOptions(logLevel, logSink),
     // One line per request is noise: request-log.ts writes the lines worth reading.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: fastifyTrustProxy(trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 5000 },

@@ -92,6 +92,27 @@ describe("/metrics", () => {
     expect(text).not.toContain("nobody@example.org");
   });
 
+  it("counts a sign-in the login limiter refuses as too_many_attempts", async () => {
+    // The real limits: five failures per account and address in 15 minutes, then the address waits.
+    const strict = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath(), undefined, {});
+    try {
+      const api = sessionClientFor(strict.url);
+      const member = await createAccount(strict.store, "member", "Limited Member");
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push(
+          (await trpcFailure(api.auth.login.mutate({ email: member.email, password: `wrong ${i}` }))).status,
+        );
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const text = await (await fetch(`${strict.url}/metrics`)).text();
+      expect(seriesValue(text, 'partnerkartan_sign_in_refusals_total{reason="wrong_credentials"}')).toBe(5);
+      expect(seriesValue(text, 'partnerkartan_sign_in_refusals_total{reason="too_many_attempts"}')).toBe(1);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("answers a proxied request only with the token", async () => {
     const proxied = await fetch(`${server.url}/metrics`, { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(proxied.status).toBe(403);
