@@ -57,8 +57,8 @@ export const mailAccountMessages = {
       mailSaved: "Inställningarna är sparade.",
       dataTitle: "Dina uppgifter",
       dataIntro:
-        "Ladda ner allt vi har om ditt konto: kontot, dina inlämningar och dina ändringar i historiken, som en JSON-fil.",
-      download: "Ladda ner mina uppgifter",
+        "Ladda ned allt vi har om ditt konto: kontot, dina inlämningar och dina ändringar i historiken, som en JSON-fil.",
+      download: "Ladda ned mina uppgifter",
       deleteTitle: "Ta bort kontot",
       deleteIntro:
         "Din e-postadress, ditt namn och ditt lösenord tas bort. I historiken står dina ändringar sedan på ett borttaget konto med ett nummer, och profilerna du äger finns kvar utan ägare. Det går inte att ångra.",
