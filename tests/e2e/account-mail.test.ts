@@ -87,7 +87,7 @@ describe("account pages reached by mail", () => {
     expect(app.server.store.accounts.byEmail(coordinator.email)?.digest).toBe(false);
 
     const download = p.waitForEvent("download");
-    await p.getByRole("button", { name: "Ladda ner mina uppgifter" }).click();
+    await p.getByRole("button", { name: "Ladda ned mina uppgifter" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^partnerkartan-account-\d+\.json$/);
 
