@@ -39,6 +39,11 @@ export const partnerMessages = {
       addedAt: "Tillagd {{date}}",
       download: "Ladda ned CSV",
       failed: "Det gick inte: {{message}}",
+      refused_one:
+        "Ett osynligt tecken eller styrtecken togs bort ({{list}}): det syns inte men kan ändra hur texten läses.",
+      refused_other:
+        "{{count}} osynliga tecken eller styrtecken togs bort ({{list}}): de syns inte men kan ändra hur texten läses.",
+      refusedAt: "{{codePoint}} på plats {{position}}",
     },
     missingSkill: {
       heading: "Fyller en saknad kompetens",
@@ -84,6 +89,11 @@ export const partnerMessages = {
       addedAt: "Added {{date}}",
       download: "Download CSV",
       failed: "That did not work: {{message}}",
+      refused_one:
+        "An invisible or control character was removed ({{list}}): it does not show but can change how the text reads.",
+      refused_other:
+        "{{count}} invisible or control characters were removed ({{list}}): they do not show but can change how the text reads.",
+      refusedAt: "{{codePoint}} at position {{position}}",
     },
     missingSkill: {
       heading: "Fills a missing skill",
