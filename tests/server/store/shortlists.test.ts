@@ -71,11 +71,11 @@ describe("ShortlistStore", () => {
 
   it("updates and clears a note; updating an organisation not on the list is 404 naming organisationId", () => {
     const { store, owner } = seeded();
-    store.shortlists.add({ projectId: P, organisationId: "digidem-lab" }, owner);
-    expect(store.shortlists.update({ projectId: P, organisationId: "digidem-lab", note: "Ring Anna" }).note).toBe(
-      "Ring Anna",
-    );
-    expect(store.shortlists.update({ projectId: P, organisationId: "digidem-lab", note: "" }).note).toBe("");
+    store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner);
+    expect(
+      store.shortlists.update({ projectId: P, organisationId: "civic-tech-goteborg", note: "Ring Anna" }).note,
+    ).toBe("Ring Anna");
+    expect(store.shortlists.update({ projectId: P, organisationId: "civic-tech-goteborg", note: "" }).note).toBe("");
     const error = thrown(() => store.shortlists.update({ projectId: P, organisationId: "vinnova", note: "x" }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).field).toBe("organisationId");
@@ -108,15 +108,27 @@ describe("ShortlistStore", () => {
   it("holds at most maxEntries per project; re-adding one already there still works at the limit", () => {
     const { store, owner } = seeded();
     const small = new ShortlistStore(store.db, 2);
-    small.add({ projectId: P, organisationId: "vinnova" }, owner);
-    small.add({ projectId: P, organisationId: "digidem-lab" }, owner);
-    const error = thrown(() => small.add({ projectId: P, organisationId: "open-knowledge-sweden" }, owner));
+    // Open Up! is led by Open Knowledge Sweden: the other three may be saved.
+    small.add({ projectId: "open-up", organisationId: "vinnova" }, owner);
+    small.add({ projectId: "open-up", organisationId: "digidem-lab" }, owner);
+    const error = thrown(() => small.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toMatch(/^field "organisationId": the shortlist already holds 2 organisations/);
-    expect(small.add({ projectId: P, organisationId: "vinnova", note: "ändå" }, owner).note).toBe("ändå");
+    expect(small.add({ projectId: "open-up", organisationId: "vinnova", note: "ändå" }, owner).note).toBe("ändå");
     // The limit is per project.
-    expect(small.add({ projectId: "open-up", organisationId: "open-knowledge-sweden" }, owner).gone).toBe(false);
-    expect(small.list(P)).toHaveLength(2);
+    expect(small.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner).gone).toBe(false);
+    expect(small.list("open-up")).toHaveLength(2);
+  });
+
+  it("refuses the project's own lead and partners (409 naming organisationId) and writes nothing", () => {
+    const { store, owner } = seeded();
+    for (const id of ["digidem-lab", "open-knowledge-sweden"]) {
+      const error = thrown(() => store.shortlists.add({ projectId: P, organisationId: id }, owner));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).field).toBe("organisationId");
+      expect(error.message).toContain(`"${id}" is already a partner of project "${P}"`);
+    }
+    expect(store.shortlists.list(P)).toEqual([]);
   });
 
   it("keeps a soft-deleted organisation on the list, marked gone, and refuses to add it anew", () => {
