@@ -152,7 +152,8 @@ export function suggestPartners(ix: MatchIndex, projectId: string, options: Matc
   if (project === undefined) throw new UnknownEntityError("project", projectId);
   const rules = options.rules ?? DEFAULT_RANKING_RULES;
   const asked: GeographyMode = options.filters?.geography ?? "complement";
-  const mode = geographyUsed(ix, project, asked, rules.geographyFallback);
+  const fallback = rules.geographyFallback && options.filters?.geographyFallback !== false;
+  const mode = geographyUsed(ix, project, asked, fallback);
   const needs = projectNeeds(ix, project, mode);
   const s = scratchFor(ix);
   const { topic, skill, geo, net, stamp, member } = s;

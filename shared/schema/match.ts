@@ -30,6 +30,8 @@ export const MatchFiltersSchema = z.object({
   exclude: boundedList(SlugSchema).optional(),
   /** "complement": reward län the project lacks; "nearby": reward the project's own län. */
   geography: z.enum(["complement", "nearby"]).optional(),
+  /** false: keep "complement" even when the members cover every län (everyone then scores 0 on geography). */
+  geographyFallback: z.boolean().optional(),
 });
 export type MatchFilters = z.infer<typeof MatchFiltersSchema>;
 

@@ -63,6 +63,26 @@ export function findForbiddenCharacter(text: string, { multiline = false } = {})
 export const forbiddenMessage = (found: ForbiddenCharacter) =>
   `contains ${found.what} (${found.codePoint}) at character ${found.position}; remove it`;
 
+/**
+ * The text without the characters the rule refuses (allowed joiners stay), and each one removed, positioned in the
+ * text as given: for a box that refuses them as they are typed or pasted.
+ */
+export function withoutForbidden(
+  text: string,
+  { multiline = false } = {},
+): { text: string; removed: ForbiddenCharacter[] } {
+  const removed: ForbiddenCharacter[] = [];
+  let chars = Array.from(text);
+  let shift = 0;
+  for (let found = findForbiddenCharacter(chars.join(""), { multiline }); found; ) {
+    removed.push({ ...found, position: found.position + shift });
+    chars = [...chars.slice(0, found.position - 1), ...chars.slice(found.position)];
+    shift++;
+    found = findForbiddenCharacter(chars.join(""), { multiline });
+  }
+  return { text: chars.join(""), removed };
+}
+
 /** Removes every character the rule is about, allowed ones included: for comparing, never for storing. */
 export const stripInvisible = (text: string) =>
   text.replace(new RegExp(SUSPECT.source, "gu"), "").replace(/[\uFE00-\uFE0F]/gu, "");

@@ -68,24 +68,18 @@ describe("the shortlist, in a browser", () => {
       name,
       note: "Ring Anna om en workshop i vår; fråga om =avgift",
     });
-    // A hidden character is named at the note, in Swedish, as it is typed; saving is refused and nothing is sent.
+    // Hidden and bidi characters never enter the box: removed as pasted, and named at the note, in Swedish.
     await note.fill("Ring\u200B Anna \u202Eigen");
-    const error = "Innehåller ett osynligt tecken eller styrtecken (U+200B) på plats 5.";
-    await expect.poll(() => note.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => note.inputValue()).toBe("Ring Anna igen");
     const describedBy = (await note.getAttribute("aria-describedby")) ?? "";
-    expect(await p.locator(`[id="${describedBy}"]`).textContent()).toContain(error);
+    expect(await p.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      "2 osynliga tecken eller styrtecken togs bort (U+200B på plats 5, U+202E på plats 12): de syns inte men kan ändra hur texten läses.",
+    );
     expect(await note.getAttribute("dir")).toBe("auto");
     expect(await note.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("plaintext");
-    const save = shortlist(p).getByRole("button", { name: `Spara anteckningen: ${name}` });
-    expect(await save.getAttribute("aria-disabled")).toBe("true");
-    await save.focus();
-    await p.keyboard.press("Enter");
     expect(await shortlist(p).getByRole("alert").count()).toBe(0);
-    expect((await app.server.store.shortlists.list(PROJECT))[0]?.note).toBe(
-      "Ring Anna om en workshop i vår; fråga om =avgift",
-    );
     await note.fill("Ring Anna om en workshop i vår; fråga om =avgift");
-    await expect.poll(() => note.getAttribute("aria-invalid")).toBe(null);
+    await expect.poll(() => note.getAttribute("aria-describedby")).toBe(null);
     expect(await shortlist(p).getByText("1 av högst 100 organisationer").count()).toBe(1);
     expect(await seriousViolations(p, '[data-suggestions="partners"]')).toEqual([]);
 

@@ -56,6 +56,14 @@ describe("weights", () => {
     await expect.poll(() => mode.inputValue()).toBe("nearby");
     const hint = p.locator(`[id="${await mode.getAttribute("aria-describedby")}"]`);
     expect(await hint.textContent()).toContain("Nära valdes automatiskt");
+    // Going back: complement is kept, the select says so, and the panel offers nearby instead.
+    await notice.getByRole("button", { name: "Använd Komplettera ändå" }).click();
+    await expect.poll(() => mode.inputValue()).toBe("complement");
+    await notice.getByText("Era medlemmar täcker redan alla era län — visa närhet i stället?").waitFor();
+    expect(await hint.textContent()).not.toContain("automatiskt");
+    await notice.getByRole("button", { name: "Visa närhet" }).click();
+    await expect.poll(() => mode.inputValue()).toBe("nearby");
+    await expect.poll(() => p.url()).toContain("geo=nearby");
   });
 
   it("shows the geography options whole at 1440 px, in English too", async () => {

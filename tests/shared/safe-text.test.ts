@@ -4,7 +4,7 @@ import { DisplayNameSchema } from "../../shared/schema/account";
 import { idList, NameSchema, SlugSchema, SourcesSchema, SummarySchema } from "../../shared/schema/common";
 import { displayNameKey, reservedTermIn } from "../../shared/schema/display-name";
 import { MAX_CHARS, MAX_ITEMS } from "../../shared/schema/limits";
-import { findForbiddenCharacter, safeText } from "../../shared/schema/text";
+import { findForbiddenCharacter, safeText, withoutForbidden } from "../../shared/schema/text";
 
 const single = safeText({ max: 50 });
 const multi = safeText({ max: 50, multiline: true });
@@ -69,6 +69,18 @@ describe("safeText", () => {
     ]) {
       expect(single.safeParse(text), text).toMatchObject({ success: true, data: text.normalize("NFC") });
     }
+  });
+});
+
+describe("withoutForbidden", () => {
+  it("removes each refused character, named at its place in the text as given, and keeps allowed joiners", () => {
+    const { text, removed } = withoutForbidden("Ring\u200B Anna \u202Eigen 👩\u200D💻\nrad 2", { multiline: true });
+    expect(text).toBe("Ring Anna igen 👩\u200D💻\nrad 2");
+    expect(removed.map((r) => [r.codePoint, r.position])).toEqual([
+      ["U+200B", 5],
+      ["U+202E", 12],
+    ]);
+    expect(withoutForbidden("ren text")).toEqual({ text: "ren text", removed: [] });
   });
 });
 

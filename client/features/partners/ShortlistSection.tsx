@@ -9,8 +9,7 @@ import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { MATCH_TERMS, type MatchFilters, type Weights } from "../../../shared/schema/match";
 import type { ShortlistEntry } from "../../../shared/schema/shortlist";
-import { findForbiddenCharacter } from "../../../shared/schema/text";
-import { forbiddenText } from "../../lib/error-text";
+import { withoutForbidden } from "../../../shared/schema/text";
 import type { Lang } from "../../state/url-state";
 import { formatWhen } from "../registration/format-when";
 import "./partners.css";
@@ -96,12 +95,14 @@ function ShortlistItem({
   const errorId = useId();
   const [draft, setDraft] = useState(entry.note);
   const [saveError, setSaveError] = useState<string>();
+  // Characters the box refused as they were typed or pasted: said at the note, so nothing vanishes unexplained.
+  const [refused, setRefused] = useState<string>();
   const organisation = { id: entry.organisationId, name: entry.name };
   const changed = draft.trim() !== entry.note;
-  // The server's text rule, checked as one types: a hidden character is named at the note before anything is sent.
-  const forbidden = findForbiddenCharacter(draft.normalize("NFC").trim(), { multiline: true });
-  const noteError = forbidden ? forbiddenText(forbidden, t) : saveError;
-  const canSave = changed && !forbidden;
+  // What the server refused on saving (named by errorText, e.g. a hidden character), else what the box removed.
+  const noteError = saveError;
+  const noteMessage = noteError ?? refused;
+  const canSave = changed;
   return (
     <li className="shortlist-entry">
       <div className="shortlist-entry-head">
@@ -132,15 +133,25 @@ function ShortlistItem({
         dir="auto"
         value={draft}
         aria-invalid={noteError ? true : undefined}
-        aria-describedby={noteError ? errorId : undefined}
+        aria-describedby={noteMessage ? errorId : undefined}
         onChange={(e) => {
-          setDraft(e.target.value);
+          // Invisible and bidi characters never enter the box: the server would refuse them anyway.
+          const { text, removed } = withoutForbidden(e.target.value, { multiline: true });
+          setDraft(text);
           setSaveError(undefined);
+          setRefused(
+            removed.length > 0
+              ? t("partners.shortlist.refused", {
+                  count: removed.length,
+                  list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
+                })
+              : undefined,
+          );
         }}
       />
-      {noteError && (
-        <p id={errorId} className="field-error">
-          {noteError}
+      {noteMessage && (
+        <p id={errorId} className={noteError ? "field-error" : "field-note"}>
+          {noteMessage}
         </p>
       )}
       <div className="shortlist-entry-actions">

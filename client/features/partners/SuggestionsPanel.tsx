@@ -2,6 +2,7 @@
  * Ranked, explained suggestions for the selected node: partners for a project, projects for an organisation.
  * Hovering or focusing a suggestion highlights, in the graph, the nodes that justify it.
  */
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
 import { errorText } from "../../lib/error-text";
@@ -54,7 +55,20 @@ export function SuggestionsPanel({
   onTuning,
 }: Props) {
   const { t, i18n } = useTranslation();
-  const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, { geography });
+  // "Komplettera ändå": the reader went back to complement after the automatic fallback (for this node and mode only).
+  const [keepComplement, setKeepComplement] = useState<string>();
+  const strict = keepComplement === `${id}:${geography}`;
+  const filters = strict ? { geography, geographyFallback: false } : { geography };
+  const { data, isLoading, isError, error } = useSuggestions(kind, id, weights, filters);
+  const fellBack = data?.partners && data.partners.geography.used !== data.partners.geography.asked;
+  const onGeography = (g: NonNullable<MatchFilters["geography"]>) => {
+    // Choosing complement while nearby was chosen for it: keep complement this time.
+    if (g === "complement" && geography === "complement" && fellBack) setKeepComplement(`${id}:complement`);
+    else {
+      setKeepComplement(undefined);
+      onTuning?.({ weights, geography: g });
+    }
+  };
   const inert = useInertTerms(kind, id).data ?? [];
   // A project's owners and coordinators keep a shortlist of its partner suggestions; others never see the controls.
   const { data: me } = useMe();
@@ -76,7 +90,7 @@ export function SuggestionsPanel({
           weights={weights}
           onWeights={(w) => onTuning({ weights: w, geography })}
           geography={geography}
-          onGeography={(g) => onTuning({ weights, geography: g })}
+          onGeography={onGeography}
           inert={inert}
           geographyUsed={data?.partners?.geography.used}
           side={kind === "projects" ? "project" : "partner"}
@@ -85,13 +99,7 @@ export function SuggestionsPanel({
       )}
       {isLoading && <p aria-busy="true">{t("match.loading")}</p>}
       {isError && <p role="alert">{t("match.error", { message: errorText(error, t) })}</p>}
-      {data?.partners && (
-        <TermNotices
-          answer={data.partners}
-          weights={weights}
-          onGeography={onTuning && ((g) => onTuning({ weights, geography: g }))}
-        />
-      )}
+      {data?.partners && <TermNotices answer={data.partners} weights={weights} onGeography={onTuning && onGeography} />}
       {data && data.suggestions.length === 0 && <p>{t("match.none")}</p>}
       <ol className="suggestion-list" aria-live="polite">
         {data?.suggestions.map((s) => (

@@ -17,7 +17,16 @@ export function TermNotices({ answer, weights, onGeography }: Props) {
     <div className="term-notices" role="note">
       {notices.map((n) => (
         <p key={n.kind === "dead" ? n.term : n.kind} className="hint">
-          {n.kind === "fallback" && t("partners.notice.fallback")}
+          {n.kind === "fallback" && (
+            <>
+              {t("partners.notice.fallback")}{" "}
+              {onGeography && (
+                <button type="button" className="link-button" onClick={() => onGeography("complement")}>
+                  {t("partners.notice.keepComplement")}
+                </button>
+              )}
+            </>
+          )}
           {n.kind === "offerNearby" && (
             <>
               {t("partners.notice.membersCoverAll")}{" "}

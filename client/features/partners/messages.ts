@@ -13,6 +13,7 @@ export const partnerMessages = {
         "Era medlemmar täcker redan alla era län, så Geografi visar närhet: organisationer i era egna län. Det valdes automatiskt.",
       membersCoverAll: "Era medlemmar täcker redan alla era län — visa närhet i stället?",
       showNearby: "Visa närhet",
+      keepComplement: "Använd Komplettera ändå",
       noneMissing: "Kompetenser påverkar inte listan: era medlemmar erbjuder redan alla kompetenser ni behöver.",
       noneNeeded: "Kompetenser påverkar inte listan: projektet anger inga kompetenser det behöver.",
       noRegions: "Geografi påverkar inte listan: projektet anger inget län.",
@@ -39,6 +40,11 @@ export const partnerMessages = {
       addedAt: "Tillagd {{date}}",
       download: "Ladda ned CSV",
       failed: "Det gick inte: {{message}}",
+      refused_one:
+        "Ett osynligt tecken eller styrtecken togs bort ({{list}}): det syns inte men kan ändra hur texten läses.",
+      refused_other:
+        "{{count}} osynliga tecken eller styrtecken togs bort ({{list}}): de syns inte men kan ändra hur texten läses.",
+      refusedAt: "{{codePoint}} på plats {{position}}",
     },
     missingSkill: {
       heading: "Fyller en saknad kompetens",
@@ -58,6 +64,7 @@ export const partnerMessages = {
         "Your members already cover all your counties, so Geography shows nearby: organisations in your own counties. It was chosen automatically.",
       membersCoverAll: "Your members already cover all your counties — show nearby instead?",
       showNearby: "Show nearby",
+      keepComplement: "Use Complement anyway",
       noneMissing: "Skills change nothing here: your members already offer every skill you need.",
       noneNeeded: "Skills change nothing here: the project lists no skills it needs.",
       noRegions: "Geography changes nothing here: the project lists no county.",
@@ -84,6 +91,11 @@ export const partnerMessages = {
       addedAt: "Added {{date}}",
       download: "Download CSV",
       failed: "That did not work: {{message}}",
+      refused_one:
+        "An invisible or control character was removed ({{list}}): it does not show but can change how the text reads.",
+      refused_other:
+        "{{count}} invisible or control characters were removed ({{list}}): they do not show but can change how the text reads.",
+      refusedAt: "{{codePoint}} at position {{position}}",
     },
     missingSkill: {
       heading: "Fills a missing skill",

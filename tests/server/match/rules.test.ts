@@ -77,4 +77,11 @@ describe("term flags and the geography fallback", () => {
       reason: "noRegions",
     });
   });
+
+  it("keeps complement when the reader asks for it anyway (geographyFallback: false)", () => {
+    const filters = { geography: "complement" as const, geographyFallback: false };
+    const answer = suggestPartners(covered, "q", { weights: DEFAULT_WEIGHTS, limit: 5, filters });
+    expect(answer.geography).toEqual({ asked: "complement", used: "complement" });
+    expect(answer.terms.geography).toEqual({ active: false, reason: "membersCoverAll" });
+  });
 });

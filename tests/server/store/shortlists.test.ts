@@ -109,16 +109,27 @@ describe("ShortlistStore", () => {
   it("holds at most maxEntries per project; re-adding one already there still works at the limit", () => {
     const { store, owner } = seeded();
     const small = new ShortlistStore(store.db, 2);
-    const Q = "open-up";
-    small.add({ projectId: Q, organisationId: "vinnova" }, owner);
-    small.add({ projectId: Q, organisationId: "digidem-lab" }, owner);
-    const error = thrown(() => small.add({ projectId: Q, organisationId: "civic-tech-goteborg" }, owner));
+    // Open Up! is led by Open Knowledge Sweden: the other three may be saved.
+    small.add({ projectId: "open-up", organisationId: "vinnova" }, owner);
+    small.add({ projectId: "open-up", organisationId: "digidem-lab" }, owner);
+    const error = thrown(() => small.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toMatch(/^field "organisationId": the shortlist already holds 2 organisations/);
-    expect(small.add({ projectId: Q, organisationId: "vinnova", note: "ändå" }, owner).note).toBe("ändå");
+    expect(small.add({ projectId: "open-up", organisationId: "vinnova", note: "ändå" }, owner).note).toBe("ändå");
     // The limit is per project.
     expect(small.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner).gone).toBe(false);
-    expect(small.list(Q)).toHaveLength(2);
+    expect(small.list("open-up")).toHaveLength(2);
+  });
+
+  it("refuses the project's own lead and partners (409 naming organisationId) and writes nothing", () => {
+    const { store, owner } = seeded();
+    for (const id of ["digidem-lab", "open-knowledge-sweden"]) {
+      const error = thrown(() => store.shortlists.add({ projectId: P, organisationId: id }, owner));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).field).toBe("organisationId");
+      expect(error.message).toContain(`"${id}" is already a partner of project "${P}"`);
+    }
+    expect(store.shortlists.list(P)).toEqual([]);
   });
 
   it("keeps a soft-deleted organisation on the list, marked gone, and refuses to add it anew", () => {
