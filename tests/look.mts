@@ -1,4 +1,5 @@
 import { launchBrowser } from "./e2e/browser";
+
 const [url, out, w, h] = process.argv.slice(2);
 const b = await launchBrowser();
 const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
