@@ -5,6 +5,7 @@
  * little further out all around its node, then spots far out with a leader line back to its node, before it is dropped.
  * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
  */
+import { leaderSegment } from "./leader-lines";
 
 /** Where a label sits: its anchor side of the node (Cytoscape's text-halign/valign) and how far it is moved off. */
 export interface Placement {
@@ -229,9 +230,10 @@ function chooseInOrder(
     const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
     // Default placement first, only inside the view; for required labels, one clear of every node beats one over a
     // node.
-    const best: { pick?: { placement: Placement; box: Box; shape: number; leader?: boolean }; rank: number } = {
-      rank: 0,
-    };
+    const best: {
+      pick?: { placement: Placement; box: Box; shape: number; leader?: boolean; line?: Box[] };
+      rank: number;
+    } = { rank: 0 };
     const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[], leader = false) => {
       for (const wanted of placements) {
         // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable;
@@ -239,9 +241,13 @@ function chooseInOrder(
         const placement = slideIntoView(shaped, wanted, viewport);
         const box = labelBox(shaped, placement);
         if (!inView(box) || !free(box)) continue;
-        const r = 2 + (!c.required || clear(box) ? 1 : 0);
+        // A leader line had better cross no label already placed (it strikes text through): out of a crowd, the spot
+        // whose line runs over the least of them.
+        const line = leader ? leaderDots(c, box) : undefined;
+        const crossed = line?.filter((dot) => labels.hits(dot, 0)).length ?? 0;
+        const r = line ? 2 + (clear(box) ? 0.5 : 0) + 0.5 / (1 + crossed) : 2 + (!c.required || clear(box) ? 1 : 0);
         if (r > best.rank || !best.pick) {
-          best.pick = leader ? { placement, box, shape, leader } : { placement, box, shape };
+          best.pick = line ? { placement, box, shape, leader: true, line } : { placement, box, shape };
           best.rank = r;
         }
         if (best.rank === 3) return;
@@ -265,8 +271,27 @@ function chooseInOrder(
     const { pick } = best;
     if (!pick) continue;
     labels.add(pick.box);
+    // Nor may a later label cover the line.
+    for (const dot of pick.line ?? []) labels.add(dot);
+    const { line: _, ...label } = pick;
     nodes.add(node);
-    chosen.push({ id: c.id, ...pick });
+    chosen.push({ id: c.id, ...label });
   }
   return chosen;
+}
+
+/** A leader line from the node to its label as small boxes every few pixels, to test and reserve it like labels. */
+function leaderDots(c: LabelCandidate, box: Box): Box[] {
+  const line = leaderSegment(c.x, c.y, c.r, box);
+  if (!line) return [];
+  const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1);
+  const steps = Math.max(1, Math.ceil(length / 4));
+  const dots: Box[] = [];
+  // The last dot would touch the label's own box: stop just short of it.
+  for (let i = 0; i < steps; i++) {
+    const x = line.x1 + ((line.x2 - line.x1) * i) / steps;
+    const y = line.y1 + ((line.y2 - line.y1) * i) / steps;
+    dots.push({ x1: x - 1, y1: y - 1, x2: x + 1, y2: y + 1 });
+  }
+  return dots;
 }
