@@ -26,6 +26,24 @@ export function leaderSegment(x: number, y: number, r: number, box: Box): Segmen
 }
 
 const SVG = "http://www.w3.org/2000/svg";
+/** How a leader line looks, on screen and in exported images. Dashed and thin, not to be taken for a tie. */
+export const LEADER_STYLE = { stroke: "#4a4f57", width: 1, dash: [3, 2] } as const;
+
+/** The leader lines now drawn over a canvas, on screen (for exporting the view as an image). */
+export function leaderLinesOnScreen(cy: Core): Segment[] {
+  const pan = cy.pan();
+  const zoom = cy.zoom();
+  const lines = cy.container()?.querySelectorAll("svg.label-leaders line") ?? [];
+  return [...lines].map((line) => {
+    const at = (name: string) => Number(line.getAttribute(name));
+    return {
+      x1: at("x1") * zoom + pan.x,
+      y1: at("y1") * zoom + pan.y,
+      x2: at("x2") * zoom + pan.x,
+      y2: at("y2") * zoom + pan.y,
+    };
+  });
+}
 
 /** The layer over a Cytoscape canvas; `draw` replaces its lines (model coordinates), `destroy` removes it. */
 export function createLeaderLayer(cy: Core): { draw(lines: readonly Segment[]): void; destroy(): void } {
@@ -54,10 +72,9 @@ export function createLeaderLayer(cy: Core): { draw(lines: readonly Segment[]): 
           line.setAttribute("y1", String(s.y1));
           line.setAttribute("x2", String(s.x2));
           line.setAttribute("y2", String(s.y2));
-          // Dashed and thin, so it is not taken for a tie between two nodes.
-          line.setAttribute("stroke", "#4a4f57");
-          line.setAttribute("stroke-width", "1");
-          line.setAttribute("stroke-dasharray", "3 2");
+          line.setAttribute("stroke", LEADER_STYLE.stroke);
+          line.setAttribute("stroke-width", String(LEADER_STYLE.width));
+          line.setAttribute("stroke-dasharray", LEADER_STYLE.dash.join(" "));
           line.setAttribute("vector-effect", "non-scaling-stroke");
           return line;
         }),
