@@ -6,6 +6,7 @@ import cytoscape, { type Core } from "cytoscape";
 import cytoscapeSvg from "cytoscape-svg";
 import { NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
 import { KIND_STYLES } from "./kind-style";
+import { LEADER_STYLE, leaderLinesOnScreen } from "./labels/leader-lines";
 
 cytoscape.use(cytoscapeSvg);
 
@@ -41,6 +42,18 @@ export async function viewAsPng(cy: Core, caption: ImageCaption, scale: number):
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(bitmap, 0, HEADER * scale);
   ctx.scale(scale, scale);
+  // Leader lines to labels standing far from their node live over the canvas, not in it: drawn here as on screen.
+  ctx.save();
+  ctx.strokeStyle = LEADER_STYLE.stroke;
+  ctx.lineWidth = LEADER_STYLE.width;
+  ctx.setLineDash([...LEADER_STYLE.dash]);
+  for (const s of leaderLinesOnScreen(cy)) {
+    ctx.beginPath();
+    ctx.moveTo(s.x1, s.y1 + HEADER);
+    ctx.lineTo(s.x2, s.y2 + HEADER);
+    ctx.stroke();
+  }
+  ctx.restore();
   let x = 16;
   const y = (HEADER * scale + bitmap.height) / scale + 22;
   ctx.font = `13px ${FONT}`;
@@ -73,12 +86,18 @@ export function viewAsSvg(cy: Core, caption: ImageCaption): string {
     x += 30 + label.length * 7.5;
     return item;
   }).join("");
+  const leaders = leaderLinesOnScreen(cy)
+    .map(
+      (s) =>
+        `<line x1="${s.x1}" y1="${s.y1}" x2="${s.x2}" y2="${s.y2}" stroke="${LEADER_STYLE.stroke}" stroke-width="${LEADER_STYLE.width}" stroke-dasharray="${LEADER_STYLE.dash.join(" ")}"/>`,
+    )
+    .join("");
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="16" y="28" font-size="20" font-weight="600" font-family="${FONT}" fill="#1d1d1f">${escapeXml(caption.title)}</text>`,
     `<text x="16" y="50" font-size="13" font-family="${FONT}" fill="#4a4f57">${escapeXml(caption.subtitle)}</text>`,
-    `<g transform="translate(0,${HEADER})">${graph.replace(/^<\?xml[^>]*>/, "")}</g>`,
+    `<g transform="translate(0,${HEADER})">${graph.replace(/^<\?xml[^>]*>/, "")}${leaders}</g>`,
     legend,
     "</svg>",
   ].join("");

@@ -153,7 +153,7 @@ describe("chooseLabels", () => {
 
   it("gives required labels crowded out by those placed before them the first turn in another round", () => {
     // 26 neighbours of a selection packed within 70 px (found by a seeded search): in one greedy pass by
-    // importance some find no room; choosing again with those first places every one.
+    // importance some find no room beside their node; choosing again with those first places every one there.
     const packed: [number, number, number][] = [
       [418, 290, 60],
       [390, 268, 80],
@@ -186,10 +186,54 @@ describe("chooseLabels", () => {
       candidate({ id: `p${i}`, x, y, r: 4, w, h: 14, margin: 3, pad: 2, priority: packed.length - i, required: true }),
     );
     const once = chooseLabels(crowd, { ...view, retries: 0 });
-    expect(once.length).toBeLessThan(crowd.length);
+    const beside = (chosen: ChosenLabel[]) => chosen.filter((c) => !c.leader).length;
+    expect(beside(once)).toBeLessThan(crowd.length);
     const chosen = chooseLabels(crowd, view);
     expect(chosen).toHaveLength(crowd.length);
+    expect(beside(chosen)).toBe(crowd.length);
     expect(overlapping(chosen)).toBe(0);
+  });
+
+  it("labels every one of a hub's 50 neighbours crowded on one side, far ones with a leader line, before any other", () => {
+    // The seed's case grown: a hub whose neighbours all lie in a 110 × 120 px patch to its left, more names than fit
+    // beside their nodes; ordinary, more important nodes stand in the empty room to the right.
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const hub = candidate({ id: "hub", x: 420, y: 300, r: 12, w: 90, h: 15, priority: 100, required: true });
+    const neighbours = Array.from({ length: 50 }, (_, i) =>
+      candidate({
+        id: `nb${i}`,
+        x: 300 + random() * 110,
+        y: 240 + random() * 120,
+        r: 3 + random() * 4,
+        w: 40 + random() * 90,
+        h: 12,
+        margin: 1.6,
+        pad: 2.6,
+        priority: random() * 30,
+        required: true,
+        alternatives: [{ w: 45, h: 24 }],
+      }),
+    );
+    const others = Array.from({ length: 30 }, (_, i) =>
+      candidate({ id: `o${i}`, x: 460 + random() * 300, y: 100 + random() * 400, priority: 200 + i }),
+    );
+    const obstacles = [{ x1: 0, y1: 560, x2: 300, y2: 600 }];
+    const chosen = chooseLabels([...others, ...neighbours, hub], { ...view, gap: 3, obstacles });
+    const ids = new Set(chosen.map((c) => c.id));
+    expect([hub, ...neighbours].filter((c) => !ids.has(c.id)).map((c) => c.id)).toEqual([]);
+    expect(overlapping(chosen)).toBe(0);
+    for (const c of chosen) expect(intersects(c.box, obstacles[0] as Box)).toBe(false);
+    // Some stand far from their node, tied to it by a line; most stay beside it.
+    const far = chosen.filter((c) => c.leader);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.length).toBeLessThan(neighbours.length / 2);
+    expect(far.every((c) => c.id.startsWith("nb"))).toBe(true);
+    // Ordinary labels only where the required ones left room: fewer than all of them.
+    expect(chosen.filter((c) => c.id.startsWith("o")).length).toBeLessThan(others.length);
   });
 
   it("never lets two labels overlap in a random crowd, and never covers a labelled node", () => {

@@ -2,9 +2,10 @@
  * Which nodes get a visible label, and where: greedy in priority order, a label is accepted only if its box (in
  * rendered pixels) intersects no accepted label and no labelled node, trying below, above, right and left of its node.
  * A required label (the selection, its neighbours) that fits nowhere there tries its other wrappings, then spots a
- * little further out all around its node, before it is dropped.
+ * little further out all around its node, then spots far out with a leader line back to its node, before it is dropped.
  * A grid of cells keeps each test near constant time, so the whole choice is O(n). Pure: no Cytoscape.
  */
+import { leaderSegment } from "./leader-lines";
 
 /** Where a label sits: its anchor side of the node (Cytoscape's text-halign/valign) and how far it is moved off. */
 export interface Placement {
@@ -37,9 +38,21 @@ export function placementsFor(c: LabelCandidate): Placement[] {
  * edge from just past the node to about six lines away (still closer to its node than to most others).
  */
 export function farPlacementsFor(c: LabelCandidate): Placement[] {
+  return rayPlacements(c, 1, 12);
+}
+
+/**
+ * The last resort for a required label in a crowd: spots on the same rays, from where farPlacementsFor stops to about
+ * 25 lines out (into the empty room around a neighbourhood), each drawn with a leader line back to its node.
+ */
+export function leaderPlacementsFor(c: LabelCandidate): Placement[] {
+  return rayPlacements(c, 13, 50);
+}
+
+function rayPlacements(c: LabelCandidate, from: number, to: number): Placement[] {
   const out: Placement[] = [];
   const step = Math.max(c.h / 2, 6);
-  for (let k = 1; k <= 12; k++) {
+  for (let k = from; k <= to; k++) {
     const d = c.r + c.margin + k * step;
     for (let a = 0; a < 24; a++) {
       const t = (a / 24) * 2 * Math.PI;
@@ -91,6 +104,8 @@ export interface ChosenLabel {
   box: Box;
   /** 0: the candidate's own w × h; i: its alternatives[i − 1]. */
   shape: number;
+  /** Set when the label stands far from its node (see leaderPlacementsFor): draw a line from the node to it. */
+  leader?: boolean;
 }
 
 /** The label's box for a placement, as Cytoscape computes it (text-halign/valign, text-margin, outline, rounding). */
@@ -167,22 +182,25 @@ export function chooseLabels(candidates: readonly LabelCandidate[], options: Cho
     (a, b) => Number(b.required ?? false) - Number(a.required ?? false) || b.priority - a.priority,
   );
   let best = chooseInOrder(order, candidates, options);
-  // A required label crowded out by others placed before it (a small node amid a selection's neighbours) goes first
-  // in another round; the round that drops the fewest required labels wins.
-  const missing = (chosen: ChosenLabel[]) => {
+  // A required label crowded out by others placed before it (a small node amid a selection's neighbours), or sent far
+  // out with a leader line, goes first in another round; the round that drops the fewest required labels wins, then
+  // the one with the fewest leader lines.
+  const behind = (chosen: ChosenLabel[]) => {
     const got = new Set(chosen.map((c) => c.id));
-    return order.filter((c) => c.required && !got.has(c.id));
+    const dropped = order.filter((c) => c.required && !got.has(c.id));
+    const far = chosen.filter((c) => c.leader).map((c) => c.id);
+    return { ids: [...dropped.map((c) => c.id), ...far], score: dropped.length * 10_000 + far.length };
   };
-  let dropped = missing(best);
+  let worst = behind(best);
   const first = new Set<string>();
-  for (let round = 0; round < (options.retries ?? 3) && dropped.length > 0; round++) {
-    for (const c of dropped) first.add(c.id);
+  for (let round = 0; round < (options.retries ?? 3) && worst.score > 0; round++) {
+    for (const id of worst.ids) first.add(id);
     const again = [...order.filter((c) => first.has(c.id)), ...order.filter((c) => !first.has(c.id))];
     const chosen = chooseInOrder(again, candidates, options);
-    const left = missing(chosen);
-    if (left.length < dropped.length) {
+    const left = behind(chosen);
+    if (left.score < worst.score) {
       best = chosen;
-      dropped = left;
+      worst = left;
     }
   }
   return best;
@@ -212,17 +230,24 @@ function chooseInOrder(
     const clear = (box: Box) => free(box) && !everyNode.hits(box, 0, c.id);
     // Default placement first, only inside the view; for required labels, one clear of every node beats one over a
     // node.
-    const best: { pick?: { placement: Placement; box: Box; shape: number }; rank: number } = { rank: 0 };
-    const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[]) => {
+    const best: {
+      pick?: { placement: Placement; box: Box; shape: number; leader?: boolean; line?: Box[] };
+      rank: number;
+    } = { rank: 0 };
+    const consider = (shaped: LabelCandidate, shape: number, placements: readonly Placement[], leader = false) => {
       for (const wanted of placements) {
         // Inside the canvas or not at all: a label cut by its edge (or by a strip above it on a phone) is unreadable;
         // one that sticks out slides back in along the edge, staying beside its node.
         const placement = slideIntoView(shaped, wanted, viewport);
         const box = labelBox(shaped, placement);
         if (!inView(box) || !free(box)) continue;
-        const r = 2 + (!c.required || clear(box) ? 1 : 0);
+        // A leader line had better cross no label already placed (it strikes text through): out of a crowd, the spot
+        // whose line runs over the least of them.
+        const line = leader ? leaderDots(c, box) : undefined;
+        const crossed = line?.filter((dot) => labels.hits(dot, 0)).length ?? 0;
+        const r = line ? 2 + (clear(box) ? 0.5 : 0) + 0.5 / (1 + crossed) : 2 + (!c.required || clear(box) ? 1 : 0);
         if (r > best.rank || !best.pick) {
-          best.pick = { placement, box, shape };
+          best.pick = line ? { placement, box, shape, leader: true, line } : { placement, box, shape };
           best.rank = r;
         }
         if (best.rank === 3) return;
@@ -238,12 +263,35 @@ function chooseInOrder(
       shapes.forEach((shaped, i) => {
         if (best.rank < 2) consider(shaped, i, farPlacementsFor(shaped));
       });
+      // Still nowhere near its node (a neighbour amid a crowd of others): further out, with a leader line.
+      shapes.forEach((shaped, i) => {
+        if (best.rank < 2) consider(shaped, i, leaderPlacementsFor(shaped), true);
+      });
     }
     const { pick } = best;
     if (!pick) continue;
     labels.add(pick.box);
+    // Nor may a later label cover the line.
+    for (const dot of pick.line ?? []) labels.add(dot);
+    const { line: _, ...label } = pick;
     nodes.add(node);
-    chosen.push({ id: c.id, ...pick });
+    chosen.push({ id: c.id, ...label });
   }
   return chosen;
+}
+
+/** A leader line from the node to its label as small boxes every few pixels, to test and reserve it like labels. */
+function leaderDots(c: LabelCandidate, box: Box): Box[] {
+  const line = leaderSegment(c.x, c.y, c.r, box);
+  if (!line) return [];
+  const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1);
+  const steps = Math.max(1, Math.ceil(length / 4));
+  const dots: Box[] = [];
+  // The last dot would touch the label's own box: stop just short of it.
+  for (let i = 0; i < steps; i++) {
+    const x = line.x1 + ((line.x2 - line.x1) * i) / steps;
+    const y = line.y1 + ((line.y2 - line.y1) * i) / steps;
+    dots.push({ x1: x - 1, y1: y - 1, x2: x + 1, y2: y + 1 });
+  }
+  return dots;
 }

@@ -11,6 +11,7 @@ import { useEffect, useRef } from "react";
 import { ADDING_SCRATCH } from "../draw-state";
 import { overlayBoxes } from "../overlays";
 import { type ChosenLabel, chooseLabels, type LabelCandidate } from "./choose-labels";
+import { createLeaderLayer, leaderSegment, type Segment } from "./leader-lines";
 import { createMeasure } from "./measure-text";
 import { type WrappedLabel, wrapLabel } from "./wrap-label";
 
@@ -47,6 +48,7 @@ export function useLabels(
   useEffect(() => {
     if (!cy) return;
     const measure = createMeasure();
+    const leaders = createLeaderLayer(cy);
     interface Wrappings {
       short: WrappedLabel;
       full: WrappedLabel;
@@ -138,6 +140,7 @@ export function useLabels(
       if (container) container.dataset.labelRuns = String(Number(container.dataset.labelRuns ?? 0) + 1);
       const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlayBoxes(cy) });
       apply(chosen, shown, zoom);
+      drawLeaders(chosen, zoom, pan);
       // For the browser benchmark: what one choice of labels costs on the main thread.
       performance.measure("partnerkartan:labels", { start: started });
       if (!due && timer === undefined) settle(true);
@@ -177,6 +180,25 @@ export function useLabels(
         }
       });
       labelled = next;
+    };
+
+    // Labels standing far from their node: a line back to it, in model coordinates (the layer follows the view).
+    const drawLeaders = (chosen: ChosenLabel[], zoom: number, pan: { x: number; y: number }) => {
+      const lines: Segment[] = [];
+      for (const c of chosen) {
+        if (!c.leader) continue;
+        const node = cy.getElementById(c.id);
+        const p = node.position();
+        const box = {
+          x1: (c.box.x1 - pan.x) / zoom,
+          y1: (c.box.y1 - pan.y) / zoom,
+          x2: (c.box.x2 - pan.x) / zoom,
+          y2: (c.box.y2 - pan.y) / zoom,
+        };
+        const line = leaderSegment(p.x, p.y, (node.data("size") as number) / 2, box);
+        if (line) lines.push(line);
+      }
+      leaders.draw(lines);
     };
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -247,6 +269,7 @@ export function useLabels(
       document.removeEventListener("focusin", onFocusIn);
       document.removeEventListener("focusout", onFocusOut);
       schedule.current = () => {};
+      leaders.destroy();
     };
   }, [cy]);
 
