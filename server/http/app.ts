@@ -26,6 +26,7 @@ import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
 import { type LogSink, loggerOptions } from "./log-output";
 import { registerMetrics } from "./metrics-route";
+import { registerQueryCache } from "./query-cache";
 import { DEFAULT_REQUEST_LOG, RequestLog, type RequestLogOptions } from "./request-log";
 import { registerSecurityHeaders } from "./security-headers";
 import { registerShortlistRoute } from "./shortlist-route";
@@ -103,12 +104,14 @@ export async function createApp({
   await registerSecurityHeaders(app);
   await app.register(cookie);
   app.addHook("onRequest", refuseCrossSiteWrites);
-  // Before any work: what a /trpc request may ask for, then the budget for large answers.
+  // Before any work: what a /trpc request may ask for, then answers kept for this data version, then the budget
+  // for large answers.
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   app.addHook(
     "onRequest",
     trpcRequestPolicy((path) => procedures[path]?._def.type === "mutation"),
   );
+  registerQueryCache(app, services);
   app.addHook("onRequest", new HeavyWork(heavyPerMinute).hook);
 
   await app.register(fastifyTRPCPlugin, {
