@@ -153,6 +153,9 @@ export async function createApp({
     };
   });
 
+  // Alive (the process answers), whatever the read model's state: a liveness probe, and the cheapest route there is.
+  app.get("/api/live", async () => ({ status: "live" }));
+
   await registerExportRoutes(app, services);
   await registerGraphRoute(app, services);
   await registerShortlistRoute(app, services);
