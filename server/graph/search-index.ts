@@ -77,6 +77,8 @@ export class SearchIndex {
   constructor(
     private readonly graph: PartnerGraph,
     carry?: SearchCarryOver,
+    /** From how many nodes on broad queries are answered from the best-connected ones (Infinity: never; benchmarks). */
+    private readonly broadScanMinNodes = BROAD_SCAN_MIN_NODES,
   ) {
     this.keys = graph.nodes();
     if (carry?.from.ready) {
@@ -123,7 +125,7 @@ export class SearchIndex {
     limit: number,
     kinds: ReadonlySet<NodeKind> | undefined,
   ): SearchHit[] | undefined {
-    if (this.keys.length < BROAD_SCAN_MIN_NODES) return undefined;
+    if (this.keys.length < this.broadScanMinNodes) return undefined;
     const terms = tokenize(foldText(query)).filter((t) => t.length > 0);
     if (terms.length === 0) return undefined;
     this.hubs ??= this.bestConnected();
