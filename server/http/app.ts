@@ -104,15 +104,15 @@ export async function createApp({
   await registerSecurityHeaders(app);
   await app.register(cookie);
   app.addHook("onRequest", refuseCrossSiteWrites);
-  // Before any work: what a /trpc request may ask for, then answers kept for this data version, then the budget
-  // for large answers.
+  // Before any work: what a /trpc request may ask for, then the budget for large answers (a kept answer counts
+  // too: the budget bounds bytes as well as work), then answers kept for this data version.
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   app.addHook(
     "onRequest",
     trpcRequestPolicy((path) => procedures[path]?._def.type === "mutation"),
   );
-  registerQueryCache(app, services);
   app.addHook("onRequest", new HeavyWork(heavyPerMinute).hook);
+  registerQueryCache(app, services);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

@@ -64,8 +64,8 @@ export interface QueryCacheStats {
 }
 
 /**
- * Registers the two hooks: the onRequest one answers from the cache (register it after the request policy, before
- * the heavy-work budget: an answer from the cache costs nothing), the onSend one keeps fresh answers.
+ * Registers the two hooks: the onRequest one answers from the cache (register it after the request policy and the
+ * heavy-work budget, which counts kept answers too), the onSend one keeps fresh answers.
  */
 export function registerQueryCache(app: FastifyInstance, services: Services): QueryCacheStats {
   const cache = new LRUCache<string, Entry>({
