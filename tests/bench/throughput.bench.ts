@@ -47,6 +47,7 @@ try {
   const computed = await load(app.url, fresh, connections, seconds);
   const row = (name: string, f: typeof reference, target: string) => {
     const ratio = f.rps / reference.rps;
+    const verdict = target && (ratio >= 0.6 && f.p99 <= 50 ? ": met" : ": MISSED");
     const errors = f.errors + f.non2xx;
     if (errors > 0) failed = true;
     rows.push([
@@ -56,7 +57,7 @@ try {
       `${f.p50} ms`,
       `${f.p99} ms`,
       errors,
-      target,
+      target && `${target}${verdict}`,
     ]);
   };
   row("bare Fastify app, one route (the floor)", bare, "");
