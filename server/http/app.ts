@@ -26,6 +26,7 @@ import { registerGraphRoute } from "./graph-route";
 import { HeavyWork } from "./heavy-work";
 import { type LogSink, loggerOptions } from "./log-output";
 import { registerMetrics } from "./metrics-route";
+import { registerQueryCache } from "./query-cache";
 import { DEFAULT_REQUEST_LOG, RequestLog, type RequestLogOptions } from "./request-log";
 import { registerSecurityHeaders } from "./security-headers";
 import { registerShortlistRoute } from "./shortlist-route";
@@ -103,13 +104,15 @@ export async function createApp({
   await registerSecurityHeaders(app);
   await app.register(cookie);
   app.addHook("onRequest", refuseCrossSiteWrites);
-  // Before any work: what a /trpc request may ask for, then the budget for large answers.
+  // Before any work: what a /trpc request may ask for, then the budget for large answers (a kept answer counts
+  // too: the budget bounds bytes as well as work), then answers kept for this data version.
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   app.addHook(
     "onRequest",
     trpcRequestPolicy((path) => procedures[path]?._def.type === "mutation"),
   );
   app.addHook("onRequest", new HeavyWork(heavyPerMinute).hook);
+  registerQueryCache(app, services);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
@@ -149,6 +152,9 @@ export async function createApp({
       counts,
     };
   });
+
+  // Alive (the process answers), whatever the read model's state: a liveness probe, and the cheapest route there is.
+  app.get("/api/live", async () => ({ status: "live" }));
 
   await registerExportRoutes(app, services);
   await registerGraphRoute(app, services);

@@ -11,6 +11,8 @@ export const CoverageFillersInputSchema = z.object({
   regionCode: RegionCodeSchema,
   topicId: SlugSchema,
   limit: z.number().int().min(1).max(50).default(10),
+  /** The explained fillers with every label, for scripts. */
+  verbose: z.boolean().default(false),
 });
 export type CoverageFillersInput = z.input<typeof CoverageFillersInputSchema>;
 

@@ -10,11 +10,11 @@ interface SeedRecord {
   partners?: string[];
 }
 const seed = (file: string) => JSON.parse(readFileSync(join(ROOT, "data", file), "utf8")) as SeedRecord[];
-const project = seed("projects.json").find((p) => (p.partners ?? []).length > 0) as SeedRecord;
+export const project = seed("projects.json").find((p) => (p.partners ?? []).length > 0) as SeedRecord;
 /** A real search: the first word of a real organisation's name, typed in lower case without diacritics. */
 const term = (seed("organisations.json")[1] as SeedRecord).name.split(" ")[0]?.toLowerCase() as string;
 
-const trpc = (procedure: string, input?: unknown) =>
+export const trpc = (procedure: string, input?: unknown) =>
   `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 export const ENDPOINTS = {
@@ -37,14 +37,25 @@ export interface LoadFigures {
   rps: number;
 }
 
-/** `connections` concurrent connections for `seconds` seconds; each connection cycles through `paths` in order. */
-export async function load(base: string, paths: string[], connections: number, seconds: number): Promise<LoadFigures> {
+/**
+ * `connections` concurrent connections for `seconds` seconds; each connection cycles through `paths` in order, or
+ * asks `paths()` for the next path before every request.
+ */
+export async function load(
+  base: string,
+  paths: string[] | (() => string),
+  connections: number,
+  seconds: number,
+): Promise<LoadFigures> {
   const kinds = new Map<string, number>();
   let instance: autocannon.Instance | undefined;
+  const requests: autocannon.Request[] =
+    typeof paths === "function"
+      ? [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths() }) }]
+      : paths.map((path) => ({ method: "GET", path }));
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(
-      { url: base, connections, duration: seconds, requests: paths.map((path) => ({ method: "GET", path })) },
-      (error, result) => (error ? reject(error) : resolve(result)),
+    instance = autocannon({ url: base, connections, duration: seconds, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
     );
     instance.on("reqError", (error: { code?: string; message?: string }) => {
       const kind = error.code ?? error.message ?? "unknown";

@@ -10,6 +10,7 @@ import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
+import Fastify from "fastify";
 import { tempDatabasePath } from "../fixtures/dataset";
 import { RELAXED_LIMITS, startTestServer } from "../integration/server-helpers";
 import { collectGarbage } from "./stats";
@@ -38,6 +39,11 @@ export interface ServerProcessOptions {
   databasePath?: string;
   /** Write the server's V8 CPU profile (.cpuprofile, for Chrome DevTools) into this folder when it stops. */
   cpuProfileDir?: string;
+  /**
+   * Instead of Partnerkartan, a bare Fastify app with one route, GET /plain answering a small JSON object: the
+   * reference for what this machine's HTTP stack costs per request.
+   */
+  plain?: boolean;
 }
 
 export interface LoopDelay {
@@ -92,7 +98,22 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   };
 }
 
-if (process.argv[1] === import.meta.filename) {
+/** The bare reference server: Fastify's defaults, no hooks, no logging. */
+async function startPlainServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = Fastify();
+  app.get("/plain", async () => ({ result: { data: [{ code: "01", name: { sv: "Stockholms län" } }] } }));
+  const url = await app.listen({ host: "127.0.0.1", port: 0 });
+  return { url, close: () => app.close() };
+}
+
+if (process.argv[1] === import.meta.filename && JSON.parse(process.env[OPTIONS_ENV] ?? "{}").plain) {
+  const server = await startPlainServer();
+  console.log(JSON.stringify({ url: server.url }));
+  process.once("SIGTERM", async () => {
+    await server.close();
+    process.exit(0);
+  });
+} else if (process.argv[1] === import.meta.filename) {
   const options = JSON.parse(process.env[OPTIONS_ENV] ?? "{}") as ServerProcessOptions;
   const databasePath = tempDatabasePath();
   if (options.databasePath) copyFileSync(options.databasePath, databasePath);

@@ -1,6 +1,9 @@
 /** Pins the coverage API over real HTTP: per län (overall and per topic), the matrix, fillers, 404 and 400 naming the field. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
+import type { CoverageFillers } from "../../shared/schema/coverage";
+import { type LeanCoverageFillers, LeanSuggestionSchema } from "../../shared/schema/lean-match";
 import { tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { fillersDataset } from "../server/coverage/coverage-fixture";
 import { clientFor, trpcFailure as failure, startTestServer } from "./server-helpers";
@@ -45,9 +48,24 @@ describe("coverage API over HTTP", () => {
   });
 
   it("coverage.fillers ranks who could fill a gap, explained like partner suggestions", async () => {
-    const result = await api.coverage.fillers.query({ regionCode: "14", topicId: "open-data" });
-    expect(result.suggestions.map((s) => s.id)).toEqual(["near-b", "near-z", "near-a", "national-d"]);
-    expect(result.suggestions[0]?.evidence.sharedPartners.map((p) => p.id)).toEqual(["local-c"]);
+    const result = (await api.coverage.fillers.query({
+      regionCode: "14",
+      topicId: "open-data",
+    })) as LeanCoverageFillers;
+    expect(result.suggestions.map((s) => LeanSuggestionSchema.parse(s).id)).toEqual([
+      "near-b",
+      "near-z",
+      "near-a",
+      "national-d",
+    ]);
+    expect(result.suggestions[0]?.partners).toEqual(["local-c"]);
+    const verbose = (await api.coverage.fillers.query({
+      regionCode: "14",
+      topicId: "open-data",
+      verbose: true,
+    })) as CoverageFillers;
+    expect(verbose.suggestions.map((s) => s.id)).toEqual(result.suggestions.map((s) => s.id));
+    expect(verbose.suggestions[0]?.evidence.sharedPartners.map((p) => p.id)).toEqual(["local-c"]);
     expect(await api.coverage.fillers.query({ regionCode: "14", topicId: "open-data", limit: 1 })).toMatchObject({
       suggestions: [{ id: "near-b" }],
     });

@@ -1,6 +1,8 @@
 /** Pins the match API over real HTTP: explained suggestions, weights that re-rank, 404 for unknown ids, 400 naming a bad weight. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/http/server";
+import { LeanPartnerSuggestionsSchema, LeanSuggestionListSchema } from "../../shared/schema/lean-match";
+import type { PartnerSuggestions } from "../../shared/schema/match";
 import { tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { matchDataset } from "../server/match/match-fixture";
 import { clientFor, trpcFailure as failure, startTestServer } from "./server-helpers";
@@ -16,51 +18,57 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** match.partners' default answer, checked against its schema. */
+const partners = async (input: Parameters<typeof api.match.partners.query>[0]) =>
+  LeanPartnerSuggestionsSchema.parse(await api.match.partners.query(input));
+
 describe("match API over HTTP", () => {
   it("match.partners ranks with reasons, and the weights re-rank", async () => {
-    const geo = (
-      await api.match.partners.query({
-        projectId: "p",
-        weights: { topics: 0, skills: 0, geography: 1, network: 0 },
-      })
-    ).suggestions;
+    const geo = (await partners({ projectId: "p", weights: { topics: 0, skills: 0, geography: 1, network: 0 } }))
+      .suggestions;
     expect(geo[0]?.id).toBe("north-d");
-    expect(geo[0]?.evidence.regions[0]).toMatchObject({ id: "25", via: "in" });
-    const topics = (
-      await api.match.partners.query({
-        projectId: "p",
-        weights: { topics: 1, skills: 0, geography: 0, network: 0 },
-      })
-    ).suggestions;
+    expect(geo[0]?.in).toEqual(["25"]);
+    const topics = (await partners({ projectId: "p", weights: { topics: 1, skills: 0, geography: 0, network: 0 } }))
+      .suggestions;
     expect(topics[0]?.id).toBe("topics-b");
-    expect(topics[0]?.contributions.topics).toBeCloseTo(topics[0]?.score as number);
+    expect(topics[0]?.c).toEqual([expect.any(Number), 0, 0, 0]);
+    expect(topics[0]?.c[0]).toBeGreaterThan(0);
   });
 
   it("match.partners applies filters and the limit", async () => {
-    const companies = await api.match.partners.query({ projectId: "p", filters: { organisationKinds: ["company"] } });
+    const companies = await partners({ projectId: "p", filters: { organisationKinds: ["company"] } });
     expect(companies.suggestions.map((s) => s.id)).toEqual(["skills-c"]);
-    expect((await api.match.partners.query({ projectId: "p", limit: 2 })).suggestions).toHaveLength(2);
+    expect((await partners({ projectId: "p", limit: 2 })).suggestions).toHaveLength(2);
   });
 
   it("match.partners says which terms did something, the geography used, and the missing skills", async () => {
-    const answer = await api.match.partners.query({ projectId: "p" });
-    expect(answer.terms).toEqual({
-      topics: { active: true },
-      skills: { active: true },
-      geography: { active: true },
-      network: { active: true },
-    });
+    const answer = await partners({ projectId: "p" });
+    expect(answer.deadTerms).toEqual({});
     expect(answer.geography).toEqual({ asked: "complement", used: "complement" });
-    expect(answer.missingSkills.map((s) => s.id)).toEqual(["ux-design"]);
+    expect(answer.missingSkills).toEqual(["ux-design"]);
     // q has no län: its geography slider would do nothing, and the answer says why.
-    const q = await api.match.partners.query({ projectId: "q" });
-    expect(q.terms.geography).toEqual({ active: false, reason: "noRegions" });
-    expect(q.terms.skills).toEqual({ active: false, reason: "noneNeeded" });
+    const q = await partners({ projectId: "q" });
+    expect(q.deadTerms).toEqual({ geography: "noRegions", skills: "noneNeeded", network: "noCandidate" });
   });
 
   it("match.projects and match.similar answer from the other side", async () => {
-    expect((await api.match.projects.query({ organisationId: "north-d" })).map((s) => s.id)).toEqual(["p"]);
-    expect((await api.match.similar.query({ projectId: "p" })).map((s) => s.id)).toEqual(["q"]);
+    const projects = LeanSuggestionListSchema.parse(await api.match.projects.query({ organisationId: "north-d" }));
+    expect(projects.suggestions.map((s) => s.id)).toEqual(["p"]);
+    const similar = LeanSuggestionListSchema.parse(await api.match.similar.query({ projectId: "p" }));
+    expect(similar.suggestions.map((s) => s.id)).toEqual(["q"]);
+  });
+
+  it("answers with every label when verbose, for scripts, and the same ranking", async () => {
+    const lean = await partners({ projectId: "p" });
+    const verbose = (await api.match.partners.query({ projectId: "p", verbose: true })) as PartnerSuggestions;
+    expect(verbose.suggestions.map((s) => s.id)).toEqual(lean.suggestions.map((s) => s.id));
+    const first = verbose.suggestions[0];
+    expect(first?.name).toEqual(expect.any(String));
+    expect(first?.evidence.topics.every((t) => t.label.sv && t.label.en)).toBe(true);
+    expect(verbose.terms.topics).toEqual({ active: true });
+    expect(first?.score).toBeCloseTo(lean.suggestions[0]?.c.reduce((a, b) => a + b, 0) as number, 3);
+    // The lean answer names no label at all.
+    expect(JSON.stringify(lean)).not.toContain('"label"');
   });
 
   it("answers an unknown project or organisation with 404 naming it", async () => {

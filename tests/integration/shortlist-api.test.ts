@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password";
 import type { RunningServer } from "../../server/http/server";
 import { SHORTLIST_MAX_ENTRIES } from "../../shared/schema/limits";
+import type { PartnerSuggestions } from "../../shared/schema/match";
 import { organisation, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { cookieOf, createAccount, trpcFailure as failure, sessionClientFor, startTestServer } from "./server-helpers";
 
@@ -242,7 +243,12 @@ describe("shortlist CSV", () => {
 
     // Funders are never suggested unless asked for, but a saved one is scored all the same.
     const funders = { organisationKinds: ["funder" as const] };
-    const { suggestions } = await owner.match.partners.query({ projectId: P, limit: 100, filters: funders });
+    const { suggestions } = (await owner.match.partners.query({
+      projectId: P,
+      limit: 100,
+      filters: funders,
+      verbose: true,
+    })) as PartnerSuggestions;
     const vinnova = suggestions.find((s) => s.id === "vinnova");
     expect(vinnova).toBeDefined();
     const [id, name, website, kind, lan, score, reasons, note, addedAt, status] = rows[1] as string[];
@@ -269,12 +275,13 @@ describe("shortlist CSV", () => {
     expect(onlyGeography.headers.get("content-disposition")).toMatch(/filename="shortlist-/);
     const rows = rowsOf((await onlyGeography.text()).replace(/^\uFEFF/, ""), ",");
     expect(rows[0]?.slice(0, 3)).toEqual(["Organisation id", "Name", "Website"]);
-    const { suggestions } = await owner.match.partners.query({
+    const { suggestions } = (await owner.match.partners.query({
       projectId: P,
       limit: 100,
       weights: { topics: 0, skills: 0, geography: 1, network: 0 },
       filters: { organisationKinds: ["funder"] },
-    });
+      verbose: true,
+    })) as PartnerSuggestions;
     const expected = Math.round((suggestions.find((s) => s.id === "vinnova")?.score ?? Number.NaN) * 100);
     expect(Number(rows[1]?.[5])).toBe(expected);
     expect(expected).toBe(100);
