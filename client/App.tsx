@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_WEIGHTS } from "../shared/schema/match";
+import { DEFAULT_WEIGHTS } from "../shared/schema/value-lists";
 import { AccountMenu } from "./features/account/AccountMenu";
 import { EntityActions } from "./features/account/EntityActions";
 import { pageOfMailLink } from "./features/account/mail-link";

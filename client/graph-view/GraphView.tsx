@@ -1,7 +1,8 @@
 /** The graph canvas: the only component that touches Cytoscape. */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type GraphSnapshot, NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import type { GraphSnapshot, NodeKind } from "../../shared/schema/graph";
+import { NODE_KINDS } from "../../shared/schema/value-lists";
 import { downloadBlob } from "../lib/download";
 import { projectProjection } from "../state/project-projection";
 import type { Lang, Layout } from "../state/url-state";

@@ -4,7 +4,8 @@
  */
 import cytoscape, { type Core } from "cytoscape";
 import cytoscapeSvg from "cytoscape-svg";
-import { NODE_KINDS, type NodeKind } from "../../shared/schema/graph";
+import type { NodeKind } from "../../shared/schema/graph";
+import { NODE_KINDS } from "../../shared/schema/value-lists";
 import { KIND_STYLES } from "./kind-style";
 import { LEADER_STYLE, leaderLinesOnScreen } from "./labels/leader-lines";
 

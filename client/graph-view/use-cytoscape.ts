@@ -2,6 +2,7 @@
 import cytoscape, { type Core } from "cytoscape";
 import { type RefObject, useEffect, useState } from "react";
 import type { GraphSnapshot } from "../../shared/schema/graph";
+import { drawDirectly } from "./direct-drawing";
 import { largeGraphStyle, stylesheet } from "./stylesheet";
 import { LARGE_GRAPH } from "./to-elements";
 
@@ -30,6 +31,7 @@ export function useCytoscape(
       pixelRatio: large ? 1 : "auto",
       webgl,
     });
+    if (!webgl) drawDirectly(instance);
     setCy(instance);
     return () => {
       instance.destroy();

@@ -3,12 +3,18 @@
  * the query string. Parsing is forgiving (a bad value is dropped, never an error page); writing omits defaults to keep
  * links short.
  */
-import { EVENT_KINDS } from "../../shared/schema/event";
-import { NODE_KINDS } from "../../shared/schema/graph";
+
 import type { GraphFilter } from "../../shared/schema/graph-filter";
-import { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX, type Weights } from "../../shared/schema/match";
-import { ORGANISATION_KINDS } from "../../shared/schema/organisation";
-import { PROJECT_STATUSES } from "../../shared/schema/project";
+import type { Weights } from "../../shared/schema/match";
+import {
+  DEFAULT_WEIGHTS,
+  EVENT_KINDS,
+  MATCH_TERMS,
+  NODE_KINDS,
+  ORGANISATION_KINDS,
+  PROJECT_STATUSES,
+  WEIGHT_MAX,
+} from "../../shared/schema/value-lists";
 
 export type Lang = "sv" | "en";
 export const VIEWS = ["graph", "list", "coverage"] as const;

@@ -4,14 +4,11 @@ import { reservedTermIn } from "./display-name";
 import { MAX_CHARS, MAX_IMPORT_TEXT_CHARS, MAX_ITEMS } from "./limits";
 import { safeText } from "./text";
 
-/** Anonymous visitors have no account; every account has exactly one of these roles, in rising order of power. */
-export const ROLES = ["member", "coordinator", "administrator"] as const;
+import { hasRole, ROLES } from "./value-lists";
+
+export { hasRole, ROLES };
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
-
-/** True when `role` includes the powers of `needed` (an administrator can do what a coordinator can). */
-export const hasRole = (role: Role | undefined, needed: Role): boolean =>
-  role !== undefined && ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
 /** The languages the app and its mail speak; an account's mail comes in its own (Swedish unless chosen). */
 export const LANGUAGES = ["sv", "en"] as const;

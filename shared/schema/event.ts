@@ -3,7 +3,9 @@ import { z } from "zod";
 import { idList, LabelSchema, NameSchema, SlugSchema, SourcesSchema, SummarySchema, WebUrlSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
-export const EVENT_KINDS = ["hackathon", "meetup", "workshop", "conference", "consultation", "other"] as const;
+import { EVENT_KINDS } from "./value-lists";
+
+export { EVENT_KINDS };
 export const EventKindSchema = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKindSchema>;
 

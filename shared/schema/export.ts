@@ -7,5 +7,4 @@ export const GexfVersionSchema = z.enum(GEXF_VERSIONS);
 export type GexfVersion = z.infer<typeof GexfVersionSchema>;
 export const DEFAULT_GEXF_VERSION: GexfVersion = "1.2";
 
-/** The query parameter that carries it, as in /api/export/graph.gexf?version=1.3. */
-export const GEXF_VERSION_PARAM = "version";
+export { GEXF_VERSION_PARAM } from "./value-lists";

@@ -6,7 +6,9 @@ import { MAX_CHARS } from "./limits";
 import { OrganisationKindSchema } from "./organisation";
 import { ProjectStatusSchema } from "./project";
 
-export const NODE_KINDS = ["project", "organisation", "topic", "skill", "region", "event"] as const;
+import { NODE_KINDS } from "./value-lists";
+
+export { NODE_KINDS };
 export const NodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKindSchema>;
 /** Node kinds asked for in a query (graph.snapshot, search.query). */

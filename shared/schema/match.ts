@@ -4,10 +4,11 @@ import { boundedList, SlugSchema } from "./common";
 import { OrganisationKindSchema } from "./organisation";
 import { RegionCodeSchema } from "./region";
 
-export const MATCH_TERMS = ["topics", "skills", "geography", "network"] as const;
+import { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX } from "./value-lists";
+
+export { DEFAULT_WEIGHTS, MATCH_TERMS, WEIGHT_MAX };
 export type MatchTerm = (typeof MATCH_TERMS)[number];
 
-export const WEIGHT_MAX = 5;
 const WeightSchema = z.number().min(0).max(WEIGHT_MAX);
 
 export const WeightsSchema = z.object({
@@ -17,9 +18,6 @@ export const WeightsSchema = z.object({
   network: WeightSchema,
 });
 export type Weights = z.infer<typeof WeightsSchema>;
-
-/** Defaults chosen by the leave-one-out evaluation (`npm run evaluate`, see README). */
-export const DEFAULT_WEIGHTS: Weights = { topics: 1, skills: 0.5, geography: 0.5, network: 0.25 };
 
 export const MatchFiltersSchema = z.object({
   /** Keep only candidates of these organisation kinds. */

@@ -3,22 +3,9 @@ import { z } from "zod";
 import { boundedList, idList, NameSchema, SlugSchema, SourcesSchema, SummarySchema, WebUrlSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
-export const ORGANISATION_KINDS = [
-  "association",
-  "cooperative",
-  "company",
-  "research-institute",
-  "university",
-  "school",
-  "municipality",
-  "region",
-  "agency",
-  "network",
-  "local-group",
-  "funder",
-  "foundation",
-  "venue",
-] as const;
+import { ORGANISATION_KINDS } from "./value-lists";
+
+export { ORGANISATION_KINDS };
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS);
 export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
 

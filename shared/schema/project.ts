@@ -3,7 +3,9 @@ import { z } from "zod";
 import { idList, NameSchema, SlugSchema, SourcesSchema, SummarySchema, WebUrlSchema, YearSchema } from "./common";
 import { RegionCodeSchema } from "./region";
 
-export const PROJECT_STATUSES = ["planned", "active", "completed", "unknown"] as const;
+import { PROJECT_STATUSES } from "./value-lists";
+
+export { PROJECT_STATUSES };
 export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
 

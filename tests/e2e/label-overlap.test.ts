@@ -139,7 +139,7 @@ const report = (p: Page): Promise<LabelReport> =>
   });
 
 /**
- * Waits until labels have been chosen for a view at rest: use-labels sets data-labels-settled to "true" once a choice
+ * Waits until labels have been chosen for a view at rest: use-labels sets data-labels-settled (on the canvas's parent) to "true" once a choice
  * ran with no animation moving the view and no further choice due, and to "false" whenever one is due.
  */
 async function settled(p: Page): Promise<void> {
@@ -147,7 +147,7 @@ async function settled(p: Page): Promise<void> {
     () => {
       const canvas = document.querySelector("[data-testid=graph-canvas]") as HTMLElement | null;
       const cy = (canvas as unknown as { _cyreg?: { cy: Core } } | null)?._cyreg?.cy;
-      return canvas?.dataset.labelsSettled === "true" && cy !== undefined && !cy.animated();
+      return canvas?.parentElement?.dataset.labelsSettled === "true" && cy !== undefined && !cy.animated();
     },
     undefined,
     { timeout: 60_000 },

@@ -6,7 +6,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FocusEvent, type KeyboardEvent, lazy, Suspense, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { hasRole } from "../../../shared/schema/account";
+import { hasRole } from "../../../shared/schema/value-lists";
 import { trpc } from "../../lib/trpc";
 import { useNarrow } from "../../lib/use-narrow";
 import type { AuthMode } from "./AuthDialog";

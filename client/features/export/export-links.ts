@@ -1,5 +1,5 @@
 /** The export URLs for the current filter, as pure data: one per file the server offers (server/export/formats.ts). */
-import { GEXF_VERSION_PARAM } from "../../../shared/schema/export";
+import { GEXF_VERSION_PARAM } from "../../../shared/schema/value-lists";
 
 export interface ExportLink {
   file: "graph.gexf" | "graph.graphml" | "graph.json" | "nodes.csv" | "edges.csv";

@@ -1,10 +1,8 @@
 /** Faceted filters: each facet a group of checkboxes with counts; facets combine; "clear all". */
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { EVENT_KINDS } from "../../../shared/schema/event";
-import { type GraphNode, NODE_KINDS } from "../../../shared/schema/graph";
-import { ORGANISATION_KINDS } from "../../../shared/schema/organisation";
-import { PROJECT_STATUSES } from "../../../shared/schema/project";
+import type { GraphNode } from "../../../shared/schema/graph";
+import { EVENT_KINDS, NODE_KINDS, ORGANISATION_KINDS, PROJECT_STATUSES } from "../../../shared/schema/value-lists";
 import { KIND_STYLES } from "../../graph-view/kind-style";
 import type { facetCounts } from "../../state/graph-filter";
 import { EMPTY_FILTERS, type Filters, hasFilters, type Lang, yearsReversed } from "../../state/url-state";

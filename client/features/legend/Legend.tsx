@@ -3,7 +3,7 @@
  * disclosure, closed at first, so the small canvas keeps its room for the graph.
  */
 import { useTranslation } from "react-i18next";
-import { NODE_KINDS } from "../../../shared/schema/graph";
+import { NODE_KINDS } from "../../../shared/schema/value-lists";
 import { KIND_STYLES } from "../../graph-view/kind-style";
 import { useNarrow } from "../../lib/use-narrow";
 

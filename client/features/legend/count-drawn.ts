@@ -2,7 +2,8 @@
  * What the count line counts: the nodes the graph draws, by kind. The project projection draws only projects; every
  * other layout draws every visible node, topics, skills and län included. Pure.
  */
-import { NODE_KINDS, type NodeKind } from "../../../shared/schema/graph";
+import type { NodeKind } from "../../../shared/schema/graph";
+import { NODE_KINDS } from "../../../shared/schema/value-lists";
 import type { Layout } from "../../state/url-state";
 
 /** Kinds in the order the line names them (organisations and projects first: they are what people look for). */

@@ -6,10 +6,11 @@
  */
 import { type RefObject, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { withoutForbidden } from "../../../shared/schema/forbidden-characters";
 import { MAX_CHARS } from "../../../shared/schema/limits";
-import { MATCH_TERMS, type MatchFilters, type Weights } from "../../../shared/schema/match";
+import type { MatchFilters, Weights } from "../../../shared/schema/match";
 import type { ShortlistEntry } from "../../../shared/schema/shortlist";
-import { withoutForbidden } from "../../../shared/schema/text";
+import { MATCH_TERMS } from "../../../shared/schema/value-lists";
 import type { Lang } from "../../state/url-state";
 import { formatWhen } from "../registration/format-when";
 import "./partners.css";

@@ -4,7 +4,8 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MATCH_TERMS, type MatchFilters, type Suggestion, type Weights } from "../../../shared/schema/match";
+import type { MatchFilters, Suggestion, Weights } from "../../../shared/schema/match";
+import { MATCH_TERMS } from "../../../shared/schema/value-lists";
 import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { canEdit } from "../account/can-edit";

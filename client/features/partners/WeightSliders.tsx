@@ -4,7 +4,8 @@
  */
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { type InertTerm, MATCH_TERMS, type MatchFilters, WEIGHT_MAX, type Weights } from "../../../shared/schema/match";
+import type { InertTerm, MatchFilters, Weights } from "../../../shared/schema/match";
+import { MATCH_TERMS, WEIGHT_MAX } from "../../../shared/schema/value-lists";
 import type { Lang } from "../../state/url-state";
 import { WEIGHT_STEP, weightFormat } from "./weight-scale";
 import "./partners.css";

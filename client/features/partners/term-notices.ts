@@ -3,7 +3,8 @@
  * nothing, so the panel says why (and, for geography in "complement" when the members cover every län, offers
  * "nearby"); when the server fell back to "nearby" by itself, it says that instead. Pure: answer in, notices out.
  */
-import { MATCH_TERMS, type MatchTerm, type PartnerSuggestions } from "../../../shared/schema/match";
+import type { MatchTerm, PartnerSuggestions } from "../../../shared/schema/match";
+import { MATCH_TERMS } from "../../../shared/schema/value-lists";
 
 export type TermNotice =
   | { kind: "fallback" }

@@ -1,5 +1,6 @@
 /** The sliders' scale: a step every default weight lies on, and the value shown in the reader's number format. */
-import { MATCH_TERMS, WEIGHT_MAX, type Weights } from "../../../shared/schema/match";
+import type { Weights } from "../../../shared/schema/match";
+import { MATCH_TERMS, WEIGHT_MAX } from "../../../shared/schema/value-lists";
 import type { Lang } from "../../state/url-state";
 
 /** A quarter: reaches the evaluated defaults (1, 0,25, 1, 0,5) and keeps 20 stops per slider. */

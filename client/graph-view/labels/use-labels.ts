@@ -78,10 +78,12 @@ export function useLabels(
     // neighbours) shows its full label, as hovering the node does.
     let focused: string | undefined;
 
-    const container = cy.container();
     // For tests: "true" once labels are chosen for a view at rest (no animation, no choice due), "false" until then.
+    // Written on the canvas's parent: Cytoscape takes any attribute change on its own container for a resize and
+    // redraws everything (a 50–100 ms task on the seed), which would then choose labels again, in an endless loop.
+    const marks = cy.container()?.parentElement;
     const settle = (done: boolean) => {
-      if (container) container.dataset.labelsSettled = String(done);
+      if (marks) marks.dataset.labelsSettled = String(done);
     };
     const run = () => {
       if (cy.destroyed()) return;
@@ -137,7 +139,7 @@ export function useLabels(
         shown.set(id, { texts: [lines, ...others].map((l) => l.join("\n")), fontSize });
       });
       // For tests and the benchmark: how many times labels were chosen (a settled view stops counting).
-      if (container) container.dataset.labelRuns = String(Number(container.dataset.labelRuns ?? 0) + 1);
+      if (marks) marks.dataset.labelRuns = String(Number(marks.dataset.labelRuns ?? 0) + 1);
       const chosen = chooseLabels(candidates, { viewport: { width, height }, gap: 3, obstacles: overlayBoxes(cy) });
       apply(chosen, shown, zoom);
       drawLeaders(chosen, zoom, pan);
