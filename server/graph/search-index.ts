@@ -147,7 +147,10 @@ export class SearchIndex {
       const a = this.graph.getNodeAttributes(key);
       const group = a.kind === "organisation" ? `organisation:${a.record.kind}` : a.kind;
       let best = groups.get(group);
-      if (!best) groups.set(group, (best = []));
+      if (!best) {
+        best = [];
+        groups.set(group, best);
+      }
       const degree = this.graph.degree(key);
       if (best.length === BROAD_SCAN && degree <= (best[BROAD_SCAN - 1] as { degree: number }).degree) continue;
       // A sorted window of BROAD_SCAN, not a sort of every node.
