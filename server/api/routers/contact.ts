@@ -36,7 +36,6 @@ function reasonsOf(services: Services, projectId: string, organisationId: string
   };
 }
 
-const nameIn = (list: readonly { id: string; name: string }[], id: string) => list.find((e) => e.id === id)?.name ?? id;
 
 /** Only an owner of the organisation written to may answer or report: 404 for an unknown id, else 403. */
 function requireRecipient(ctx: Context & { actor: { id: number } }, requestId: number): void {
@@ -60,9 +59,12 @@ export const contactRouter = router({
     .use(authorize("owner"))
     .query(({ ctx, input }): ContactPreview => {
       const { projectId, organisationId } = input;
-      const { data, store } = ctx.services;
-      const organisation = data.organisations.find((o) => o.id === organisationId);
-      if (!data.projects.some((p) => p.id === projectId))
+      const { store } = ctx.services;
+      const project = store.entities.get({ kind: "project", id: projectId });
+      const organisation = store.entities.get({ kind: "organisation", id: organisationId }) as
+        | { name: string; website?: string }
+        | undefined;
+      if (!project)
         throw new TRPCError({ code: "NOT_FOUND", message: `field "projectId": no project with id "${projectId}"` });
       if (!organisation)
         throw new TRPCError({
@@ -72,7 +74,7 @@ export const contactRouter = router({
       const open = store.contacts.openFor(projectId, organisationId);
       return {
         projectId,
-        projectName: nameIn(data.projects, projectId),
+        projectName: project.name,
         organisationId,
         organisationName: organisation.name,
         claimed: store.contacts.isClaimed(organisationId),
@@ -89,7 +91,9 @@ export const contactRouter = router({
     .input(ContactTargetInputSchema)
     .use(authorize("member"))
     .query(({ ctx, input }): ContactTarget => {
-      const organisation = ctx.services.data.organisations.find((o) => o.id === input.organisationId);
+      const organisation = ctx.services.store.entities.get({ kind: "organisation", id: input.organisationId }) as
+        | { website?: string }
+        | undefined;
       if (!organisation)
         throw new TRPCError({
           code: "NOT_FOUND",

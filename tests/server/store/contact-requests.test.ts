@@ -9,7 +9,7 @@ import { validateEditable } from "../../../server/live/validate-editable";
 import { ContactLimitError } from "../../../server/store/contact-requests";
 import { Store } from "../../../server/store/store";
 import { ConflictError, type NotFoundError } from "../../../shared/errors";
-import { project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+import { organisation, project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
 
 const stores: Store[] = [];
 function account(store: Store, name: string): number {
@@ -106,7 +106,7 @@ describe("ContactRequestStore", () => {
     const orgs = ["o1", "o2", "o3", "o4", "o5", "o6"];
     for (const id of orgs) {
       store.entities.create(
-        validateEditable({ kind: "organisation", record: { ...smallDataset().organisations[1], id, name: id } }),
+        validateEditable({ kind: "organisation", record: organisation(id, { topics: ["participation"] }) }),
         null,
       );
       store.accounts.addOwner(account(store, `Owner-${id}`), { kind: "organisation", id });
