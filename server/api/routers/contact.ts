@@ -36,7 +36,6 @@ function reasonsOf(services: Services, projectId: string, organisationId: string
   };
 }
 
-
 /** Only an owner of the organisation written to may answer or report: 404 for an unknown id, else 403. */
 function requireRecipient(ctx: Context & { actor: { id: number } }, requestId: number): void {
   const { contacts } = ctx.services.store;
@@ -72,6 +71,7 @@ export const contactRouter = router({
           message: `field "organisationId": no organisation with id "${organisationId}"`,
         });
       const open = store.contacts.openFor(projectId, organisationId);
+      const { sv, en } = reasonsOf(ctx.services, projectId, organisationId);
       return {
         projectId,
         projectName: project.name,
@@ -79,7 +79,7 @@ export const contactRouter = router({
         organisationName: organisation.name,
         claimed: store.contacts.isClaimed(organisationId),
         ...(organisation.website ? { website: organisation.website } : {}),
-        reasons: reasonsOf(ctx.services, projectId, organisationId),
+        reasons: { sv, en },
         ...(open ? { open } : {}),
         sentToday: store.contacts.sentToday(projectId),
         perDay: CONTACT_REQUESTS_PER_PROJECT_PER_DAY,
