@@ -112,7 +112,7 @@ describe("ContactRequestStore", () => {
       store.accounts.addOwner(account(store, `Owner-${id}`), { kind: "organisation", id });
     }
     const start = Date.parse("2026-12-01T08:00:00.000Z");
-    orgs.slice(0, 5).forEach((id, i) => send(store, sender, id, new Date(start + i * 60_000)));
+    for (const [i, id] of orgs.slice(0, 5).entries()) send(store, sender, id, new Date(start + i * 60_000));
     const limited = thrown(() => send(store, sender, "o6", new Date(start + 3_600_000)));
     expect(limited).toBeInstanceOf(ContactLimitError);
     expect(limited.message).toMatch(/field "projectId": .*5 contact requests/);
