@@ -68,6 +68,10 @@ describe("contact requests, in a browser", () => {
     await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
     const box = dialog.getByLabel("Meddelande");
     expect(await box.getAttribute("aria-invalid")).toBe("true");
+    // Hidden and bidi characters never enter the box, and the removal is named at the field.
+    await box.fill("Hej\u200B \u202Eigen");
+    await expect.poll(() => box.inputValue()).toBe("Hej igen");
+    await dialog.getByText("U+200B", { exact: false }).waitFor();
     await box.fill("Hej! Vill ni vara med i Egenmakt?");
     await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
     await expect.poll(() => dialog.getByRole("status").textContent()).toBe(`Förfrågan till ${first} är skickad.`);

@@ -7,6 +7,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
+import { withoutForbidden } from "../../../shared/schema/text";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
@@ -114,7 +115,20 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
             maxLength={MAX_CHARS.contactMessage}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? `${ids.error} ${ids.hint}` : ids.hint}
-            onChange={(e) => setMessage(e.target.value)}
+            // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
+            dir="auto"
+            onChange={(e) => {
+              const { text, removed } = withoutForbidden(e.target.value, { multiline: true });
+              setMessage(text);
+              setFieldError(
+                removed.length > 0
+                  ? t("partners.shortlist.refused", {
+                      count: removed.length,
+                      list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
+                    })
+                  : undefined,
+              );
+            }}
           />
           <p id={ids.hint} className="field-hint">
             {t("contact.messageHint", { max: MAX_CHARS.contactMessage })}{" "}
