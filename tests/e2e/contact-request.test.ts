@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import { createAccount } from "../integration/server-helpers";
 import { seriousViolations } from "./axe";
 import { appSession } from "./session";
@@ -111,5 +112,27 @@ describe("contact requests, in a browser", () => {
     await openContacts(p);
     await p.getByText(`Kontakt: Rut Mottagare, ${recipient.email}`).waitFor();
     expect(app.server.store.contacts.figures()).toMatchObject({ sent: 1, accepted: 1 });
+  });
+
+  it("fits the phone's bottom sheet (390 px): the dialog opens inside the screen's width", async () => {
+    const context = await other.newContext({ viewport: { width: 390, height: 844 } });
+    const url = new URL(app.server.url);
+    const token = app.server.store.sessions.create(sender.id).token;
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/" }]);
+    const q = await context.newPage();
+    await q.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);
+    await expect.poll(() => suggestions(q).count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const name = names[1] as string;
+    const button = suggestions(q)
+      .nth(1)
+      .getByRole("button", { name: `Kontakta ${name}`, exact: true });
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    const dialog = q.getByRole("region", { name: `Kontakta ${name}` });
+    await dialog.waitFor();
+    const box = await dialog.boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await context.close();
   });
 });
