@@ -7,6 +7,7 @@ import { AccountMenu } from "./features/account/AccountMenu";
 import { EntityActions } from "./features/account/EntityActions";
 import { pageOfMailLink } from "./features/account/mail-link";
 import type { WorkspacePage } from "./features/account/workspace-page";
+import { OrganisationContact } from "./features/contact/OrganisationContact";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { DetailsSheet } from "./features/details/DetailsSheet";
 import { SkipLink } from "./features/details/SkipLink";
@@ -338,6 +339,17 @@ export function App() {
                   name={selectedNode?.label[state.lang] ?? selectedId}
                   onOpen={setWorkspace}
                   onDeleted={() => select(undefined)}
+                />
+              )}
+              {selectedId && selectedKind === "organisation" && (
+                <OrganisationContact
+                  key={state.selected}
+                  organisationId={selectedId}
+                  name={selectedNode?.label[state.lang] ?? selectedId}
+                  lang={state.lang}
+                  projectName={(id) =>
+                    snapshot.data?.nodes.find((n) => n.key === `project:${id}`)?.label[state.lang] ?? id
+                  }
                 />
               )}
               {state.selected && selectedId && (selectedKind === "project" || selectedKind === "organisation") && (

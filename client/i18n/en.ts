@@ -3,6 +3,7 @@ import { ORGANISATION_KIND_NAMES } from "../../shared/organisation-kind-names";
 import { mailAccountMessages } from "../features/account/mail-account-messages";
 import { accountMessages } from "../features/account/messages";
 import { adminMessages } from "../features/admin/messages";
+import { contactMessages } from "../features/contact/messages";
 import { coverageMessages } from "../features/coverage/messages";
 import { exportMessages } from "../features/export/messages";
 import { historyMessages } from "../features/history/messages";
@@ -266,6 +267,7 @@ export const en: Messages = {
   },
   account: accountMessages.en,
   mailAccount: mailAccountMessages.en,
+  contact: contactMessages.en,
   registration: registrationMessages.en,
   moderation: moderationMessages.en,
   history: historyMessages.en,

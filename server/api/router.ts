@@ -2,6 +2,8 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { claimRouter } from "./routers/claim";
+import { contactRouter } from "./routers/contact";
 import { coverageRouter } from "./routers/coverage";
 import { entityRouter } from "./routers/entity";
 import { graphRouter } from "./routers/graph";
@@ -28,6 +30,8 @@ export const appRouter = router({
   admin: adminRouter,
   layout: layoutRouter,
   shortlist: shortlistRouter,
+  contact: contactRouter,
+  claim: claimRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@
  * shows them (the log shows only the template's name anyway).
  */
 import type { Language } from "../../shared/schema/account";
+import { type ContactMail, contactContent } from "./contact-templates";
 import type { MailContent } from "./render-mail";
 
 export type MailMessage =
@@ -17,7 +18,8 @@ export type MailMessage =
   | { template: "submission-approved"; name: string; link: string }
   | { template: "submission-rejected"; name: string; reason: string; link: string }
   | { template: "profile-edited"; name: string; editor: string; historyLink: string }
-  | { template: "review-digest"; waiting: number; link: string; settingsLink: string };
+  | { template: "review-digest"; waiting: number; link: string; settingsLink: string }
+  | ContactMail;
 
 export type MailTemplate = MailMessage["template"];
 
@@ -162,6 +164,8 @@ function content(message: MailMessage, language: Language): MailContent {
           { link: message.settingsLink, label: sv ? "Kontoinställningar" : "Account settings" },
         ],
       };
+    default:
+      return contactContent(message, language);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * "Ladda ner mina uppgifter / Download my data" (GDPR right of access): everything the store holds about one account,
- * as one JSON document: the account itself, its submissions and the change-log entries it made.
+ * as one JSON document: the account itself, its submissions, the change-log entries it made, its contact requests
+ * (sent and received) and its claims of organisations' profiles.
  */
 import type { AccountDataExport } from "../../shared/schema/account-data";
 import type { Store } from "./store";
@@ -41,6 +42,8 @@ export function accountData(store: Store, accountId: number, now = new Date()): 
         owns: store.accounts.ownedBy(account.id),
       },
       submissions: store.submissions.mine(account.id),
+      contactRequests: store.contacts.forAccount(account.id),
+      claims: store.claims.mine(account.id),
       changes: changes.map((c) => ({
         id: c.id,
         at: c.at,

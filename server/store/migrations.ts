@@ -212,4 +212,53 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX mail_due ON mail (status, next_attempt_at);
   `,
+  // 11 (10 until issue 17's migration is merged ahead of it): contact requests from a project's owner to an owned organisation, with the match's reasons as computed at
+  // send time; reports of abuse; and claims of an organisation's profile, which a coordinator approves into an
+  // ownership. Timestamps come from the application (ISO 8601, UTC) and the SQL avoids SQLite-only forms, so the
+  // same text serves PostgreSQL later. At most one open request per pair: a partial unique index, as both engines have.
+  `
+  CREATE TABLE contact_request (
+    id INTEGER PRIMARY KEY,
+    project_kind TEXT NOT NULL DEFAULT 'project' CHECK (project_kind = 'project'),
+    project_id TEXT NOT NULL,
+    organisation_kind TEXT NOT NULL DEFAULT 'organisation' CHECK (organisation_kind = 'organisation'),
+    organisation_id TEXT NOT NULL,
+    sender_id INTEGER NOT NULL REFERENCES account (id),
+    message TEXT NOT NULL CHECK (length(message) <= 1000),
+    -- The pair's score and evidence (topics, skills, län, shared partners: no personal data) when it was sent.
+    reasons TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'declined')),
+    created_at TEXT NOT NULL,
+    decided_by INTEGER REFERENCES account (id),
+    decided_at TEXT,
+    FOREIGN KEY (project_kind, project_id) REFERENCES entity (kind, id) ON DELETE CASCADE,
+    FOREIGN KEY (organisation_kind, organisation_id) REFERENCES entity (kind, id) ON DELETE CASCADE
+  );
+  CREATE INDEX contact_request_project ON contact_request (project_id, created_at);
+  CREATE INDEX contact_request_organisation ON contact_request (organisation_id, status);
+  CREATE UNIQUE INDEX contact_request_open_pair ON contact_request (project_id, organisation_id) WHERE status = 'open';
+
+  CREATE TABLE contact_report (
+    request_id INTEGER PRIMARY KEY REFERENCES contact_request (id) ON DELETE CASCADE,
+    reported_by INTEGER NOT NULL REFERENCES account (id),
+    note TEXT NOT NULL CHECK (length(note) <= 1000),
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE ownership_claim (
+    id INTEGER PRIMARY KEY,
+    organisation_kind TEXT NOT NULL DEFAULT 'organisation' CHECK (organisation_kind = 'organisation'),
+    organisation_id TEXT NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    message TEXT NOT NULL CHECK (length(message) <= 1000),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    created_at TEXT NOT NULL,
+    decided_by INTEGER REFERENCES account (id),
+    decided_at TEXT,
+    reason TEXT,
+    FOREIGN KEY (organisation_kind, organisation_id) REFERENCES entity (kind, id) ON DELETE CASCADE
+  );
+  CREATE INDEX ownership_claim_status ON ownership_claim (status, created_at);
+  CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
+  `,
 ];

@@ -3,11 +3,13 @@ import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 import { AccountTokenStore } from "./account-tokens";
 import { AccountStore } from "./accounts";
+import { ContactRequestStore } from "./contact-requests";
 import { type Db, openDatabase } from "./database";
 import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
 import { MailStore } from "./mail";
+import { OwnershipClaimStore } from "./ownership-claims";
 import { referencesOf } from "./references";
 import { SessionStore } from "./sessions";
 import { ShortlistStore } from "./shortlists";
@@ -45,6 +47,10 @@ export class Store {
   readonly shortlists: ShortlistStore;
   /** The mail queue and outbox. */
   readonly mail: MailStore;
+  /** Contact requests between projects and organisations, with reports of abuse. */
+  readonly contacts: ContactRequestStore;
+  /** Claims of organisations' profiles, waiting for a coordinator. */
+  readonly claims: OwnershipClaimStore;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -56,6 +62,8 @@ export class Store {
     this.submissions = new SubmissionStore(this.db, this.entities);
     this.shortlists = new ShortlistStore(this.db);
     this.mail = new MailStore(this.db);
+    this.contacts = new ContactRequestStore(this.db);
+    this.claims = new OwnershipClaimStore(this.db);
   }
 
   info(): StoreInfo {

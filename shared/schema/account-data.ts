@@ -1,5 +1,6 @@
-/** The shape of "Download my data": one account's record, submissions and change-log entries. */
+/** The shape of "Download my data": one account's record, submissions, change-log entries, contact requests and claims. */
 import type { Language, Role } from "./account";
+import type { MyContactRequests, OwnershipClaim } from "./contact";
 import type { Submission } from "./editable";
 
 export interface AccountDataExport {
@@ -17,6 +18,9 @@ export interface AccountDataExport {
     owns: { kind: "project" | "organisation"; id: string }[];
   };
   submissions: Submission[];
+  /** Sent (by the account or from its projects) and received (to its organisations). */
+  contactRequests: MyContactRequests;
+  claims: OwnershipClaim[];
   changes: {
     id: number;
     at: string;

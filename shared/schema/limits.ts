@@ -23,6 +23,8 @@ export const MAX_CHARS = {
   fileName: 200,
   /** A shortlist entry's note: why this organisation, whom to ask, what was said. */
   shortlistNote: 1_000,
+  /** A contact request's message, a report of one, a claim's word on who the claimant is. */
+  contactMessage: 1_000,
 } as const;
 
 /** The longest text any field accepts: the import refuses a longer string before validating (cheap on a huge file). */
@@ -44,3 +46,7 @@ export const SUBMISSION_WINDOW_HOURS = 24;
 
 /** Organisations one project's shortlist may hold: more than anyone contacts, few enough for one CSV at a glance. */
 export const SHORTLIST_MAX_ENTRIES = 100;
+
+/** Contact requests one project may send in any 24 hours: enough to reach a shortlist, too few to spam with. */
+export const CONTACT_REQUESTS_PER_PROJECT_PER_DAY = 5;
+export const CONTACT_WINDOW_HOURS = 24;

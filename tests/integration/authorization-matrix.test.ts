@@ -9,7 +9,7 @@ import { hashPassword } from "../../server/auth/password";
 import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import type { RunningServer } from "../../server/http/server";
 import type { Store } from "../../server/store/store";
-import { project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
+import { organisation, project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { createAccount, startTestServer } from "./server-helpers";
 
 const ROLES = ["anonymous", "owner", "member", "coordinator", "administrator"] as const;
@@ -36,6 +36,38 @@ function shortlisted(): { projectId: string; organisationId: string } {
   const projectId = ownedProject();
   store.shortlists.add({ projectId, organisationId: "vinnova", note: "first" }, accounts.owner.id);
   return { projectId, organisationId: "vinnova" };
+}
+
+/** An organisation owned by the "owner" member, with an open contact request to it from another member's project. */
+function openContactRequest(): number {
+  const organisationId = fresh("owned-org");
+  store.entities.create({ kind: "organisation", record: organisation(organisationId) }, null);
+  store.accounts.addOwner(accounts.owner.id, { kind: "organisation", id: organisationId });
+  const projectId = fresh("asking");
+  store.entities.create({ kind: "project", record: project(projectId) }, null);
+  store.accounts.addOwner(accounts.member.id, { kind: "project", id: projectId });
+  return store.contacts.create(
+    {
+      projectId,
+      organisationId,
+      senderId: accounts.member.id,
+      message: "Hej",
+      reasons: { score: null, sv: [], en: [] },
+    },
+    5,
+  );
+}
+
+/** An owned project and a claimed organisation it may write to. */
+function contactPair(): { projectId: string; organisationId: string } {
+  const organisationId = fresh("claimed-org");
+  store.entities.create({ kind: "organisation", record: organisation(organisationId) }, null);
+  store.accounts.addOwner(accounts.member.id, { kind: "organisation", id: organisationId });
+  return { projectId: ownedProject(), organisationId };
+}
+
+function pendingClaim(): number {
+  return store.claims.create("vinnova", throwawayAccount(), "Jag arbetar där").id;
 }
 
 function pendingSubmission(): number {
@@ -78,6 +110,7 @@ const members: Record<RoleName, Outcome> = { ...everyone, anonymous: 401 };
 const owners: Record<RoleName, Outcome> = { ...members, member: 403 };
 const coordinators: Record<RoleName, Outcome> = { ...owners, owner: 403 };
 const administrators: Record<RoleName, Outcome> = { ...coordinators, coordinator: 403 };
+const recipients: Record<RoleName, Outcome> = { ...owners, coordinator: 403, administrator: 403 };
 
 function defineCases(): void {
   Object.assign(CASES, {
@@ -225,6 +258,27 @@ function defineCases(): void {
       input: () => ({ ...shortlisted(), note: fresh("note") }),
     },
     "shortlist.remove": { type: "mutation", access: owners, input: () => shortlisted() },
+    "contact.send": {
+      type: "mutation",
+      access: owners,
+      input: () => ({ ...contactPair(), message: "Vill ni vara med?" }),
+    },
+    // Only an owner of the organisation written to answers: coordinators cannot share their address in its name.
+    "contact.accept": { type: "mutation", access: recipients, input: () => ({ requestId: openContactRequest() }) },
+    "contact.decline": { type: "mutation", access: recipients, input: () => ({ requestId: openContactRequest() }) },
+    "contact.report": {
+      type: "mutation",
+      access: recipients,
+      input: () => ({ requestId: openContactRequest(), note: "Reklam" }),
+    },
+    "claim.create": {
+      type: "mutation",
+      access: members,
+      input: () => ({ organisationId: "vinnova", message: fresh("Jag arbetar där") }),
+      ownAccount: true,
+    },
+    "claim.approve": { type: "mutation", access: coordinators, input: () => ({ id: pendingClaim() }) },
+    "claim.reject": { type: "mutation", access: coordinators, input: () => ({ id: pendingClaim(), reason: "Okänd" }) },
     // Restricted queries.
     "submission.mine": { type: "query", access: members, input: () => undefined },
     "submission.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
@@ -235,6 +289,13 @@ function defineCases(): void {
     "entity.deleted": { type: "query", access: coordinators, input: () => undefined },
     "entity.recentEdits": { type: "query", access: coordinators, input: () => ({ days: 7 }) },
     "shortlist.list": { type: "query", access: owners, input: () => ({ projectId: ownedProject() }) },
+    "contact.preview": { type: "query", access: owners, input: () => contactPair() },
+    "contact.target": { type: "query", access: members, input: () => ({ organisationId: "vinnova" }) },
+    "contact.mine": { type: "query", access: members, input: () => undefined },
+    "contact.reports": { type: "query", access: coordinators, input: () => undefined },
+    "contact.figures": { type: "query", access: coordinators, input: () => undefined },
+    "claim.mine": { type: "query", access: members, input: () => undefined },
+    "claim.queue": { type: "query", access: coordinators, input: () => ({ status: "pending" }) },
   });
 }
 
@@ -286,6 +347,12 @@ function writtenState(): string {
     count("account"),
     roles.r,
     count("shortlist_entry"),
+    count("contact_request"),
+    count("contact_request WHERE status != 'open'"),
+    count("contact_report"),
+    count("ownership_claim"),
+    count("ownership_claim WHERE status != 'pending'"),
+    count("ownership"),
     (store.db.prepare("SELECT group_concat(note) AS notes FROM shortlist_entry").get() as { notes: string | null })
       .notes,
   ]);

@@ -53,6 +53,13 @@ const TEMPLATES: Record<string, unknown> = {
   "shortlist.add": { projectId: "civic-tech-platform", organisationId: "digidem-lab", note: "Fråga om workshop" },
   "shortlist.update": { projectId: "civic-tech-platform", organisationId: "digidem-lab", note: "Ring Anna" },
   "shortlist.remove": { projectId: "civic-tech-platform", organisationId: "digidem-lab" },
+  "contact.send": { projectId: "open-up", organisationId: "digidem-lab", message: "Vill ni vara med?" },
+  "contact.accept": { requestId: 1 },
+  "contact.decline": { requestId: 1 },
+  "contact.report": { requestId: 1, note: "Reklam" },
+  "claim.create": { organisationId: "vinnova", message: "Jag arbetar på Vinnova" },
+  "claim.approve": { id: 1 },
+  "claim.reject": { id: 1, reason: "Okänd" },
 };
 
 const HOSTILE_STRINGS = [
@@ -115,6 +122,9 @@ function writtenState(): string {
     row("SELECT count(*), group_concat(role || disabled) FROM account"),
     row("SELECT count(*) FROM ownership"),
     row("SELECT count(*), group_concat(note) FROM shortlist_entry"),
+    row("SELECT count(*), group_concat(status) FROM contact_request"),
+    row("SELECT count(*) FROM contact_report"),
+    row("SELECT count(*), group_concat(status) FROM ownership_claim"),
   ].join("|");
 }
 

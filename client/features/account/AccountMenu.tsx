@@ -74,6 +74,7 @@ export function AccountMenu({ onOpen }: Props) {
         { label: t("account.registerProject"), onClick: () => go({ page: "register", kind: "project" }) },
         { label: t("account.registerOrganisation"), onClick: () => go({ page: "register", kind: "organisation" }) },
         { label: t("account.mine"), onClick: () => go({ page: "mine" }) },
+        { label: t("contact.menu"), onClick: () => go({ page: "contacts" }) },
         ...(hasRole(me.role, "coordinator")
           ? [{ label: t("account.review"), onClick: () => go({ page: "review" }) }]
           : []),

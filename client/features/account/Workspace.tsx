@@ -10,6 +10,8 @@ import type { Lang } from "../../state/url-state";
 import { AccountsTable } from "../admin/AccountsTable";
 import { ImportPanel } from "../admin/ImportPanel";
 import { OutboxView } from "../admin/OutboxView";
+import { ContactReview } from "../contact/ContactReview";
+import { ContactsView } from "../contact/ContactsView";
 import { HistoryView } from "../history/HistoryView";
 import { ReviewQueue } from "../moderation/ReviewQueue";
 import { EditView } from "../registration/EditView";
@@ -88,9 +90,14 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
       ) : page.page === "mine" ? (
         <MySubmissions lang={lang} onShow={onShow} />
       ) : page.page === "review" ? (
-        <ReviewQueue lang={lang} name={name} onShow={onShow} />
+        <>
+          <ReviewQueue lang={lang} name={name} onShow={onShow} />
+          <ContactReview />
+        </>
       ) : page.page === "settings" ? (
         <AccountSettings me={me} onSignedOut={() => onOpen(undefined)} />
+      ) : page.page === "contacts" ? (
+        <ContactsView lang={lang} />
       ) : page.page === "outbox" ? (
         <OutboxView lang={lang} />
       ) : (

@@ -13,6 +13,7 @@ export function pageOfMailLink(hash: string): WorkspacePage | undefined {
   if (key === "email" && token) return { page: "confirm-email", token };
   if (key === "review" && !value) return { page: "review" };
   if (key === "account" && !value) return { page: "settings" };
+  if (key === "contacts" && !value) return { page: "contacts" };
   if (key === "history") {
     const [kind, id] = decodeURIComponent(value).split(":");
     if ((kind === "project" || kind === "organisation") && id && /^[a-z0-9-]+$/.test(id))

@@ -10,6 +10,7 @@ export type WorkspacePage =
   | { page: "history"; kind: EditableKind; id: string }
   | { page: "settings" }
   | { page: "outbox" }
+  | { page: "contacts" }
   // Opened from the links in mail (mail-link.ts); these work signed out.
   | { page: "verify"; token: string }
   | { page: "reset"; token: string }

@@ -10,6 +10,7 @@ import { errorText } from "../../lib/error-text";
 import type { Lang } from "../../state/url-state";
 import { canEdit } from "../account/can-edit";
 import { useMe } from "../account/use-me";
+import { ContactButton } from "../contact/ContactButton";
 import { evidenceNodeKeys, explainSuggestion, type Perspective } from "./explain";
 import { MissingSkillGroup } from "./MissingSkillGroup";
 import { ShortlistSection } from "./ShortlistSection";
@@ -124,6 +125,7 @@ export function SuggestionsPanel({
               ))}
             </ul>
             {owner && shortlist.list && <ShortlistToggle suggestion={s} shortlist={shortlist} />}
+            {owner && <ContactButton projectId={id} organisationId={s.id} name={s.name} lang={lang} />}
           </li>
         ))}
       </ol>

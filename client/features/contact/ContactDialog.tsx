@@ -1,0 +1,159 @@
+/**
+ * "Kontakta / Contact" for one project and organisation: the preview from the server (claimed or not, the reasons it
+ * will attach, an open request, today's count), then a short message. An unclaimed organisation gets its website and
+ * no form: the app never collects an address for it. An inline region, not a modal, so it works in the phone sheet.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { MAX_CHARS } from "../../../shared/schema/limits";
+import { withoutForbidden } from "../../../shared/schema/text";
+import { errorText } from "../../lib/error-text";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+
+interface Props {
+  projectId: string;
+  organisationId: string;
+  name: string;
+  lang: Lang;
+  onClose: () => void;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+};
+
+export function ContactDialog({ projectId, organisationId, name, lang, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const ids = { heading: useId(), message: useId(), hint: useId(), error: useId() };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [message, setMessage] = useState("");
+  const [fieldError, setFieldError] = useState<string>();
+  const [status, setStatus] = useState("");
+  const [sending, setSending] = useState(false);
+  const key = ["contact", "preview", projectId, organisationId];
+  const preview = useQuery({
+    queryKey: key,
+    queryFn: () => trpc.contact.preview.query({ projectId, organisationId }),
+  });
+  useEffect(() => heading.current?.focus(), []);
+
+  const send = async () => {
+    setFieldError(undefined);
+    if (!message.trim()) {
+      setFieldError(t("contact.required"));
+      document.getElementById(ids.message)?.focus();
+      return;
+    }
+    setSending(true);
+    try {
+      await trpc.contact.send.mutate({ projectId, organisationId, message });
+      setMessage("");
+      setStatus(t("contact.sent", { name }));
+      await queryClient.invalidateQueries({ queryKey: key });
+      await queryClient.invalidateQueries({ queryKey: ["contact", "mine"] });
+    } catch (error) {
+      setFieldError(t("contact.failed", { message: errorText(error, t) }));
+      document.getElementById(ids.message)?.focus();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const data = preview.data;
+  return (
+    <section className="contact-dialog" aria-labelledby={ids.heading} data-contact-dialog={organisationId}>
+      <h4 id={ids.heading} tabIndex={-1} ref={heading}>
+        {t("contact.heading", { name })}
+      </h4>
+      {preview.isLoading && <p aria-busy="true">{t("contact.loading")}</p>}
+      {preview.isError && <p role="alert">{t("contact.failed", { message: errorText(preview.error, t) })}</p>}
+      {data && !data.claimed && (
+        <>
+          <p className="contact-unclaimed">{t("contact.unclaimed", { name })}</p>
+          {data.website ? (
+            <p>
+              <a href={data.website} target="_blank" rel="noopener noreferrer">
+                {t("contact.website", { host: hostOf(data.website) })}
+              </a>
+            </p>
+          ) : (
+            <p>{t("contact.noWebsite")}</p>
+          )}
+        </>
+      )}
+      {data?.claimed && data.open && <p>{t("contact.alreadyOpen", { name })}</p>}
+      {data?.claimed && !data.open && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void send();
+          }}
+          noValidate
+        >
+          <p className="contact-reasons-heading">{t("contact.reasonsHeading")}</p>
+          {data.reasons[lang].length > 0 ? (
+            <ul className="reasons">
+              {data.reasons[lang].map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("contact.noReasons")}</p>
+          )}
+          <label htmlFor={ids.message}>{t("contact.message")}</label>
+          <textarea
+            id={ids.message}
+            value={message}
+            rows={4}
+            maxLength={MAX_CHARS.contactMessage}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${ids.error} ${ids.hint}` : ids.hint}
+            // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
+            dir="auto"
+            onChange={(e) => {
+              const { text, removed } = withoutForbidden(e.target.value, { multiline: true });
+              setMessage(text);
+              setFieldError(
+                removed.length > 0
+                  ? t("partners.shortlist.refused", {
+                      count: removed.length,
+                      list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
+                    })
+                  : undefined,
+              );
+            }}
+          />
+          <p id={ids.hint} className="field-hint">
+            {t("contact.messageHint", { max: MAX_CHARS.contactMessage })}{" "}
+            {t("contact.quota", { sent: data.sentToday, max: data.perDay })}
+          </p>
+          {fieldError && (
+            <p id={ids.error} className="field-error">
+              {fieldError}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="btn primary" disabled={sending}>
+              {t("contact.send")}
+            </button>
+          </div>
+        </form>
+      )}
+      <p className="form-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          {t("contact.cancel")}
+        </button>
+      </p>
+      <p role="status" aria-live="polite" className="contact-status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * In an organisation's details, signed in: "Kontakta" from one of the person's projects (the same dialog as under a
+ * suggestion) and "Gör anspråk på profilen / Claim this profile" for people of the organisation, which a coordinator
+ * approves in the review queue.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { MAX_CHARS } from "../../../shared/schema/limits";
+import { errorText } from "../../lib/error-text";
+import { trpc } from "../../lib/trpc";
+import type { Lang } from "../../state/url-state";
+import { useMe } from "../account/use-me";
+import { ContactDialog } from "./ContactDialog";
+
+interface Props {
+  organisationId: string;
+  name: string;
+  lang: Lang;
+  /** Project names by id, for the project select. */
+  projectName: (id: string) => string;
+}
+
+export function OrganisationContact({ organisationId, name, lang, projectName }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const ids = { project: useId(), claim: useId(), error: useId() };
+  const projects = (me?.owns ?? []).filter((o) => o.kind === "project").map((o) => o.id);
+  const [projectId, setProjectId] = useState<string>();
+  const [open, setOpen] = useState(false);
+  const [claiming, setClaiming] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState("");
+  const key = ["contact", "target", organisationId];
+  const target = useQuery({
+    queryKey: key,
+    queryFn: () => trpc.contact.target.query({ organisationId }),
+    enabled: Boolean(me),
+  });
+  if (!me || !target.data) return null;
+  const chosen = projectId ?? projects[0];
+
+  const claim = async () => {
+    setError(undefined);
+    try {
+      await trpc.claim.create.mutate({ organisationId, message });
+      setClaiming(false);
+      setStatus(t("contact.claimSent"));
+      await queryClient.invalidateQueries({ queryKey: key });
+    } catch (e) {
+      setError(errorText(e, t));
+      document.getElementById(ids.claim)?.focus();
+    }
+  };
+
+  return (
+    <section className="organisation-contact" aria-label={t("contact.open")}>
+      {projects.length > 0 && !target.data.mine && (
+        <div className="form-row">
+          {projects.length > 1 && (
+            <>
+              <label htmlFor={ids.project}>{t("contact.fromProject")}</label>
+              <select id={ids.project} value={chosen} onChange={(e) => setProjectId(e.target.value)}>
+                {projects.map((id) => (
+                  <option key={id} value={id}>
+                    {projectName(id)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            {t("contact.openFor", { name })}
+          </button>
+        </div>
+      )}
+      {open && chosen && (
+        <ContactDialog
+          key={chosen}
+          projectId={chosen}
+          organisationId={organisationId}
+          name={name}
+          lang={lang}
+          onClose={() => setOpen(false)}
+        />
+      )}
+      {!target.data.mine &&
+        (target.data.pendingClaim ? (
+          <p>{t("contact.claimWaiting")}</p>
+        ) : claiming ? (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void claim();
+            }}
+          >
+            <label htmlFor={ids.claim}>{t("contact.claimMessage")}</label>
+            <textarea
+              id={ids.claim}
+              rows={3}
+              value={message}
+              maxLength={MAX_CHARS.contactMessage}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? ids.error : undefined}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+            {error && (
+              <p id={ids.error} className="field-error">
+                {error}
+              </p>
+            )}
+            <div className="form-actions">
+              <button type="submit" className="btn primary">
+                {t("contact.claimSend")}
+              </button>
+              <button type="button" className="btn" onClick={() => setClaiming(false)}>
+                {t("contact.cancel")}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" className="btn" onClick={() => setClaiming(true)}>
+            {t("contact.claim")}
+          </button>
+        ))}
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * contact.*: contact requests from a project's owner to an organisation's owners. The match's reasons are computed
+ * here at send time, from the live read model, never taken from the client. Sending needs ownership of the project
+ * (authorize("owner") on `projectId`); answering or reporting needs ownership of the organisation written to, which
+ * only the request knows, so those check it below after the member check. Coordinators read reports and figures.
+ */
+import { TRPCError } from "@trpc/server";
+import {
+  ContactPairInputSchema,
+  type ContactPreview,
+  ContactReportInputSchema,
+  type ContactRequest,
+  ContactRequestIdInputSchema,
+  ContactSendInputSchema,
+  type ContactTarget,
+  ContactTargetInputSchema,
+} from "../../../shared/schema/contact";
+import { CONTACT_REQUESTS_PER_PROJECT_PER_DAY } from "../../../shared/schema/limits";
+import { DEFAULT_WEIGHTS } from "../../../shared/schema/match";
+import { partnerReasons } from "../../export/partner-reasons";
+import { partnerScore } from "../../match/partner-score";
+import type { Services } from "../../services";
+import { ContactLimitError, type ContactReasons } from "../../store/contact-requests";
+import { authorize } from "../authorize";
+import type { Context } from "../context";
+import { publicProcedure, router } from "../trpc";
+
+/** The pair's reasons as the suggestions panel gives them with the default weights, in both languages. */
+function reasonsOf(services: Services, projectId: string, organisationId: string): ContactReasons {
+  const suggestion = partnerScore(services.matchIndex, projectId, organisationId, DEFAULT_WEIGHTS, "complement");
+  if (!suggestion) return { score: null, sv: [], en: [] };
+  return {
+    score: suggestion.score,
+    sv: partnerReasons(suggestion.evidence, "sv"),
+    en: partnerReasons(suggestion.evidence, "en"),
+  };
+}
+
+/** Only an owner of the organisation written to may answer or report: 404 for an unknown id, else 403. */
+function requireRecipient(ctx: Context & { actor: { id: number } }, requestId: number): void {
+  const { contacts } = ctx.services.store;
+  if (!contacts.partiesOf(requestId))
+    throw new TRPCError({ code: "NOT_FOUND", message: `field "requestId": no contact request with id "${requestId}"` });
+  if (!contacts.isRecipient(requestId, ctx.actor.id))
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only an owner of the organisation written to may do this." });
+}
+
+function rethrowLimit(error: unknown): never {
+  if (error instanceof ContactLimitError)
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+  throw error;
+}
+
+export const contactRouter = router({
+  /** What the dialog shows first: claimed or not (then the website), the reasons, an open request, today's count. */
+  preview: publicProcedure
+    .input(ContactPairInputSchema)
+    .use(authorize("owner"))
+    .query(({ ctx, input }): ContactPreview => {
+      const { projectId, organisationId } = input;
+      const { store } = ctx.services;
+      const project = store.entities.get({ kind: "project", id: projectId });
+      const organisation = store.entities.get({ kind: "organisation", id: organisationId }) as
+        | { name: string; website?: string }
+        | undefined;
+      if (!project)
+        throw new TRPCError({ code: "NOT_FOUND", message: `field "projectId": no project with id "${projectId}"` });
+      if (!organisation)
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `field "organisationId": no organisation with id "${organisationId}"`,
+        });
+      const open = store.contacts.openFor(projectId, organisationId);
+      const { sv, en } = reasonsOf(ctx.services, projectId, organisationId);
+      return {
+        projectId,
+        projectName: project.name,
+        organisationId,
+        organisationName: organisation.name,
+        claimed: store.contacts.isClaimed(organisationId),
+        ...(organisation.website ? { website: organisation.website } : {}),
+        reasons: { sv, en },
+        ...(open ? { open } : {}),
+        sentToday: store.contacts.sentToday(projectId),
+        perDay: CONTACT_REQUESTS_PER_PROJECT_PER_DAY,
+      };
+    }),
+
+  /** An organisation as the details panel's contact and claim controls need it. */
+  target: publicProcedure
+    .input(ContactTargetInputSchema)
+    .use(authorize("member"))
+    .query(({ ctx, input }): ContactTarget => {
+      const organisation = ctx.services.store.entities.get({ kind: "organisation", id: input.organisationId }) as
+        | { website?: string }
+        | undefined;
+      if (!organisation)
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: `field "organisationId": no organisation with id "${input.organisationId}"`,
+        });
+      const { store } = ctx.services;
+      const pendingClaim = store.claims.pendingFor(ctx.actor.id, input.organisationId);
+      return {
+        organisationId: input.organisationId,
+        claimed: store.contacts.isClaimed(input.organisationId),
+        ...(organisation.website ? { website: organisation.website } : {}),
+        mine: store.accounts.owns(ctx.actor.id, { kind: "organisation", id: input.organisationId }),
+        ...(pendingClaim ? { pendingClaim } : {}),
+      };
+    }),
+
+  /** Sends: the request is recorded and each owner's mail queued in one transaction. */
+  send: publicProcedure
+    .input(ContactSendInputSchema)
+    .use(authorize("owner"))
+    .mutation(({ ctx, input }): ContactRequest => {
+      const { store } = ctx.services;
+      const perDay = CONTACT_REQUESTS_PER_PROJECT_PER_DAY;
+      try {
+        // The rules first (cheap), then the reasons; create() checks the rules again inside its transaction.
+        store.contacts.checkCanSend(input.projectId, input.organisationId, perDay);
+        const reasons = reasonsOf(ctx.services, input.projectId, input.organisationId);
+        const id = store.contacts.create({ ...input, senderId: ctx.actor.id, reasons }, perDay, (requestId) => {
+          const request = store.contacts.byId(requestId) as ContactRequest;
+          for (const ownerId of store.contacts.recipientsOf(input.organisationId)) {
+            const owner = store.accounts.byId(ownerId);
+            if (!owner || ownerId === ctx.actor.id) continue;
+            ctx.mail.send(owner.email, owner.language, {
+              template: "contact-request",
+              projectName: request.projectName,
+              organisationName: request.organisationName,
+              senderName: ctx.actor.displayName,
+              message: input.message,
+              reasons: reasons[owner.language],
+              link: ctx.mail.link("/#contacts"),
+            });
+          }
+        });
+        return store.contacts.byId(id, ctx.actor.id) as ContactRequest;
+      } catch (error) {
+        rethrowLimit(error);
+      }
+    }),
+
+  /** The caller's requests, sent and received, with the other party's address on those accepted between them. */
+  mine: publicProcedure
+    .use(authorize("member"))
+    .query(({ ctx }) => ctx.services.store.contacts.forAccount(ctx.actor.id)),
+
+  /** Accepts: the sender gets the accepting owner's name and address, the owner the sender's; no one else does. */
+  accept: publicProcedure
+    .input(ContactRequestIdInputSchema)
+    .use(authorize("member"))
+    .mutation(({ ctx, input }): ContactRequest => {
+      requireRecipient(ctx, input.requestId);
+      const { store } = ctx.services;
+      const parties = store.contacts.partiesOf(input.requestId) as { senderId: number };
+      const sender = store.accounts.byId(parties.senderId);
+      const owner = store.accounts.byId(ctx.actor.id);
+      if (!sender || sender.disabled || !owner)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: 'field "requestId": the sender\'s account is no longer active, so there is no one to share with',
+        });
+      store.contacts.decide(input.requestId, ctx.actor.id, "accepted", () => {
+        const request = store.contacts.byId(input.requestId) as ContactRequest;
+        const names = { projectName: request.projectName, organisationName: request.organisationName };
+        ctx.mail.send(sender.email, sender.language, {
+          template: "contact-accepted",
+          ...names,
+          name: owner.displayName,
+          address: owner.email,
+        });
+        ctx.mail.send(owner.email, owner.language, {
+          template: "contact-shared",
+          ...names,
+          name: sender.displayName,
+          address: sender.email,
+        });
+      });
+      return store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+    }),
+
+  /** Declines: the sender is told, and nothing is shared. */
+  decline: publicProcedure
+    .input(ContactRequestIdInputSchema)
+    .use(authorize("member"))
+    .mutation(({ ctx, input }): ContactRequest => {
+      requireRecipient(ctx, input.requestId);
+      const { store } = ctx.services;
+      const parties = store.contacts.partiesOf(input.requestId) as { senderId: number };
+      store.contacts.decide(input.requestId, ctx.actor.id, "declined", () => {
+        const sender = store.accounts.byId(parties.senderId);
+        const request = store.contacts.byId(input.requestId) as ContactRequest;
+        if (!sender || sender.disabled) return;
+        ctx.mail.send(sender.email, sender.language, {
+          template: "contact-declined",
+          projectName: request.projectName,
+          organisationName: request.organisationName,
+          link: ctx.mail.link(`/?node=${encodeURIComponent(`project:${request.projectId}`)}`),
+        });
+      });
+      return store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+    }),
+
+  /** Reports a request as abuse (an open one is declined with it); coordinators see the report. */
+  report: publicProcedure
+    .input(ContactReportInputSchema)
+    .use(authorize("member"))
+    .mutation(({ ctx, input }): ContactRequest => {
+      requireRecipient(ctx, input.requestId);
+      ctx.services.store.contacts.report(input.requestId, ctx.actor.id, input.note);
+      return ctx.services.store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+    }),
+
+  reports: publicProcedure.use(authorize("coordinator")).query(({ ctx }) => ctx.services.store.contacts.reports()),
+
+  /** "Suggestion acted on": requests sent, how they ended, and how many became partners. */
+  figures: publicProcedure.use(authorize("coordinator")).query(({ ctx }) => ctx.services.store.contacts.figures()),
+});
