@@ -45,6 +45,12 @@ export class Db {
     readonly sqlite?: SqliteHandle,
   ) {}
 
+  /** The raw SQLite handle, for tests and tools that read the file directly; throws on PostgreSQL. */
+  get raw(): SqliteHandle {
+    if (!this.sqlite) throw new Error("This store is PostgreSQL: there is no SQLite handle.");
+    return this.sqlite;
+  }
+
   /** The query builder for SQL text with `?` placeholders. */
   query<T>(text: string, params: readonly unknown[]): RawBuilder<T> {
     return sql<T>(fragments(text) as unknown as TemplateStringsArray, ...params);

@@ -243,7 +243,7 @@ for (const size of sizes) {
       const angle = i * Math.PI * (3 - Math.sqrt(5));
       positions[key] = [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
     });
-    store.layouts.write("force", store.info().dataVersion, positions);
+    store.layouts.write("force", (await store.info()).dataVersion, positions);
   }
   store.close();
   const server = await startTestServer(join(root, "data"), path, clientDir);

@@ -65,10 +65,10 @@ if (values.child) {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const store = new Store(values.child);
-  if (!store.isSeeded()) throw new Error(`${values.child} holds no data set`);
+  if (!(await store.isSeeded())) throw new Error(`${values.child} holds no data set`);
   const open = performance.now() - start;
   const phases: Partial<Record<LoadPhase, number>> = {};
-  const services = loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
+  const services = await loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
   const load = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   const searchStart = performance.now();
@@ -78,7 +78,7 @@ if (values.child) {
   const { order: nodes, size: edges } = services.graph;
   // A live edit: one project renamed and retagged, inside a transaction that is rolled back afterwards, so the shared
   // database file is left as it was (the refresh reads the uncommitted write on the same connection).
-  store.db.exec("BEGIN");
+  store.db.raw.exec("BEGIN");
   const edited = services.data.projects[Math.floor(services.data.projects.length / 2)];
   if (!edited) throw new Error("no project to edit");
   const writeStart = performance.now();
@@ -88,7 +88,7 @@ if (values.child) {
   );
   refreshServices(services);
   const writeRefresh = performance.now() - writeStart;
-  store.db.exec("ROLLBACK");
+  store.db.raw.exec("ROLLBACK");
   collectGarbage();
   const result: RunResult = {
     nodes,

@@ -22,7 +22,7 @@ const shortlist = (p: Page) => p.getByRole("region", { name: "Kortlista" });
 
 beforeAll(async () => {
   const account = await createAccount(app.server.store, "member", "Olle Ägare");
-  app.server.store.accounts.addOwner(account.id, { kind: "project", id: PROJECT });
+  await app.server.store.accounts.addOwner(account.id, { kind: "project", id: PROJECT });
   owner = account;
 });
 

@@ -52,12 +52,12 @@ describe("layout.positions", () => {
 
     // New data (one more organisation) moves the data version: the next server computes a new layout.
     const store = new Store(databasePath);
-    writeImportedEntities(
+    await writeImportedEntities(
       store.db,
       [{ kind: "organisation", record: organisation("new-org") }],
-      readDataVersion(store.db),
+      await readDataVersion(store.db),
     );
-    store.close();
+    await store.close();
     running = await startTestServer(dataDir, databasePath);
     const moved = await readyPositions(running.url);
     expect(moved.dataVersion).toBe(first.dataVersion + 1);
