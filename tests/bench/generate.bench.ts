@@ -49,7 +49,7 @@ try {
   // The graph the server would build from the file must have the generator's counts (start-up time: startup.bench.ts).
   const store = new Store(out);
   const graph = buildGraph(await store.readDataset());
-  store.close();
+  await store.close();
 
   const problems: string[] = [];
   if (graph.order !== report.nodes) problems.push(`graph has ${graph.order} nodes, generator counted ${report.nodes}`);

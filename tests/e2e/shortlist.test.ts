@@ -145,7 +145,7 @@ describe("the shortlist, in a browser", () => {
       .click();
     await expect.poll(() => section.getByRole("status").textContent()).toBe(`Borttagen ur kortlistan: ${name}`);
     await section.getByText("Inga sparade organisationer än").waitFor();
-    expect(app.server.store.shortlists.list(PROJECT)).toEqual([]);
+    expect(await app.server.store.shortlists.list(PROJECT)).toEqual([]);
     await p.setViewportSize({ width: 1280, height: 900 });
   });
 });

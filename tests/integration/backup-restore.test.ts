@@ -149,8 +149,8 @@ describe("backup during a burst of writes", () => {
   it("refuses to restore while the server holds the store", async () => {
     const files = readdirSync(backupDir).filter((name) => name.endsWith(".db"));
     expect(files.length).toBeGreaterThan(0);
-    expect(() => restoreStore(join(backupDir, files[0] as string), databasePath)).toThrow(StoreLockedError);
-    expect(() => restoreStore(join(backupDir, files[0] as string), databasePath)).toThrow(/holds .*stop it/);
+    await expect(restoreStore(join(backupDir, files[0] as string), databasePath)).rejects.toThrow(StoreLockedError);
+    await expect(restoreStore(join(backupDir, files[0] as string), databasePath)).rejects.toThrow(/holds .*stop it/);
   });
 
   it("keeps only BACKUP_KEEP of its own backups", async () => {

@@ -91,6 +91,6 @@ describe("npm run sync:civictech", () => {
   it("refuses a checkout without a commit, and bad arguments, naming them", async () => {
     expect(() => parseSyncArgs([])).toThrow(/no checkout given/);
     expect(() => parseSyncArgs([checkout, "--commit", "abc"])).toThrow(/--commit: "abc" is not a commit/);
-    expect(() => runSyncCommand(parseSyncArgs([FIXTURE]), () => {})).toThrow(/commit is unknown/);
+    await expect(runSyncCommand(parseSyncArgs([FIXTURE]), () => {})).rejects.toThrow(/commit is unknown/);
   });
 });

@@ -67,11 +67,11 @@ const PROJECTS_JSON = JSON.stringify(
   2,
 );
 
-function refused(store: Store, files: ImportFile[]): string {
+async function refused(store: Store, files: ImportFile[]): Promise<string> {
   const before = dump(store);
   let error: unknown;
   try {
-    runImport(store.db, files);
+    await runImport(store.db, files);
   } catch (e) {
     error = e;
   }
@@ -131,27 +131,29 @@ describe("import", () => {
       0xf6, // ö in Latin-1
       ...new TextEncoder().encode("rening,association,x,y,,,false,,,https://e.org\n"),
     ]);
-    expect(refused(await seededStore(), [file("latin1.csv", latin1)])).toMatch(
+    expect(await refused(await seededStore(), [file("latin1.csv", latin1)])).toMatch(
       /latin1\.csv:2:8: not valid UTF-8 \(byte 0xF6/,
     );
   });
 
   it("refuses wrong columns: unknown, missing, and rows of the wrong width", async () => {
     const store = await seededStore();
-    expect(refused(store, [file("a.csv", `${ORG_HEADER},colour\n`)])).toContain(
+    expect(await refused(store, [file("a.csv", `${ORG_HEADER},colour\n`)])).toContain(
       'a.csv:1:12: column 12: unknown column "colour" for organisations',
     );
-    expect(refused(store, [file("b.csv", ORG_HEADER.replace(",sources", ""))])).toContain(
+    expect(await refused(store, [file("b.csv", ORG_HEADER.replace(",sources", ""))])).toContain(
       'b.csv:1:1: missing column "sources" for organisations',
     );
-    expect(refused(store, [file("c.csv", `${ORG_HEADER}\nx,X,association`)])).toContain(
+    expect(await refused(store, [file("c.csv", `${ORG_HEADER}\nx,X,association`)])).toContain(
       "c.csv:2:4: 3 cells, but the header has 11 columns",
     );
-    expect(refused(store, [file("d.csv", "id,name\nx,y")])).toContain("d.csv:1:1: cannot tell what this file holds");
+    expect(await refused(store, [file("d.csv", "id,name\nx,y")])).toContain(
+      "d.csv:1:1: cannot tell what this file holds",
+    );
   });
 
   it("refuses unknown references, naming the field and the missing entity", async () => {
-    const message = refused(await seededStore(), [
+    const message = await refused(await seededStore(), [
       file("p.json", PROJECTS_JSON.replace('"digidem-lab"', '"ghost-org"').replace('"03"', '"99"')),
     ]);
     expect(message).toContain('p.json:11:15: project "open-lab-pilot", lead: unknown organisation "open-lab"');
@@ -160,7 +162,7 @@ describe("import", () => {
   });
 
   it("refuses duplicate ids across files, naming both places", async () => {
-    const message = refused(await seededStore(), [file("one.csv", ORGS_CSV), file("two.csv", ORGS_CSV)]);
+    const message = await refused(await seededStore(), [file("one.csv", ORGS_CSV), file("two.csv", ORGS_CSV)]);
     expect(message).toContain('two.csv:2:1: organisation "open-lab": duplicate id (first at one.csv:2)');
   });
 
@@ -168,25 +170,25 @@ describe("import", () => {
     const store = await seededStore();
     const huge = "x".repeat(20_000);
     expect(
-      refused(store, [file("h.csv", `${ORG_HEADER}\nh,${huge},association,x,y,,,false,,,https://e.org`)]),
+      await refused(store, [file("h.csv", `${ORG_HEADER}\nh,${huge},association,x,y,,,false,,,https://e.org`)]),
     ).toContain(`h.csv:2:2: column 2 (name): 20000 characters, more than the limit of ${MAX_FIELD_CHARS}`);
-    expect(refused(store, [file("h.json", PROJECTS_JSON.replace('"Open Lab Pilot"', JSON.stringify(huge)))])).toContain(
-      "h.json:5:15: projects.0.name: 20000 characters",
-    );
+    expect(
+      await refused(store, [file("h.json", PROJECTS_JSON.replace('"Open Lab Pilot"', JSON.stringify(huge)))]),
+    ).toContain("h.json:5:15: projects.0.name: 20000 characters");
   });
 
   it("refuses invalid values and broken JSON with line and column", async () => {
     const store = await seededStore();
     const bad = `${ORG_HEADER}\nBad Id,Bad,club,x,y,notaurl,,maybe,,,https://e.org`;
-    const message = refused(store, [file("bad.csv", bad)]);
+    const message = await refused(store, [file("bad.csv", bad)]);
     expect(message).toContain("bad.csv:2:8: column 8 (national): must be true or false");
     expect(message).toContain('bad.csv:2:1: organisation "Bad Id", column 1 (id): must be a lower-case slug');
     expect(message).toContain('bad.csv:2:6: organisation "Bad Id", column 6 (website): must be an http(s) URL');
-    expect(refused(store, [file("s.json", '{\n  "projects": [\n    {"id": "x",, }\n  ]\n}')])).toContain(
+    expect(await refused(store, [file("s.json", '{\n  "projects": [\n    {"id": "x",, }\n  ]\n}')])).toContain(
       's.json:3:16: not valid JSON: expected a string in double quotes, found ","',
     );
-    expect(refused(store, [file("u.json", '{"topics": []}')])).toContain('u.json:1:12: unknown list "topics"');
-    expect(refused(store, [file("x.txt", "hello")])).toContain('x.txt:1:1: unknown file type ".txt"');
+    expect(await refused(store, [file("u.json", '{"topics": []}')])).toContain('u.json:1:12: unknown list "topics"');
+    expect(await refused(store, [file("x.txt", "hello")])).toContain('x.txt:1:1: unknown file type ".txt"');
   });
 
   it("runs as a command: exit 0 and a preview, or exit 1 naming the file and line, and the server serves the result", async () => {

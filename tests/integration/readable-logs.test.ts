@@ -95,7 +95,7 @@ describe("the server's log", () => {
     const server = await startLoggedServer({ ACCESS_LOG: "true" });
     const store = new (await import("../../server/store/store")).Store(server.databasePath);
     const member = await createAccount(store, "member", "Logged Member");
-    store.close();
+    await store.close();
     const signIn = (password: string) =>
       fetch(`${server.url}/trpc/auth.login`, {
         method: "POST",

@@ -185,7 +185,7 @@ describe("shortlist procedures", () => {
     for (let i = 0; i < SHORTLIST_MAX_ENTRIES; i++) {
       const id = `org-${i}`;
       await store.entities.create({ kind: "organisation", record: organisation(id) }, null);
-      store.shortlists.add({ projectId: "busy", organisationId: id }, ownerId);
+      await store.shortlists.add({ projectId: "busy", organisationId: id }, ownerId);
     }
     const full = await failure(owner.shortlist.add.mutate({ projectId: "busy", organisationId: "vinnova" }));
     expect(full.status).toBe(409);

@@ -28,13 +28,13 @@ describe("checkBackup", () => {
   it("refuses a file that is not SQLite, or is damaged", async () => {
     const text = `${tempDatabasePath()}.txt`;
     writeFileSync(text, "not a database at all, just some text that is long enough to look like a header".repeat(20));
-    expect(() => checkBackup(text)).toThrow(InvalidBackupError);
+    await expect(checkBackup(text)).rejects.toThrow(InvalidBackupError);
     const damaged = await goodBackup();
     const bytes = readFileSync(damaged);
     // Scribble over the second page onwards (tables' b-trees), leaving the header readable.
     bytes.fill(0x5a, 4096, bytes.length - 1);
     writeFileSync(damaged, bytes);
-    expect(() => checkBackup(damaged)).toThrow(/integrity check|not a readable SQLite database|malformed/);
+    await expect(checkBackup(damaged)).rejects.toThrow(/integrity check|not a readable SQLite database|malformed/);
   });
 
   it("refuses a schema newer than this program knows, naming both versions", async () => {
@@ -42,7 +42,7 @@ describe("checkBackup", () => {
     const store = new Store(file);
     store.db.raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     await store.close();
-    expect(() => checkBackup(file)).toThrow(
+    await expect(checkBackup(file)).rejects.toThrow(
       new RegExp(`schema version ${MIGRATIONS.length + 1}, newer than this program knows \\(${MIGRATIONS.length}\\)`),
     );
   });
@@ -57,11 +57,11 @@ describe("checkBackup", () => {
       )
       .run();
     await store.close();
-    expect(() => checkBackup(file)).toThrow(/The graph cannot load .*no-such-topic/);
+    await expect(checkBackup(file)).rejects.toThrow(/The graph cannot load .*no-such-topic/);
     const target = tempDatabasePath();
     copyFileSync(await goodBackup(), target);
     const before = readFileSync(target);
-    expect(() => restoreStore(file, target)).toThrow(InvalidBackupError);
+    await expect(restoreStore(file, target)).rejects.toThrow(InvalidBackupError);
     expect(readFileSync(target).equals(before)).toBe(true);
   });
 });

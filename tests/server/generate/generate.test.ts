@@ -282,7 +282,7 @@ describe("generate CLI", () => {
     } finally {
       await store.close();
     }
-    expect(() => runGenerate(args, () => {})).toThrow(/already exists/);
-    expect(() => runGenerate({ ...args, force: true }, () => {})).not.toThrow();
+    await expect(runGenerate(args, () => {})).rejects.toThrow(/already exists/);
+    await expect(runGenerate({ ...args, force: true }, () => {})).resolves.toBeDefined();
   });
 });

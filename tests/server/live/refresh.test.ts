@@ -29,6 +29,8 @@ async function expectSameReadModel(patched: Services, store: Store) {
   expect(patched.graph.edges()).toEqual(fresh.graph.edges());
   expect(patched.matchIndex).toEqual(fresh.matchIndex);
   fresh.search.buildSome(Number.POSITIVE_INFINITY);
+  // The patched index may still be warming in the background (the store's awaits let it run): compare it complete.
+  patched.search.buildSome(Number.POSITIVE_INFINITY);
   const hits = (s: Services, query: string) =>
     s.search
       .search(query, { limit: 1000 })

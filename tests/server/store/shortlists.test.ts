@@ -32,9 +32,9 @@ afterEach(async () => {
 
 const P = "civic-tech-platform";
 
-function thrown(f: () => unknown): Error {
+async function thrown(f: () => unknown): Promise<Error> {
   try {
-    f();
+    await f();
   } catch (error) {
     return error as Error;
   }
@@ -74,37 +74,37 @@ describe("ShortlistStore", () => {
 
   it("updates and clears a note; updating an organisation not on the list is 404 naming organisationId", async () => {
     const { store, owner } = await seeded();
-    store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner);
     expect(
       (await store.shortlists.update({ projectId: P, organisationId: "civic-tech-goteborg", note: "Ring Anna" })).note,
     ).toBe("Ring Anna");
     expect(
       await (await store.shortlists.update({ projectId: P, organisationId: "civic-tech-goteborg", note: "" })).note,
     ).toBe("");
-    const error = thrown(() => store.shortlists.update({ projectId: P, organisationId: "vinnova", note: "x" }));
+    const error = await thrown(() => store.shortlists.update({ projectId: P, organisationId: "vinnova", note: "x" }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).field).toBe("organisationId");
   });
 
   it("removes an entry; removing it again changes nothing; an unknown organisation is 404", async () => {
     const { store, owner } = await seeded();
-    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
     expect(await store.shortlists.remove({ projectId: P, organisationId: "vinnova" })).toEqual({ removed: true });
     expect(await store.shortlists.remove({ projectId: P, organisationId: "vinnova" })).toEqual({ removed: false });
     expect(await store.shortlists.list(P)).toEqual([]);
-    const error = thrown(() => store.shortlists.remove({ projectId: P, organisationId: "no-such-org" }));
+    const error = await thrown(() => store.shortlists.remove({ projectId: P, organisationId: "no-such-org" }));
     expect(error.message).toBe('field "organisationId": no organisation with id "no-such-org"');
   });
 
   it("refuses unknown ids, naming the field, and writes nothing", async () => {
     const { store, owner } = await seeded();
-    const project = thrown(() => store.shortlists.add({ projectId: "nope", organisationId: "vinnova" }, owner));
+    const project = await thrown(() => store.shortlists.add({ projectId: "nope", organisationId: "vinnova" }, owner));
     expect(project).toBeInstanceOf(NotFoundError);
     expect(project.message).toBe('field "projectId": no project with id "nope"');
-    const org = thrown(() => store.shortlists.add({ projectId: P, organisationId: "nope" }, owner));
+    const org = await thrown(() => store.shortlists.add({ projectId: P, organisationId: "nope" }, owner));
     expect((org as NotFoundError).field).toBe("organisationId");
     // A project id is not an organisation id, even though both are slugs.
-    expect(thrown(() => store.shortlists.add({ projectId: P, organisationId: "open-up" }, owner))).toBeInstanceOf(
+    expect(await thrown(() => store.shortlists.add({ projectId: P, organisationId: "open-up" }, owner))).toBeInstanceOf(
       NotFoundError,
     );
     expect(await store.shortlists.list(P)).toEqual([]);
@@ -116,7 +116,7 @@ describe("ShortlistStore", () => {
     // Open Up! is led by Open Knowledge Sweden: the other three may be saved.
     await small.add({ projectId: "open-up", organisationId: "vinnova" }, owner);
     await small.add({ projectId: "open-up", organisationId: "digidem-lab" }, owner);
-    const error = thrown(() => small.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner));
+    const error = await thrown(() => small.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toMatch(/^field "organisationId": the shortlist already holds 2 organisations/);
     expect((await small.add({ projectId: "open-up", organisationId: "vinnova", note: "ändå" }, owner)).note).toBe(
@@ -124,13 +124,13 @@ describe("ShortlistStore", () => {
     );
     // The limit is per project.
     expect((await small.add({ projectId: P, organisationId: "civic-tech-goteborg" }, owner)).gone).toBe(false);
-    expect(small.list("open-up")).toHaveLength(2);
+    expect(await small.list("open-up")).toHaveLength(2);
   });
 
   it("refuses the project's own lead and partners (409 naming organisationId) and writes nothing", async () => {
     const { store, owner } = await seeded();
     for (const id of ["digidem-lab", "open-knowledge-sweden"]) {
-      const error = thrown(() => store.shortlists.add({ projectId: P, organisationId: id }, owner));
+      const error = await thrown(() => store.shortlists.add({ projectId: P, organisationId: id }, owner));
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).field).toBe("organisationId");
       expect(error.message).toContain(`"${id}" is already a partner of project "${P}"`);
@@ -140,13 +140,13 @@ describe("ShortlistStore", () => {
 
   it("keeps a soft-deleted organisation on the list, marked gone, and refuses to add it anew", async () => {
     const { store, owner } = await seeded();
-    store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg", note: "n" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "civic-tech-goteborg", note: "n" }, owner);
     await store.entities.delete({ kind: "organisation", id: "civic-tech-goteborg" }, owner);
     expect(await store.shortlists.list(P)).toMatchObject([
       { organisationId: "civic-tech-goteborg", name: "Civic Tech Göteborg", gone: true },
     ]);
     expect(
-      thrown(() => store.shortlists.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner)),
+      await thrown(() => store.shortlists.add({ projectId: "open-up", organisationId: "civic-tech-goteborg" }, owner)),
     ).toBeInstanceOf(NotFoundError);
     expect(await store.shortlists.remove({ projectId: P, organisationId: "civic-tech-goteborg" })).toEqual({
       removed: true,
@@ -155,9 +155,11 @@ describe("ShortlistStore", () => {
 
   it("puts a soft-deleted project's list out of reach and brings it back when the project is restored", async () => {
     const { store, owner } = await seeded();
-    store.shortlists.add({ projectId: P, organisationId: "vinnova", note: "kvar" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "vinnova", note: "kvar" }, owner);
     await store.entities.delete({ kind: "project", id: P }, owner);
-    expect(thrown(() => store.shortlists.list(P)).message).toBe(`field "projectId": no project with id "${P}"`);
+    expect(await (await thrown(() => store.shortlists.list(P))).message).toBe(
+      `field "projectId": no project with id "${P}"`,
+    );
     await store.entities.undelete({ kind: "project", id: P }, owner, validateEditable, "restored");
     expect(await store.shortlists.list(P)).toMatchObject([{ organisationId: "vinnova", note: "kvar" }]);
   });
@@ -165,8 +167,8 @@ describe("ShortlistStore", () => {
   it("goes with either entity when its row is deleted outright, and with nothing else", async () => {
     const { store, owner } = await seeded();
     await store.entities.create({ kind: "organisation", record: organisation("short-lived") }, owner);
-    store.shortlists.add({ projectId: P, organisationId: "short-lived" }, owner);
-    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "short-lived" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
     store.db.raw.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'short-lived'").run();
     expect(await (await store.shortlists.list(P)).map((e) => e.organisationId)).toEqual(["vinnova"]);
     const count = () => (store.db.raw.prepare("SELECT count(*) AS n FROM shortlist_entry").get() as { n: number }).n;
@@ -175,7 +177,7 @@ describe("ShortlistStore", () => {
 
   it("refuses a note longer than the limit in the database itself", async () => {
     const { store, owner } = await seeded();
-    store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
+    await store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
     expect(() =>
       store.db.raw
         .prepare("UPDATE shortlist_entry SET note = ? WHERE organisation_id = 'vinnova'")

@@ -68,7 +68,7 @@ describe("Store", () => {
   it("refuses a second import and keeps the first one whole", async () => {
     const store = open(tempDatabasePath());
     await store.importDataset(smallDataset(), "seed");
-    expect(() => store.importDataset(smallDataset(), "seed")).toThrow(/already holds a data set/);
+    await expect(store.importDataset(smallDataset(), "seed")).rejects.toThrow(/already holds a data set/);
     expect(await (await store.countEntities()).organisation).toBe(4);
   });
 
@@ -77,7 +77,7 @@ describe("Store", () => {
     const data = smallDataset();
     // A reference the schema allows but the database cannot resolve: fails after all entities were inserted.
     data.organisations.push(organisation("stray", { topics: ["no-such-topic"] }));
-    expect(() => store.importDataset(data, "seed")).toThrow(/FOREIGN KEY/);
+    await expect(store.importDataset(data, "seed")).rejects.toThrow(/FOREIGN KEY/);
     expect(await store.countEntities()).toEqual({
       region: 0,
       topic: 0,
