@@ -8,7 +8,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql } from "kysely";
+import pg from "pg";
 import { MIGRATIONS, type Migration, type TableRebuild } from "./migrations";
 
 /** The raw better-sqlite3 handle: migrations and backups of the SQLite file use it directly. */
@@ -146,6 +147,15 @@ export class Db {
     }
     await this.kysely.destroy();
   }
+}
+
+/**
+ * The executor over a PostgreSQL pool (DATABASE_URL). Counts and bigints come back as text from pg; the store
+ * converts what it reads with Number().
+ */
+export function openPostgresDatabase(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  return new Db(new Kysely({ dialect: new PostgresDialect({ pool }) }), "postgres");
 }
 
 /** Opens the SQLite file with the settings every connection needs, brings its schema up to date, and wraps it. */
