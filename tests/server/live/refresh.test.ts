@@ -56,6 +56,7 @@ describe("patchDataset", () => {
 });
 
 describe("refreshServices", () => {
+  // 80 writes, each compared with a full reload: seconds, more on a busy machine (hence the longer timeout).
   it("after random writes, equals a read model loaded from the store afresh", async () => {
     const store = new Store(tempDatabasePath());
     const seedData: Dataset = generateDataset({ projects: 40, organisations: 60, seed: 11 }, readTaxonomy("data"));
@@ -152,7 +153,7 @@ describe("refreshServices", () => {
       await expectSameReadModel(services, store);
     }
     await store.close();
-  });
+  }, 60_000);
 
   it("does nothing when nothing was written", async () => {
     const store = new Store(tempDatabasePath());
