@@ -14,16 +14,16 @@ const clientDir = join(root, "dist", "client");
 const withClient = !process.argv.includes("--no-client");
 
 /** A store whose records the graph cannot load (changed by hand, say): which record, which field, how to repair. */
-function unloadableStore(path: string, error: UnknownGraphNodeError): ReadModelError {
+async function unloadableStore(path: string, error: UnknownGraphNodeError): Promise<ReadModelError> {
   const store = new Store(path);
   try {
-    const found = describeBrokenStore(store.db);
+    const found = await describeBrokenStore(store.db);
     return new ReadModelError(
       `The graph cannot load ${path}: ${error.message}.${found || "\nNo record names a missing or deleted entity; the store may be damaged: restore a backup."}` +
         "\nThen start the server again.",
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -34,10 +34,10 @@ async function main(): Promise<void> {
     const { build } = await import("vite");
     await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
   }
-  const server = await startServer(env, withClient ? clientDir : undefined).catch((error: unknown) => {
-    throw error instanceof UnknownGraphNodeError ? unloadableStore(env.DATABASE_PATH, error) : error;
+  const server = await startServer(env, withClient ? clientDir : undefined).catch(async (error: unknown) => {
+    throw error instanceof UnknownGraphNodeError ? await unloadableStore(env.DATABASE_PATH, error) : error;
   });
-  const counts = server.store.countEntities();
+  const counts = await server.store.countEntities();
   const log = server.app.log;
   // The start and stop lines are written at any LOG_LEVEL: scripts and supervisors wait for "running at".
   const logsInfo = ["trace", "debug", "info"].includes(log.level);

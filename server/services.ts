@@ -36,9 +36,9 @@ export interface LoadOptions {
 /** Longest the background search-index build holds the event loop at a time. */
 const SEARCH_STEP_MS = 15;
 
-export function loadServices(store: Store, options: LoadOptions = {}): Services {
+export async function loadServices(store: Store, options: LoadOptions = {}): Promise<Services> {
   const start = performance.now();
-  const { data, writeSeq } = store.readDatasetAt();
+  const { data, writeSeq } = await store.readDatasetAt();
   options.onPhase?.("read", performance.now() - start);
   return buildServices(store, data, writeSeq, options);
 }
@@ -47,7 +47,7 @@ export function loadServices(store: Store, options: LoadOptions = {}): Services 
  * The read model of a data set the caller already holds: loading reads it from the store, a refresh after a write
  * patches the previous one (live/refresh.ts) and may hand over the previous search index.
  */
-export function buildServices(
+export async function buildServices(
   store: Store,
   data: Dataset,
   writeSeq: number,
@@ -56,7 +56,7 @@ export function buildServices(
     previous?: { graph: PartnerGraph; matchIndex: MatchIndex; changed: ReadonlySet<string> };
     search?: SearchCarryOver;
   } = {},
-): Services {
+): Promise<Services> {
   let last = performance.now();
   const done = (phase: LoadPhase) => {
     const now = performance.now();
@@ -71,7 +71,7 @@ export function buildServices(
     (options.previous && patchMatchIndex(options.previous.matchIndex, graph, options.previous.changed)) ??
     buildMatchIndex(graph);
   done("matchIndex");
-  const dataVersion = store.info().dataVersion;
+  const dataVersion = (await store.info()).dataVersion;
   const search = new SearchIndex(graph, options.search);
   if (options.warmSearch !== false && !search.ready) warmInBackground(search);
   return {

@@ -32,19 +32,24 @@ function entityNamedBy(input: unknown): EntityRef | undefined {
   return undefined;
 }
 
-export function isAllowed(ctx: Pick<Context, "services">, actor: Actor, access: Access, input: unknown): boolean {
+export async function isAllowed(
+  ctx: Pick<Context, "services">,
+  actor: Actor,
+  access: Access,
+  input: unknown,
+): Promise<boolean> {
   if (access !== "owner") return hasRole(actor.role, access);
   if (hasRole(actor.role, "coordinator")) return true;
   const ref = entityNamedBy(input);
-  return ref !== undefined && ctx.services.store.accounts.owns(actor.id, ref);
+  return ref !== undefined && (await ctx.services.store.accounts.owns(actor.id, ref));
 }
 
 /** Place after `.input(…)`, so an owner check sees the validated input. */
 export const authorize = (access: Access) =>
-  middleware(({ ctx, input, next }) => {
+  middleware(async ({ ctx, input, next }) => {
     const actor = ctx.actor;
     if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-    if (!isAllowed(ctx, actor, access, input)) {
+    if (!(await isAllowed(ctx, actor, access, input))) {
       const needed = access === "owner" ? "the owner of this profile or a coordinator" : `a ${access}`;
       throw new TRPCError({ code: "FORBIDDEN", message: `Only ${needed} may do this.` });
     }

@@ -41,16 +41,16 @@ const noCookie: SessionCookie = { token: undefined, set() {}, clear() {} };
 const noDevice: Context["device"] = { value: undefined, set() {} };
 
 /** Who holds this session token, if it is live and the account is enabled. */
-export function actorOf(services: Services, token: string | undefined): Actor | undefined {
+export async function actorOf(services: Services, token: string | undefined): Promise<Actor | undefined> {
   if (!token) return undefined;
-  const id = services.store.sessions.accountOf(token);
-  const account = id === undefined ? undefined : services.store.accounts.byId(id);
+  const id = await services.store.sessions.accountOf(token);
+  const account = id === undefined ? undefined : await services.store.accounts.byId(id);
   return account && { id: account.id, displayName: account.displayName, role: account.role };
 }
 
 export const createContextFactory =
   (services: Services, guards: AuthGuards, mail: Mailer) =>
-  (opts?: CreateFastifyContextOptions): Context => {
+  async (opts?: CreateFastifyContextOptions): Promise<Context> => {
     if (!opts)
       return { services, actor: undefined, address: "local", session: noCookie, device: noDevice, guards, mail };
     const { req, res } = opts;
@@ -58,7 +58,7 @@ export const createContextFactory =
     const token = req.cookies[SESSION_COOKIE];
     return {
       services,
-      actor: actorOf(services, token),
+      actor: await actorOf(services, token),
       address: req.ip,
       guards,
       mail,

@@ -60,7 +60,7 @@ export class BackupSchedule {
     try {
       const at = new Date();
       // Named once complete: the copy holds the version of its last step, which writes meanwhile may have moved.
-      const taken = await takeBackup(this.db, join(dir, `${backupNameAt(at, readDataVersion(this.db))}.taking`));
+      const taken = await takeBackup(this.db, join(dir, `${backupNameAt(at, await readDataVersion(this.db))}.taking`));
       const file = join(dir, backupNameAt(at, taken.dataVersion));
       renameSync(taken.file, file);
       const result = { ...taken, file };

@@ -53,7 +53,7 @@ function quickFacts(file: string): { schemaVersion: number } {
   }
 }
 
-export function checkBackup(file: string): CheckedBackup {
+export async function checkBackup(file: string): Promise<CheckedBackup> {
   if (!existsSync(file)) throw new InvalidBackupError(`No file ${file}.`);
   const { schemaVersion } = quickFacts(file);
   const dir = mkdtempSync(join(tmpdir(), "partnerkartan-restore-check-"));
@@ -62,10 +62,11 @@ export function checkBackup(file: string): CheckedBackup {
     copyFileSync(file, copy);
     const store = new Store(copy);
     try {
-      if (!store.isSeeded()) throw new InvalidBackupError(`${file} holds no data set (the store was never seeded).`);
-      let services: ReturnType<typeof loadServices>;
+      if (!(await store.isSeeded()))
+        throw new InvalidBackupError(`${file} holds no data set (the store was never seeded).`);
+      let services: Awaited<ReturnType<typeof loadServices>>;
       try {
-        services = loadServices(store, { warmSearch: false });
+        services = await loadServices(store, { warmSearch: false });
       } catch (error) {
         throw new InvalidBackupError(`The graph cannot load ${file}: ${(error as Error).message}`);
       }
@@ -76,7 +77,7 @@ export function checkBackup(file: string): CheckedBackup {
         edges: services.graph.size,
       };
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

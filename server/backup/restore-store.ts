@@ -34,7 +34,7 @@ function checkpoint(path: string): void {
   }
 }
 
-export function restoreStore(file: string, databasePath: string, now = new Date()): RestoreResult {
+export async function restoreStore(file: string, databasePath: string, now = new Date()): Promise<RestoreResult> {
   const refuseIfHeld = () => {
     const holder = lockHolder(databasePath);
     if (holder) {
@@ -45,7 +45,7 @@ export function restoreStore(file: string, databasePath: string, now = new Date(
     }
   };
   refuseIfHeld();
-  const checked = checkBackup(file);
+  const checked = await checkBackup(file);
   // Checking a large store takes seconds: a server may have started meanwhile.
   refuseIfHeld();
   const incoming = `${databasePath}.restoring`;

@@ -6,7 +6,6 @@
  */
 import { chmodSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { readDataVersion } from "../store/data-version";
 import type { Db } from "../store/database";
 
 export interface BackupResult {
@@ -35,7 +34,8 @@ export async function takeBackup(source: Db | string, out: string): Promise<Back
   const started = performance.now();
   const own = typeof source === "string";
   if (own && !existsSync(source)) throw new BackupError(`No store at ${source} (DATABASE_PATH).`);
-  const db = own ? new Database(source, { readonly: true, fileMustExist: true }) : source;
+  const db = own ? new Database(source, { readonly: true, fileMustExist: true }) : source.sqlite;
+  if (!db) throw new BackupError("This store is PostgreSQL: back it up with pg_dump (docs/production.md).");
   const partial = `${out}.partial`;
   rmSync(partial, { force: true });
   try {
@@ -50,7 +50,10 @@ export async function takeBackup(source: Db | string, out: string): Promise<Back
     let schemaVersion: number;
     try {
       copy.pragma("journal_mode = DELETE");
-      dataVersion = readDataVersion(copy);
+      const row = copy.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as
+        | { value: string }
+        | undefined;
+      dataVersion = Number(row?.value ?? 0);
       schemaVersion = copy.pragma("user_version", { simple: true }) as number;
     } finally {
       copy.close();

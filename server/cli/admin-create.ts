@@ -71,9 +71,9 @@ export async function createAccountCommand(args: AdminCreateArgs, databasePath: 
   const store = new Store(databasePath);
   try {
     const passwordHash = await hashPassword(args.password);
-    let account: ReturnType<typeof store.accounts.create>;
+    let account: Awaited<ReturnType<typeof store.accounts.create>>;
     try {
-      account = store.accounts.create({
+      account = await store.accounts.create({
         email: args.email,
         displayName: args.name,
         role: args.role,
@@ -90,7 +90,7 @@ export async function createAccountCommand(args: AdminCreateArgs, databasePath: 
     }
     return `Created ${account.role} account ${account.id} for ${account.email} in ${databasePath}.`;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -107,10 +107,10 @@ export async function runExport(args: ExportArgs, log: (line: string) => void = 
   const env = readEnv();
   const ms = { read: 0, metrics: 0, write: 0 };
   let t = performance.now();
-  const { store } = openStore(env);
+  const { store } = await openStore(env);
   try {
-    const graph = buildGraph(store.readDataset());
-    const info = store.info();
+    const graph = buildGraph(await store.readDataset());
+    const info = await store.info();
     ms.read = performance.now() - t;
     t = performance.now();
     const metrics = computeMetrics(graph);
@@ -148,7 +148,7 @@ export async function runExport(args: ExportArgs, log: (line: string) => void = 
     );
     return { files, nodes: source.graph.order, edges: source.graph.size, ms };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

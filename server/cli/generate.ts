@@ -134,7 +134,10 @@ export interface GenerateReport {
 }
 
 /** Reads the taxonomy, generates, validates like the seed files, writes a new database. */
-export function runGenerate(args: GenerateArgs, log: (line: string) => void = console.log): GenerateReport {
+export async function runGenerate(
+  args: GenerateArgs,
+  log: (line: string) => void = console.log,
+): Promise<GenerateReport> {
   const phases = { read: 0, generate: 0, validate: 0, write: 0 };
   const timed = <T>(phase: keyof typeof phases, work: () => T): T => {
     const start = performance.now();
@@ -146,18 +149,18 @@ export function runGenerate(args: GenerateArgs, log: (line: string) => void = co
   const taxonomy = timed("read", () => readTaxonomy(args.dataDir));
   const generated = timed("generate", () => generateDataset(args, taxonomy));
   const data = timed("validate", () => checkDataset(generated, "generator"));
-  timed("write", () => {
-    prepareOutFile(args.out, args.force);
-    const store = new Store(args.out);
-    try {
-      store.importDataset(data, "synthetic");
-      store.close();
-    } catch (error) {
-      store.close();
-      for (const file of sidecars(args.out)) rmSync(file, { force: true });
-      throw error;
-    }
-  });
+  const writeStart = performance.now();
+  prepareOutFile(args.out, args.force);
+  const store = new Store(args.out);
+  try {
+    await store.importDataset(data, "synthetic");
+    await store.close();
+  } catch (error) {
+    await store.close();
+    for (const file of sidecars(args.out)) rmSync(file, { force: true });
+    throw error;
+  }
+  phases.write = performance.now() - writeStart;
   const report: GenerateReport = {
     nodes: countNodes(data),
     edges: countEdges(data),
@@ -184,7 +187,7 @@ export function runGenerate(args: GenerateArgs, log: (line: string) => void = co
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    runGenerate(parseGenerateArgs(process.argv.slice(2)));
+    await runGenerate(parseGenerateArgs(process.argv.slice(2)));
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
     process.exit(1);

@@ -40,7 +40,10 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
 }
 
 /** Reads the files (a missing one is an error before anything else) and imports them into the configured database. */
-export function runImportCommand(args: ImportArgs, log: (line: string) => void = console.log): ImportOutcome {
+export async function runImportCommand(
+  args: ImportArgs,
+  log: (line: string) => void = console.log,
+): Promise<ImportOutcome> {
   const files: ImportFile[] = args.files.map((name) => {
     try {
       return { name, bytes: readFileSync(name) };
@@ -51,9 +54,9 @@ export function runImportCommand(args: ImportArgs, log: (line: string) => void =
     }
   });
   const env = readEnv();
-  const { store } = openStore(env);
+  const { store } = await openStore(env);
   try {
-    const outcome = runImport(store.db, files, { dryRun: args.dryRun });
+    const outcome = await runImport(store.db, files, { dryRun: args.dryRun });
     log(
       `${args.dryRun ? "Dry run: would import" : "Import"} into ${env.DATABASE_PATH} (data version ${outcome.plan.dataVersion}):`,
     );
@@ -65,14 +68,14 @@ export function runImportCommand(args: ImportArgs, log: (line: string) => void =
     else if (!args.dryRun) log("Nothing to write: the database already holds exactly this.");
     return outcome;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    runImportCommand(parseImportArgs(process.argv.slice(2)));
+    await runImportCommand(parseImportArgs(process.argv.slice(2)));
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
     process.exit(error instanceof UsageError ? 2 : 1);

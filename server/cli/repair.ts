@@ -48,29 +48,33 @@ export function parseRepairArgs(argv: readonly string[]): RepairArgs {
 }
 
 /** Applies the repairs in order (restores first); returns whether the store is loadable afterwards. */
-export function runRepair(path: string, args: RepairArgs, log: (line: string) => void = console.log): boolean {
+export async function runRepair(
+  path: string,
+  args: RepairArgs,
+  log: (line: string) => void = console.log,
+): Promise<boolean> {
   const store = new Store(path);
   try {
     for (const ref of args.restore) {
-      store.entities.undelete(ref, null, validateEditable, "restored by npm run repair");
+      await store.entities.undelete(ref, null, validateEditable, "restored by npm run repair");
       log(`Restored ${ref.kind} "${ref.id}".`);
     }
     for (const ref of args.delete) {
-      store.entities.delete(ref, null, "repair: it pointed to a missing or deleted entity");
+      await store.entities.delete(ref, null, "repair: it pointed to a missing or deleted entity");
       log(`Deleted ${ref.kind} "${ref.id}" (a coordinator can restore it in the app).`);
     }
-    const left = describeBrokenStore(store.db);
+    const left = await describeBrokenStore(store.db);
     log(left ? left.trimStart() : `Every record in ${path} points only to live entities.`);
     return left === "";
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const ok = runRepair(readEnv().DATABASE_PATH, parseRepairArgs(process.argv.slice(2)));
+    const ok = await runRepair(readEnv().DATABASE_PATH, parseRepairArgs(process.argv.slice(2)));
     process.exit(ok ? 0 : 1);
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

@@ -33,7 +33,7 @@ if (isMain) {
   try {
     const { file } = parseRestoreArgs(process.argv.slice(2));
     const target = readEnv().DATABASE_PATH;
-    const result = restoreStore(file, target);
+    const result = await restoreStore(file, target);
     console.log(
       `Restored ${target} from ${file}: data version ${result.dataVersion}, schema version ${result.schemaVersion}, ` +
         `${result.nodes} nodes and ${result.edges} edges.` +

@@ -81,19 +81,20 @@ export function describeFields(
   return lines;
 }
 
-export function runSyncCommand(args: SyncArgs, log: (line: string) => void = console.log): SyncOutcome {
+export async function runSyncCommand(args: SyncArgs, log: (line: string) => void = console.log): Promise<SyncOutcome> {
   const site = readCheckout(args.path);
   const env = readEnv();
-  const { store } = openStore(env);
+  const { store } = await openStore(env);
   try {
     const snapshot = new Map<string, string>();
-    for (const row of store.db.prepare("SELECT kind, id, data FROM entity").all() as {
-      kind: string;
-      id: string;
-      data: string;
-    }[])
+    for (const row of await store.db.all<{ kind: string; id: string; data: string }>(
+      "SELECT kind, id, data FROM entity",
+    ))
       snapshot.set(`${row.kind}:${row.id}`, row.data);
-    const outcome = syncSite(store.db, site, { dryRun: args.dryRun, ...(args.commit ? { commit: args.commit } : {}) });
+    const outcome = await syncSite(store.db, site, {
+      dryRun: args.dryRun,
+      ...(args.commit ? { commit: args.commit } : {}),
+    });
     log(
       `${args.dryRun ? "Dry run: would sync" : "Sync"} civictech.se at ${outcome.commit} into ${env.DATABASE_PATH} ` +
         `(data version ${outcome.plan.dataVersion}; ${site.pages.length} pages read):`,
@@ -113,14 +114,14 @@ export function runSyncCommand(args: SyncArgs, log: (line: string) => void = con
     else if (!args.dryRun) log("Nothing to write: the database already holds exactly this.");
     return outcome;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    runSyncCommand(parseSyncArgs(process.argv.slice(2)));
+    await runSyncCommand(parseSyncArgs(process.argv.slice(2)));
   } catch (error) {
     const known = error instanceof UsageError || error instanceof SiteError || error instanceof MissingCommitError;
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

@@ -142,13 +142,13 @@ export async function createApp({
 
   // "ready" (200) once the whole read model is built, "starting" (503) before: a proxy or orchestrator may wait for it.
   app.get("/api/health", async (_request, reply) => {
-    const counts = services.store.countEntities();
+    const counts = await services.store.countEntities();
     const ready = isReady();
     reply.code(ready ? 200 : 503);
     return {
       status: ready ? "ready" : "starting",
       dataVersion: services.dataVersion,
-      origin: services.store.info().origin,
+      origin: (await services.store.info()).origin,
       counts,
     };
   });

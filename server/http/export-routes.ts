@@ -63,7 +63,7 @@ export async function registerExportRoutes(app: FastifyInstance, services: Servi
           metrics,
           filter,
           dataVersion: services.dataVersion,
-          origin: services.store.info().origin,
+          origin: (await services.store.info()).origin,
         });
       } catch (error) {
         if (error instanceof ExportOptionError) {

@@ -29,14 +29,16 @@ export interface RunningServer {
 }
 
 /** Opens the store and loads data/ into it if, and only if, the store is new. */
-export function openStore(env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">): { store: Store; seeded: boolean } {
+export async function openStore(
+  env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">,
+): Promise<{ store: Store; seeded: boolean }> {
   const store = new Store(env.DATABASE_PATH);
   try {
-    if (store.isSeeded()) return { store, seeded: false };
-    store.importDataset(loadDataDir(env.DATA_DIR), "seed");
+    if (await store.isSeeded()) return { store, seeded: false };
+    await store.importDataset(loadDataDir(env.DATA_DIR), "seed");
     return { store, seeded: true };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
@@ -49,15 +51,15 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Held while the server runs: `npm run restore` refuses to replace the store under it.
   const releaseLock = takeStoreLock(env.DATABASE_PATH);
-  let opened: ReturnType<typeof openStore>;
+  let opened: Awaited<ReturnType<typeof openStore>>;
   let services: Services;
   try {
-    opened = openStore(env);
+    opened = await openStore(env);
     try {
       // The search index is built once the server listens: built in steps during start-up, it would delay listening.
-      services = loadServices(opened.store, { warmSearch: false });
+      services = await loadServices(opened.store, { warmSearch: false });
     } catch (error) {
-      opened.store.close();
+      await opened.store.close();
       throw error;
     }
   } catch (error) {
@@ -104,7 +106,7 @@ export async function startServer(
     stopDigest();
     await mailer.stop();
     await backups?.stop();
-    store.close();
+    await store.close();
     releaseLock();
   });
   try {

@@ -57,14 +57,14 @@ export async function registerShortlistRoute(app: FastifyInstance, services: Ser
       const term = issue?.path.length === 2 ? ` (${String(issue.path[1])})` : "";
       return send(refuse(400, "Bad Request", `Invalid parameter: ${param}${term}: ${issue?.message}`, param));
     }
-    const actor = actorOf(services, request.cookies[SESSION_COOKIE]);
+    const actor = await actorOf(services, request.cookies[SESSION_COOKIE]);
     if (!actor) return send(refuse(401, "Unauthorized", "Sign in first."));
-    if (!isAllowed({ services }, actor, "owner", { projectId: projectId.data }))
+    if (!(await isAllowed({ services }, actor, "owner", { projectId: projectId.data })))
       return send(refuse(403, "Forbidden", "Only the owner of this project or a coordinator may do this."));
 
-    let rows: ReturnType<Services["store"]["shortlists"]["exportRows"]>;
+    let rows: Awaited<ReturnType<Services["store"]["shortlists"]["exportRows"]>>;
     try {
-      rows = services.store.shortlists.exportRows(projectId.data);
+      rows = await services.store.shortlists.exportRows(projectId.data);
     } catch (error) {
       if (error instanceof NotFoundError) return send(refuse(404, "Not Found", error.message, "projectId"));
       throw error;

@@ -58,11 +58,11 @@ export function readImportFile(file: ImportFile): { records: ImportRecord[]; iss
   return { records: [], issues: [issueAt(file.name, start, `unknown file type "${ext}": use .csv or .json`)] };
 }
 
-export function runImport(
+export async function runImport(
   db: Db,
   files: readonly ImportFile[],
   options: { dryRun?: boolean; actor?: number | null } = {},
-): ImportOutcome {
+): Promise<ImportOutcome> {
   const records: ImportRecord[] = [];
   const issues: ImportIssue[] = [];
   for (const file of files) {
@@ -77,29 +77,33 @@ export function runImport(
  * Records from any reader (files, the civictech.se sync) through the one validated path: validate against the
  * database, plan, and unless a dry run write the changes in one transaction. `earlier` are the readers' problems.
  */
-export function importRecords(
+export async function importRecords(
   db: Db,
   records: readonly ImportRecord[],
   earlier: readonly ImportIssue[],
   options: { dryRun?: boolean; actor?: number | null } = {},
-): ImportOutcome {
+): Promise<ImportOutcome> {
   const issues = earlier;
-  const dataVersion = readDataVersion(db);
-  const valid = validateImport(records, readEntityIds(db), issues);
-  const storedCount = (
-    db
-      .prepare("SELECT count(*) AS n FROM entity WHERE kind IN ('organisation', 'funding-call', 'project', 'event')")
-      .get() as {
-      n: number;
-    }
-  ).n;
-  const plan = planImport(valid, entityReader(db), storedCount, dataVersion);
+  const dataVersion = await readDataVersion(db);
+  const valid = validateImport(records, await readEntityIds(db), issues);
+  const counted = await db.get<{ n: number }>(
+    "SELECT count(*) AS n FROM entity WHERE kind IN ('organisation', 'funding-call', 'project', 'event')",
+  );
+  const storedCount = Number(counted?.n ?? 0);
+  // The stored records the plan compares with, read first: planning itself stays synchronous.
+  const read = entityReader(db);
+  const stored = new Map<string, string | undefined>();
+  for (const v of valid) {
+    const kind = KIND_OF[v.entity.part];
+    stored.set(`${kind}:${v.entity.record.id}`, await read(kind, v.entity.record.id));
+  }
+  const plan = planImport(valid, (kind, id) => stored.get(`${kind}:${id}`), storedCount, dataVersion);
   const preview = describePlan(plan);
   const writes = plan.changes.filter((c) => c.action !== "unchanged").map((c) => c.write);
   if (options.dryRun || writes.length === 0) return { plan, dataVersion, written: false, preview };
   let after: number;
   try {
-    after = writeImportedEntities(db, writes, dataVersion, options.actor ?? null);
+    after = await writeImportedEntities(db, writes, dataVersion, options.actor ?? null);
   } catch (error) {
     throw placedInFiles(error, valid);
   }

@@ -35,7 +35,7 @@ export class ServerLayouts {
   /** The positions if known; otherwise starts computing them and waits at most `waitMs` before saying so. */
   async force(waitMs: number): Promise<LayoutAnswer> {
     if (this.ready) return this.ready;
-    const stored = this.store.layouts.readEntry(FORCE_LAYOUT, this.dataVersion);
+    const stored = await this.store.layouts.readEntry(FORCE_LAYOUT, this.dataVersion);
     if (stored) {
       this.ready = this.compact(stored.positions, stored.computedAt);
       return this.ready;
@@ -67,8 +67,8 @@ export class ServerLayouts {
     keys.forEach((key, n) => {
       positions[key] = [Math.round(xy[2 * n] as number), Math.round(xy[2 * n + 1] as number)];
     });
-    this.store.layouts.write(FORCE_LAYOUT, this.dataVersion, positions);
-    const entry = this.store.layouts.readEntry(FORCE_LAYOUT, this.dataVersion);
+    await this.store.layouts.write(FORCE_LAYOUT, this.dataVersion, positions);
+    const entry = await this.store.layouts.readEntry(FORCE_LAYOUT, this.dataVersion);
     this.ready = this.compact(positions, entry?.computedAt ?? new Date().toISOString());
     return this.ready;
   }

@@ -15,8 +15,8 @@ export class ReadModelError extends Error {
 const EDITABLE = new Set(["project", "organisation"]);
 
 /** The problems and their repairs, as lines after a first line break; "" when no reference is broken. */
-export function describeBrokenStore(db: Db, command = "npm run repair --"): string {
-  const broken = findBrokenReferences(db);
+export async function describeBrokenStore(db: Db, command = "npm run repair --"): Promise<string> {
+  const broken = await findBrokenReferences(db);
   if (broken.length === 0) return "";
   const lines: string[] = [];
   for (const b of broken) {

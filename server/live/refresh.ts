@@ -21,10 +21,10 @@ import { patchDataset } from "./patch-dataset";
 const isNodeKind = (kind: EntityKind): kind is NodeKind => kind !== "funding-call";
 
 /** The read model of what the store holds now (inside a transaction: what it would hold after committing). */
-export function prepareRefresh(services: Services): Services | undefined {
+export async function prepareRefresh(services: Services): Promise<Services | undefined> {
   const { store } = services;
-  const { written, writeSeq } = store.readWrittenSince(services.writeSeq);
-  if (written.length === 0 && store.info().dataVersion === services.dataVersion) return undefined;
+  const { written, writeSeq } = await store.readWrittenSince(services.writeSeq);
+  if (written.length === 0 && (await store.info()).dataVersion === services.dataVersion) return undefined;
   const changed = new Set(written.flatMap((w) => (isNodeKind(w.kind) ? [nodeKey(w.kind, w.id)] : [])));
   // A funding call is no node, but its projects' edges carry it: after writing one, the graph is built anew.
   const fundingWritten = written.some((w) => w.kind === "funding-call");
@@ -36,13 +36,14 @@ export function prepareRefresh(services: Services): Services | undefined {
 
 /** Serves a prepared read model from now on. */
 export function applyRefresh(services: Services, next: Services | undefined): void {
-  if (!next) return;
+  // A read model prepared from an older journal position than the one served (two writes racing) is dropped.
+  if (!next || next.writeSeq < services.writeSeq) return;
   const previousLayout = serverLayouts(services);
   Object.assign(services, next);
   // The new version's layout, computed when first asked for, starts from the old picture instead of from scratch.
   serverLayouts(services).continueFrom(previousLayout);
 }
 
-export function refreshServices(services: Services): void {
-  applyRefresh(services, prepareRefresh(services));
+export async function refreshServices(services: Services): Promise<void> {
+  applyRefresh(services, await prepareRefresh(services));
 }

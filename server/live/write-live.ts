@@ -9,26 +9,24 @@ import type { Services } from "../services";
 import { describeBrokenStore, ReadModelError } from "./diagnose-store";
 import { applyRefresh, prepareRefresh } from "./refresh";
 
-export function writeLive<T>(services: Services, write: () => T): T {
+export async function writeLive<T>(services: Services, write: () => Promise<T>): Promise<T> {
   let refreshMs = 0;
-  const { result, next } = services.store.db
-    .transaction(() => {
-      const result = write();
-      try {
-        const started = performance.now();
-        const next = prepareRefresh(services);
-        refreshMs = performance.now() - started;
-        return { result, next };
-      } catch (error) {
-        // Still inside the transaction: the diagnosis sees what the write would have left.
-        throw new ReadModelError(
-          `Nothing was written: the graph could not load the result (${(error as Error).message}).` +
-            describeBrokenStore(services.store.db),
-          { cause: error },
-        );
-      }
-    })
-    .immediate();
+  const { result, next } = await services.store.db.transaction(async () => {
+    const result = await write();
+    try {
+      const started = performance.now();
+      const next = await prepareRefresh(services);
+      refreshMs = performance.now() - started;
+      return { result, next };
+    } catch (error) {
+      // Still inside the transaction: the diagnosis sees what the write would have left.
+      throw new ReadModelError(
+        `Nothing was written: the graph could not load the result (${(error as Error).message}).` +
+          (await describeBrokenStore(services.store.db)),
+        { cause: error },
+      );
+    }
+  });
   const started = performance.now();
   applyRefresh(services, next);
   if (next) reportReadModelRefresh(services.store, (refreshMs + performance.now() - started) / 1000);

@@ -76,9 +76,9 @@ export class Mailer {
   }
 
   /** Queues one message to `to` in `language` and returns its id; the request goes on at once. */
-  send(to: string, language: Language, message: MailMessage): number {
+  async send(to: string, language: Language, message: MailMessage): Promise<number> {
     const rendered = renderMail(mailContent(message, language), language);
-    const id = this.store.add(
+    const id = await this.store.add(
       { template: message.template, language, to, ...rendered },
       this.transport ? "queue" : "outbox",
     );
@@ -122,15 +122,21 @@ export class Mailer {
 
   private sleep(): void {
     if (this.stopped) return;
-    const next = this.store.nextDue();
-    const wait = next ? Math.max(0, next.getTime() - Date.now()) : MAX_SLEEP_MS;
-    this.timer = setTimeout(() => this.wake(), Math.min(wait, MAX_SLEEP_MS));
-    this.timer.unref();
+    void this.store
+      .nextDue()
+      .catch(() => undefined)
+      .then((next) => {
+        if (this.stopped || this.running) return;
+        const wait = next ? Math.max(0, next.getTime() - Date.now()) : MAX_SLEEP_MS;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.wake(), Math.min(wait, MAX_SLEEP_MS));
+        this.timer.unref();
+      });
   }
 
   private async sendDue(): Promise<void> {
     const transport = this.transport as Transporter;
-    for (let batch = this.store.due(); batch.length > 0 && !this.stopped; batch = this.store.due()) {
+    for (let batch = await this.store.due(); batch.length > 0 && !this.stopped; batch = await this.store.due()) {
       for (const mail of batch) {
         if (this.stopped) return;
         const details = { mail: mail.id, template: mail.template, attempt: mail.attempts + 1 };
@@ -142,14 +148,14 @@ export class Mailer {
             text: mail.text,
             html: mail.html,
           });
-          this.store.markSent(mail.id);
+          await this.store.markSent(mail.id);
           this.log.info(details, "mail sent");
         } catch (error) {
           const reason = withoutAddresses(error instanceof Error ? error.message : String(error)).slice(0, 500);
           const failures = mail.attempts + 1;
           const retryAt =
             failures < this.retry.attempts ? new Date(Date.now() + retryDelayMs(failures, this.retry)) : undefined;
-          this.store.markFailed(mail.id, reason, retryAt);
+          await this.store.markFailed(mail.id, reason, retryAt);
           this.log.warn(
             { ...details, error: reason, retryAt: retryAt?.toISOString() },
             retryAt ? "mail failed; will retry" : "mail failed; given up",

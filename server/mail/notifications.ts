@@ -10,22 +10,27 @@ import type { Mailer } from "./mailer";
 const nodeLink = (mailer: Mailer, ref: EntityRef) =>
   mailer.link(`/?node=${encodeURIComponent(`${ref.kind}:${ref.id}`)}`);
 
-export function notifySubmissionDecided(store: Store, mailer: Mailer, submissionId: number, deciderId: number): void {
-  const submission = store.submissions.byId(submissionId);
-  const submitterId = store.submissions.submitterOf(submissionId);
+export async function notifySubmissionDecided(
+  store: Store,
+  mailer: Mailer,
+  submissionId: number,
+  deciderId: number,
+): Promise<void> {
+  const submission = await store.submissions.byId(submissionId);
+  const submitterId = await store.submissions.submitterOf(submissionId);
   // Coordinators deciding their own proposals need no mail about it.
   if (!submission || submitterId === undefined || submitterId === deciderId) return;
-  const submitter = store.accounts.byId(submitterId);
+  const submitter = await store.accounts.byId(submitterId);
   if (!submitter) return;
   const ref = { kind: submission.kind, id: submission.entityId };
   if (submission.status === "approved") {
-    mailer.send(submitter.email, submitter.language, {
+    await mailer.send(submitter.email, submitter.language, {
       template: "submission-approved",
       name: submission.name,
       link: nodeLink(mailer, ref),
     });
   } else if (submission.status === "rejected") {
-    mailer.send(submitter.email, submitter.language, {
+    await mailer.send(submitter.email, submitter.language, {
       template: "submission-rejected",
       name: submission.name,
       reason: submission.reason ?? "",
@@ -35,18 +40,18 @@ export function notifySubmissionDecided(store: Store, mailer: Mailer, submission
 }
 
 /** Every owner of the profile but the editor hears of the edit, with a link to its history. */
-export function notifyOwnersOfEdit(
+export async function notifyOwnersOfEdit(
   store: Store,
   mailer: Mailer,
   ref: EntityRef,
   name: string,
   editor: { id: number; displayName: string },
-): void {
-  for (const ownerId of store.accounts.ownersOf(ref)) {
+): Promise<void> {
+  for (const ownerId of await store.accounts.ownersOf(ref)) {
     if (ownerId === editor.id) continue;
-    const owner = store.accounts.byId(ownerId);
+    const owner = await store.accounts.byId(ownerId);
     if (!owner || owner.disabled) continue;
-    mailer.send(owner.email, owner.language, {
+    await mailer.send(owner.email, owner.language, {
       template: "profile-edited",
       name,
       editor: editor.displayName,

@@ -13,40 +13,38 @@ const LOOK_EVERY_MS = 15 * 60_000;
 const META_KEY = "review_digest_sent_on";
 
 /** Sends today's digest if it is due; returns how many mails were queued. */
-export function sendReviewDigest(store: Store, mailer: Mailer, now = new Date()): number {
+export async function sendReviewDigest(store: Store, mailer: Mailer, now = new Date()): Promise<number> {
   if (now.getUTCHours() < DIGEST_HOUR_UTC) return 0;
   const today = now.toISOString().slice(0, 10);
-  return store.db.transaction(() => {
-    const sentOn = store.db.prepare("SELECT value FROM meta WHERE key = ?").get(META_KEY) as
-      | { value: string }
-      | undefined;
+  return store.db.transaction(async () => {
+    const sentOn = await store.db.get<{ value: string }>("SELECT value FROM meta WHERE key = ?", META_KEY);
     if (sentOn?.value === today) return 0;
-    const waiting = store.submissions.list("pending").length;
+    const waiting = (await store.submissions.list("pending")).length;
     if (waiting === 0) return 0;
-    const recipients = store.accounts.digestRecipients();
+    const recipients = await store.accounts.digestRecipients();
     for (const account of recipients) {
-      mailer.send(account.email, account.language, {
+      await mailer.send(account.email, account.language, {
         template: "review-digest",
         waiting,
         link: mailer.link("/#review"),
         settingsLink: mailer.link("/#account"),
       });
     }
-    store.db
-      .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(META_KEY, today);
+    await store.db.run(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      META_KEY,
+      today,
+    );
     return recipients.length;
-  })();
+  });
 }
 
 /** Looks now and then every quarter of an hour; returns the function that stops it. */
 export function scheduleReviewDigest(store: Store, mailer: Mailer): () => void {
   const look = () => {
-    try {
-      sendReviewDigest(store, mailer);
-    } catch (error) {
+    sendReviewDigest(store, mailer).catch((error: unknown) => {
       mailer.log.warn({ error: (error as Error).message }, "review digest failed");
-    }
+    });
   };
   const first = setTimeout(look, 5_000);
   const timer = setInterval(look, LOOK_EVERY_MS);

@@ -107,13 +107,13 @@ export class AppMetrics {
    * The hook for mail (issue 18): once the server queues mail, it calls this with a function that counts the queue,
    * and `partnerkartan_mail_queued` reports it. Until then the gauge does not exist.
    */
-  reportQueuedMails(count: () => number): void {
+  reportQueuedMails(count: () => Promise<number>): void {
     new Gauge({
       name: "partnerkartan_mail_queued",
       help: "Mail waiting to be sent",
       registers: [this.registry],
-      collect() {
-        this.set(count());
+      async collect() {
+        this.set(await count());
       },
     });
   }

@@ -18,15 +18,14 @@ interface RawChange {
   version: number;
 }
 
-export function accountData(store: Store, accountId: number, now = new Date()): AccountDataExport | undefined {
-  return store.db.transaction(() => {
-    const account = store.accounts.byId(accountId);
+export function accountData(store: Store, accountId: number, now = new Date()): Promise<AccountDataExport | undefined> {
+  return store.db.transaction(async () => {
+    const account = await store.accounts.byId(accountId);
     if (!account) return undefined;
-    const changes = store.db
-      .prepare(
-        "SELECT id, at, action, kind, entity_id, before, after, note, version FROM change WHERE account_id = ? ORDER BY id",
-      )
-      .all(accountId) as RawChange[];
+    const changes = await store.db.all<RawChange>(
+      "SELECT id, at, action, kind, entity_id, before, after, note, version FROM change WHERE account_id = ? ORDER BY id",
+      accountId,
+    );
     return {
       exportedAt: now.toISOString(),
       account: {
@@ -39,11 +38,11 @@ export function accountData(store: Store, accountId: number, now = new Date()): 
         digest: account.digest,
         disabled: account.disabled,
         createdAt: account.createdAt,
-        owns: store.accounts.ownedBy(account.id),
+        owns: await store.accounts.ownedBy(account.id),
       },
-      submissions: store.submissions.mine(account.id),
-      contactRequests: store.contacts.forAccount(account.id),
-      claims: store.claims.mine(account.id),
+      submissions: await store.submissions.mine(account.id),
+      contactRequests: await store.contacts.forAccount(account.id),
+      claims: await store.claims.mine(account.id),
       changes: changes.map((c) => ({
         id: c.id,
         at: c.at,
@@ -56,5 +55,5 @@ export function accountData(store: Store, accountId: number, now = new Date()): 
         after: c.after === null ? null : JSON.parse(c.after),
       })),
     };
-  })();
+  });
 }

@@ -21,45 +21,53 @@ export class AccountTokenStore {
   constructor(private readonly db: Db) {}
 
   /** A new token for the link; earlier ones of the same purpose for the account stop working (only the newest mail counts). */
-  issue(accountId: number, purpose: TokenPurpose, options: { newEmail?: string; now?: Date } = {}): string {
+  async issue(
+    accountId: number,
+    purpose: TokenPurpose,
+    options: { newEmail?: string; now?: Date } = {},
+  ): Promise<string> {
     const now = options.now ?? new Date();
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]);
-    this.db.transaction(() => {
-      this.db.prepare("DELETE FROM account_token WHERE expires_at < ?").run(now.toISOString());
-      this.db.prepare("DELETE FROM account_token WHERE account_id = ? AND purpose = ?").run(accountId, purpose);
-      this.db
-        .prepare(
-          "INSERT INTO account_token (token_hash, account_id, purpose, new_email, expires_at) VALUES (?, ?, ?, ?, ?)",
-        )
-        .run(hashToken(token), accountId, purpose, options.newEmail ?? null, expiresAt.toISOString());
-    })();
+    await this.db.transaction(async () => {
+      await this.db.run("DELETE FROM account_token WHERE expires_at < ?", now.toISOString());
+      await this.db.run("DELETE FROM account_token WHERE account_id = ? AND purpose = ?", accountId, purpose);
+      await this.db.run(
+        "INSERT INTO account_token (token_hash, account_id, purpose, new_email, expires_at) VALUES (?, ?, ?, ?, ?)",
+        hashToken(token),
+        accountId,
+        purpose,
+        options.newEmail ?? null,
+        expiresAt.toISOString(),
+      );
+    });
     return token;
   }
 
   /** Uses up a token: its account (and new address) if it was live, else undefined. Either way it is gone after. */
-  take(
+  async take(
     token: string,
     purpose: TokenPurpose,
     now = new Date(),
-  ): { accountId: number; newEmail: string | null } | undefined {
-    const row = this.db
-      .prepare(
-        "DELETE FROM account_token WHERE token_hash = ? AND purpose = ? RETURNING account_id, new_email, expires_at",
-      )
-      .get(hashToken(token), purpose) as
-      | { account_id: number; new_email: string | null; expires_at: string }
-      | undefined;
+  ): Promise<{ accountId: number; newEmail: string | null } | undefined> {
+    const row = await this.db.get<{ account_id: number; new_email: string | null; expires_at: string }>(
+      "DELETE FROM account_token WHERE token_hash = ? AND purpose = ? RETURNING account_id, new_email, expires_at",
+      hashToken(token),
+      purpose,
+    );
     if (!row || row.expires_at <= now.toISOString()) return undefined;
     return { accountId: row.account_id, newEmail: row.new_email };
   }
 
   /** Whether a token is live, without using it (the reset page asks before showing its form). */
-  isLive(token: string, purpose: TokenPurpose, now = new Date()): boolean {
+  async isLive(token: string, purpose: TokenPurpose, now = new Date()): Promise<boolean> {
     return (
-      this.db
-        .prepare("SELECT 1 FROM account_token WHERE token_hash = ? AND purpose = ? AND expires_at > ?")
-        .get(hashToken(token), purpose, now.toISOString()) !== undefined
+      (await this.db.get(
+        "SELECT 1 FROM account_token WHERE token_hash = ? AND purpose = ? AND expires_at > ?",
+        hashToken(token),
+        purpose,
+        now.toISOString(),
+      )) !== undefined
     );
   }
 }

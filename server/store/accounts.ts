@@ -69,98 +69,91 @@ export class AccountStore {
    * `emailVerified`: true when an administrator (or the command line) makes the account; false at sign-up, until the
    * owner follows the link in the verification mail.
    */
-  create(input: {
+  async create(input: {
     email: string;
     displayName: string;
     passwordHash: string;
     role: Role;
     emailVerified: boolean;
     language?: Language;
-  }): AccountRow {
-    const taken = this.db.prepare("SELECT 1 FROM account WHERE email = ?").get(input.email);
+  }): Promise<AccountRow> {
+    const taken = await this.db.get("SELECT 1 FROM account WHERE email = ?", input.email);
     if (taken) throw new ConflictError("email", "an account with this e-mail address already exists");
-    this.checkNameFree(input.displayName);
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO account (email, display_name, display_key, password_hash, role, language, email_verified_at)
-         VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)`,
-      )
-      .run(
-        input.email,
-        input.displayName,
-        displayNameKey(input.displayName),
-        input.passwordHash,
-        input.role,
-        input.language ?? "sv",
-        input.emailVerified ? 1 : 0,
-      );
-    return this.byId(Number(lastInsertRowid)) as AccountRow;
+    await this.checkNameFree(input.displayName);
+    const inserted = await this.db.get<{ id: number }>(
+      `INSERT INTO account (email, display_name, display_key, password_hash, role, language, email_verified_at)
+       VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? = 1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+       RETURNING id`,
+      input.email,
+      input.displayName,
+      displayNameKey(input.displayName),
+      input.passwordHash,
+      input.role,
+      input.language ?? "sv",
+      input.emailVerified ? 1 : 0,
+    );
+    return (await this.byId(Number(inserted?.id))) as AccountRow;
   }
 
   /** Unique after folding case, width and invisible characters, so no one can pass for someone else (index: migration 6). */
-  checkNameFree(displayName: string): void {
-    if (this.db.prepare("SELECT 1 FROM account WHERE display_key = ?").get(displayNameKey(displayName))) {
+  async checkNameFree(displayName: string): Promise<void> {
+    if (await this.db.get("SELECT 1 FROM account WHERE display_key = ?", displayNameKey(displayName))) {
       throw new ConflictError("displayName", "this name is already taken; add a surname or an organisation");
     }
   }
 
   /** A live account by id (a removed one is only a name in the log: undefined). */
-  byId(id: number): AccountRow | undefined {
-    const row = this.db.prepare("SELECT * FROM account WHERE id = ? AND removed_at IS NULL").get(id) as
-      | RawAccount
-      | undefined;
+  async byId(id: number): Promise<AccountRow | undefined> {
+    const row = await this.db.get<RawAccount>("SELECT * FROM account WHERE id = ? AND removed_at IS NULL", id);
     return row && toRow(row);
   }
 
-  byEmail(email: string): AccountRow | undefined {
-    const row = this.db.prepare("SELECT * FROM account WHERE email = ? AND removed_at IS NULL").get(email) as
-      | RawAccount
-      | undefined;
+  async byEmail(email: string): Promise<AccountRow | undefined> {
+    const row = await this.db.get<RawAccount>("SELECT * FROM account WHERE email = ? AND removed_at IS NULL", email);
     return row && toRow(row);
   }
 
-  list(): AccountRow[] {
-    return (this.db.prepare("SELECT * FROM account WHERE removed_at IS NULL ORDER BY id").all() as RawAccount[]).map(
-      toRow,
-    );
+  async list(): Promise<AccountRow[]> {
+    return (await this.db.all<RawAccount>("SELECT * FROM account WHERE removed_at IS NULL ORDER BY id")).map(toRow);
   }
 
   /** Coordinators and administrators who want the daily review mail and can receive it. */
-  digestRecipients(): AccountRow[] {
-    return this.list().filter(
+  async digestRecipients(): Promise<AccountRow[]> {
+    return (await this.list()).filter(
       (a) => a.digest && a.emailVerified && !a.disabled && (a.role === "coordinator" || a.role === "administrator"),
     );
   }
 
-  markVerified(id: number): void {
-    this.db
-      .prepare(
-        "UPDATE account SET email_verified_at = coalesce(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
-      )
-      .run(id);
+  async markVerified(id: number): Promise<void> {
+    await this.db.run(
+      "UPDATE account SET email_verified_at = coalesce(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
+      id,
+    );
   }
 
   /** A new password. `keepSession`: the token hash of the session that made the change, if it stays signed in. */
-  setPassword(id: number, passwordHash: string, keepSessionHash?: string): void {
-    this.db.transaction(() => {
-      this.db.prepare("UPDATE account SET password_hash = ? WHERE id = ?").run(passwordHash, id);
-      this.db
-        .prepare("DELETE FROM session WHERE account_id = ? AND token_hash IS NOT ?")
-        .run(id, keepSessionHash ?? null);
-    })();
+  async setPassword(id: number, passwordHash: string, keepSessionHash?: string): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run("UPDATE account SET password_hash = ? WHERE id = ?", passwordHash, id);
+      await this.db.run(
+        "DELETE FROM session WHERE account_id = ? AND token_hash IS DISTINCT FROM ?",
+        id,
+        keepSessionHash ?? null,
+      );
+    });
   }
 
-  setEmail(id: number, email: string): void {
-    if (this.db.prepare("SELECT 1 FROM account WHERE email = ? AND id != ?").get(email, id)) {
+  async setEmail(id: number, email: string): Promise<void> {
+    if (await this.db.get("SELECT 1 FROM account WHERE email = ? AND id != ?", email, id)) {
       throw new ConflictError("email", "an account with this e-mail address already exists");
     }
-    this.db.prepare("UPDATE account SET email = ? WHERE id = ?").run(email, id);
+    await this.db.run("UPDATE account SET email = ? WHERE id = ?", email, id);
   }
 
-  setSettings(id: number, settings: { language?: Language; digest?: boolean }): void {
-    if (settings.language) this.db.prepare("UPDATE account SET language = ? WHERE id = ?").run(settings.language, id);
+  async setSettings(id: number, settings: { language?: Language; digest?: boolean }): Promise<void> {
+    if (settings.language) await this.db.run("UPDATE account SET language = ? WHERE id = ?", settings.language, id);
     if (settings.digest !== undefined)
-      this.db.prepare("UPDATE account SET digest = ? WHERE id = ?").run(settings.digest ? 1 : 0, id);
+      await this.db.run("UPDATE account SET digest = ? WHERE id = ?", settings.digest ? 1 : 0, id);
   }
 
   /**
@@ -168,68 +161,77 @@ export class AccountStore {
    * (the profiles stay, unowned). The row stays, named "removed account N", so the append-only change log and the
    * moderation queue keep saying that someone, no longer identifiable, made each change. One transaction.
    */
-  remove(id: number): void {
-    this.db.transaction(() => {
+  async remove(id: number): Promise<void> {
+    await this.db.transaction(async () => {
       const name = removedAccountName(id);
-      this.db
-        .prepare(
-          `UPDATE account SET email = ?, display_name = ?, display_key = ?, password_hash = '!', disabled = 1, digest = 0,
-           removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-        )
-        .run(`removed-${id}@removed.invalid`, name, displayNameKey(name), id);
-      this.db.prepare("DELETE FROM session WHERE account_id = ?").run(id);
-      this.db.prepare("DELETE FROM account_token WHERE account_id = ?").run(id);
-      this.db.prepare("DELETE FROM ownership WHERE account_id = ?").run(id);
-    })();
+      await this.db.run(
+        `UPDATE account SET email = ?, display_name = ?, display_key = ?, password_hash = '!', disabled = 1, digest = 0,
+         removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+        `removed-${id}@removed.invalid`,
+        name,
+        displayNameKey(name),
+        id,
+      );
+      await this.db.run("DELETE FROM session WHERE account_id = ?", id);
+      await this.db.run("DELETE FROM account_token WHERE account_id = ?", id);
+      await this.db.run("DELETE FROM ownership WHERE account_id = ?", id);
+    });
   }
 
   /** The accounts that own a profile. */
-  ownersOf(ref: EntityRef): number[] {
+  async ownersOf(ref: EntityRef): Promise<number[]> {
     return (
-      this.db.prepare("SELECT account_id AS id FROM ownership WHERE kind = ? AND id = ?").all(ref.kind, ref.id) as {
-        id: number;
-      }[]
+      await this.db.all<{ id: number }>(
+        "SELECT account_id AS id FROM ownership WHERE kind = ? AND id = ?",
+        ref.kind,
+        ref.id,
+      )
     ).map((r) => r.id);
   }
 
-  countAdministrators(): number {
-    return (
-      this.db.prepare("SELECT count(*) AS n FROM account WHERE role = 'administrator' AND disabled = 0").get() as {
-        n: number;
-      }
-    ).n;
+  async countAdministrators(): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      "SELECT count(*) AS n FROM account WHERE role = 'administrator' AND disabled = 0",
+    );
+    return Number(row?.n ?? 0);
   }
 
-  setRole(id: number, role: Role): void {
-    this.db.prepare("UPDATE account SET role = ? WHERE id = ?").run(role, id);
+  async setRole(id: number, role: Role): Promise<void> {
+    await this.db.run("UPDATE account SET role = ? WHERE id = ?", role, id);
   }
 
   /** Disabling also ends the account's sessions, in the same transaction. */
-  setDisabled(id: number, disabled: boolean): void {
-    this.db.transaction(() => {
-      this.db.prepare("UPDATE account SET disabled = ? WHERE id = ?").run(disabled ? 1 : 0, id);
-      if (disabled) this.db.prepare("DELETE FROM session WHERE account_id = ?").run(id);
-    })();
+  async setDisabled(id: number, disabled: boolean): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run("UPDATE account SET disabled = ? WHERE id = ?", disabled ? 1 : 0, id);
+      if (disabled) await this.db.run("DELETE FROM session WHERE account_id = ?", id);
+    });
   }
 
-  addOwner(accountId: number, ref: EntityRef): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO ownership (account_id, kind, id) VALUES (?, ?, ?)")
-      .run(accountId, ref.kind, ref.id);
-  }
-
-  owns(accountId: number, ref: EntityRef): boolean {
-    return (
-      this.db
-        .prepare("SELECT 1 FROM ownership WHERE account_id = ? AND kind = ? AND id = ?")
-        .get(accountId, ref.kind, ref.id) !== undefined
+  async addOwner(accountId: number, ref: EntityRef): Promise<void> {
+    await this.db.run(
+      "INSERT INTO ownership (account_id, kind, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      accountId,
+      ref.kind,
+      ref.id,
     );
   }
 
-  ownedBy(accountId: number): { kind: EditableKind; id: string }[] {
-    return this.db.prepare("SELECT kind, id FROM ownership WHERE account_id = ? ORDER BY kind, id").all(accountId) as {
-      kind: EditableKind;
-      id: string;
-    }[];
+  async owns(accountId: number, ref: EntityRef): Promise<boolean> {
+    return (
+      (await this.db.get(
+        "SELECT 1 FROM ownership WHERE account_id = ? AND kind = ? AND id = ?",
+        accountId,
+        ref.kind,
+        ref.id,
+      )) !== undefined
+    );
+  }
+
+  async ownedBy(accountId: number): Promise<{ kind: EditableKind; id: string }[]> {
+    return this.db.all<{ kind: EditableKind; id: string }>(
+      "SELECT kind, id FROM ownership WHERE account_id = ? ORDER BY kind, id",
+      accountId,
+    );
   }
 }

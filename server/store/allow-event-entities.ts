@@ -5,12 +5,12 @@
  * table dropped, new one renamed, its indexes and triggers recreated from sqlite_master. migrate() runs it with
  * foreign keys off (the reference and ownership rows point at entity while it is swapped) and checks them before commit.
  */
-import type { Db } from "./database";
+import type { SqliteHandle } from "./database";
 
 /** The kind CHECK as migration 1 wrote it (and any later widening): `CHECK (kind IN ('region', …))`. */
 const KIND_CHECK = /CHECK \(kind IN \(([^)]*)\)\)/;
 
-export function allowEventEntities(db: Db): void {
+export function allowEventEntities(db: SqliteHandle): void {
   const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entity'").pluck().get() as
     | string
     | undefined;

@@ -67,94 +67,95 @@ const WINDOW_MS = CONTACT_WINDOW_HOURS * 3600_000;
 export class ContactRequestStore {
   constructor(private readonly db: Db) {}
 
-  private isLive(kind: "project" | "organisation", id: string): boolean {
+  private async isLive(kind: "project" | "organisation", id: string): Promise<boolean> {
     return (
-      this.db.prepare("SELECT 1 FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL").get(kind, id) !==
+      (await this.db.get("SELECT 1 FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL", kind, id)) !==
       undefined
     );
   }
 
   /** Whether anyone (an enabled account) owns the organisation's profile: only then is there someone to write to. */
-  isClaimed(organisationId: string): boolean {
+  async isClaimed(organisationId: string): Promise<boolean> {
     return (
-      this.db
-        .prepare(
-          `SELECT 1 FROM ownership o JOIN account a ON a.id = o.account_id
-           WHERE o.kind = 'organisation' AND o.id = ? AND a.disabled = 0`,
-        )
-        .get(organisationId) !== undefined
+      (await this.db.get(
+        `SELECT 1 FROM ownership o JOIN account a ON a.id = o.account_id
+         WHERE o.kind = 'organisation' AND o.id = ? AND a.disabled = 0`,
+        organisationId,
+      )) !== undefined
     );
   }
 
   /** The enabled accounts that own the organisation: the request's recipients. */
-  recipientsOf(organisationId: string): number[] {
+  async recipientsOf(organisationId: string): Promise<number[]> {
     return (
-      this.db
-        .prepare(
-          `SELECT o.account_id AS id FROM ownership o JOIN account a ON a.id = o.account_id
-           WHERE o.kind = 'organisation' AND o.id = ? AND a.disabled = 0 ORDER BY o.account_id`,
-        )
-        .all(organisationId) as { id: number }[]
-    ).map((r) => r.id);
+      await this.db.all<{ id: number }>(
+        `SELECT o.account_id AS id FROM ownership o JOIN account a ON a.id = o.account_id
+         WHERE o.kind = 'organisation' AND o.id = ? AND a.disabled = 0 ORDER BY o.account_id`,
+        organisationId,
+      )
+    ).map((r) => Number(r.id));
   }
 
   /** Whether the organisation is the project's lead or one of its partners, in the stored record. */
-  isPartner(projectId: string, organisationId: string): boolean {
-    const row = this.db.prepare("SELECT data FROM entity WHERE kind = 'project' AND id = ?").get(projectId) as
-      | { data: string }
-      | undefined;
+  async isPartner(projectId: string, organisationId: string): Promise<boolean> {
+    const row = await this.db.get<{ data: string }>(
+      "SELECT data FROM entity WHERE kind = 'project' AND id = ?",
+      projectId,
+    );
     if (!row) return false;
     const project = JSON.parse(row.data) as { lead?: string; partners?: string[] };
     return project.lead === organisationId || (project.partners ?? []).includes(organisationId);
   }
 
   /** Requests the project sent in the window before `now`, oldest first (their times). */
-  private sentInWindow(projectId: string, now: Date): string[] {
+  private async sentInWindow(projectId: string, now: Date): Promise<string[]> {
     const since = new Date(now.getTime() - WINDOW_MS).toISOString();
     return (
-      this.db
-        .prepare("SELECT created_at FROM contact_request WHERE project_id = ? AND created_at > ? ORDER BY created_at")
-        .all(projectId, since) as { created_at: string }[]
+      await this.db.all<{ created_at: string }>(
+        "SELECT created_at FROM contact_request WHERE project_id = ? AND created_at > ? ORDER BY created_at",
+        projectId,
+        since,
+      )
     ).map((r) => r.created_at);
   }
 
-  sentToday(projectId: string, now = new Date()): number {
-    return this.sentInWindow(projectId, now).length;
+  async sentToday(projectId: string, now = new Date()): Promise<number> {
+    return (await this.sentInWindow(projectId, now)).length;
   }
 
-  openFor(projectId: string, organisationId: string): { id: number; createdAt: string } | undefined {
-    const row = this.db
-      .prepare(
-        "SELECT id, created_at FROM contact_request WHERE project_id = ? AND organisation_id = ? AND status = 'open'",
-      )
-      .get(projectId, organisationId) as { id: number; created_at: string } | undefined;
-    return row && { id: row.id, createdAt: row.created_at };
+  async openFor(projectId: string, organisationId: string): Promise<{ id: number; createdAt: string } | undefined> {
+    const row = await this.db.get<{ id: number; created_at: string }>(
+      "SELECT id, created_at FROM contact_request WHERE project_id = ? AND organisation_id = ? AND status = 'open'",
+      projectId,
+      organisationId,
+    );
+    return row && { id: Number(row.id), createdAt: row.created_at };
   }
 
   /**
    * Every rule a new request must pass, cheapest first; throws the refusal naming the field. Called before the
    * reasons are computed, and again inside the transaction that inserts.
    */
-  checkCanSend(projectId: string, organisationId: string, perDay: number, now = new Date()): void {
-    if (!this.isLive("project", projectId)) throw new NotFoundError("project", projectId, "projectId");
-    if (!this.isLive("organisation", organisationId))
+  async checkCanSend(projectId: string, organisationId: string, perDay: number, now = new Date()): Promise<void> {
+    if (!(await this.isLive("project", projectId))) throw new NotFoundError("project", projectId, "projectId");
+    if (!(await this.isLive("organisation", organisationId)))
       throw new NotFoundError("organisation", organisationId, "organisationId");
-    if (!this.isClaimed(organisationId)) {
+    if (!(await this.isClaimed(organisationId))) {
       throw new ConflictError(
         "organisationId",
         `"${organisationId}" has not claimed its profile, so there is no one to send to; contact it through its website`,
       );
     }
-    if (this.isPartner(projectId, organisationId)) {
+    if (await this.isPartner(projectId, organisationId)) {
       throw new ConflictError("organisationId", `"${organisationId}" is already a partner of project "${projectId}"`);
     }
-    if (this.openFor(projectId, organisationId)) {
+    if (await this.openFor(projectId, organisationId)) {
       throw new ConflictError(
         "organisationId",
         `project "${projectId}" already has an open request to "${organisationId}"; wait for its answer`,
       );
     }
-    const window = this.sentInWindow(projectId, now);
+    const window = await this.sentInWindow(projectId, now);
     if (window.length >= perDay) {
       const oldest = window[window.length - perDay] as string;
       throw new ContactLimitError(perDay, new Date(Date.parse(oldest) + WINDOW_MS).toISOString());
@@ -162,80 +163,89 @@ export class ContactRequestStore {
   }
 
   /** Records a new open request; `afterInsert` runs in the same transaction (queue the mail there). Returns its id. */
-  create(
+  async create(
     input: { projectId: string; organisationId: string; senderId: number; message: string; reasons: ContactReasons },
     perDay: number,
-    afterInsert: (id: number) => void = () => {},
+    afterInsert: (id: number) => Promise<void> | void = () => {},
     now = new Date(),
-  ): number {
-    return this.db.transaction(() => {
-      this.checkCanSend(input.projectId, input.organisationId, perDay, now);
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO contact_request (project_id, organisation_id, sender_id, message, reasons, status, created_at)
-           VALUES (?, ?, ?, ?, ?, 'open', ?)`,
-        )
-        .run(
-          input.projectId,
-          input.organisationId,
-          input.senderId,
-          input.message,
-          JSON.stringify(input.reasons),
-          now.toISOString(),
-        );
-      const id = Number(lastInsertRowid);
-      afterInsert(id);
+  ): Promise<number> {
+    return await this.db.transaction(async () => {
+      await this.checkCanSend(input.projectId, input.organisationId, perDay, now);
+      const row = await this.db.get<{ id: number }>(
+        `INSERT INTO contact_request (project_id, organisation_id, sender_id, message, reasons, status, created_at)
+         VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id`,
+        input.projectId,
+        input.organisationId,
+        input.senderId,
+        input.message,
+        JSON.stringify(input.reasons),
+        now.toISOString(),
+      );
+      const id = Number(row?.id);
+      await afterInsert(id);
       return id;
-    })();
+    });
   }
 
-  private raw(id: number): RawRequest | undefined {
-    return this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as RawRequest | undefined;
+  private async raw(id: number): Promise<RawRequest | undefined> {
+    return await this.db.get<RawRequest>(`${SELECT} WHERE c.id = ?`, id);
   }
 
   /** The request as `viewerId` may see it: the other party's address only on acceptance, only for the two of them. */
-  byId(id: number, viewerId?: number): ContactRequest | undefined {
-    const row = this.raw(id);
-    return row && this.toRequest(row, viewerId);
+  async byId(id: number, viewerId?: number): Promise<ContactRequest | undefined> {
+    const row = await this.raw(id);
+    return row && (await this.toRequest(row, viewerId));
   }
 
   /** The sender and the accepting owner of a request (for the mails on acceptance). */
-  partiesOf(id: number): { senderId: number; decidedBy: number | null } | undefined {
-    const row = this.db.prepare("SELECT sender_id, decided_by FROM contact_request WHERE id = ?").get(id) as
-      | { sender_id: number; decided_by: number | null }
-      | undefined;
-    return row && { senderId: row.sender_id, decidedBy: row.decided_by };
-  }
-
-  /** Whether the account owns the organisation the request went to (and so may answer or report it). */
-  isRecipient(id: number, accountId: number): boolean {
+  async partiesOf(id: number): Promise<{ senderId: number; decidedBy: number | null } | undefined> {
+    const row = await this.db.get<{ sender_id: number; decided_by: number | null }>(
+      "SELECT sender_id, decided_by FROM contact_request WHERE id = ?",
+      id,
+    );
     return (
-      this.db
-        .prepare(
-          `SELECT 1 FROM contact_request c JOIN ownership o ON o.kind = 'organisation' AND o.id = c.organisation_id
-           WHERE c.id = ? AND o.account_id = ?`,
-        )
-        .get(id, accountId) !== undefined
+      row && { senderId: Number(row.sender_id), decidedBy: row.decided_by === null ? null : Number(row.decided_by) }
     );
   }
 
-  private person(accountId: number | null): { name: string; email: string } | undefined {
+  /** Whether the account owns the organisation the request went to (and so may answer or report it). */
+  async isRecipient(id: number, accountId: number): Promise<boolean> {
+    return (
+      (await this.db.get(
+        `SELECT 1 FROM contact_request c JOIN ownership o ON o.kind = 'organisation' AND o.id = c.organisation_id
+         WHERE c.id = ? AND o.account_id = ?`,
+        id,
+        accountId,
+      )) !== undefined
+    );
+  }
+
+  private async person(accountId: number | null): Promise<{ name: string; email: string } | undefined> {
     if (accountId === null) return undefined;
-    const row = this.db
-      .prepare("SELECT display_name, email FROM account WHERE id = ? AND removed_at IS NULL")
-      .get(accountId) as { display_name: string; email: string } | undefined;
+    const row = await this.db.get<{ display_name: string; email: string }>(
+      "SELECT display_name, email FROM account WHERE id = ? AND removed_at IS NULL",
+      accountId,
+    );
     return row && { name: row.display_name, email: row.email };
   }
 
-  private toRequest(r: RawRequest, viewerId?: number): ContactRequest {
+  private async toRequest(raw: RawRequest, viewerId?: number): Promise<ContactRequest> {
+    // Ids as numbers on either database (PostgreSQL's bigint comes back as text).
+    const r = {
+      ...raw,
+      id: Number(raw.id),
+      sender_id: Number(raw.sender_id),
+      decided_by: raw.decided_by === null ? null : Number(raw.decided_by),
+      reported: Number(raw.reported),
+    };
     const reasons = JSON.parse(r.reasons) as ContactReasons;
     const other =
       r.status !== "accepted" || viewerId === undefined
         ? undefined
         : viewerId === r.sender_id
-          ? this.person(r.decided_by)
+          ? await this.person(r.decided_by)
           : viewerId === r.decided_by
-            ? this.person(r.sender_id)
+            ? await this.person(r.sender_id)
             : undefined;
     return {
       id: r.id,
@@ -259,90 +269,87 @@ export class ContactRequestStore {
    * The account's requests: sent (by it, or from a project it owns) and received (to an organisation it owns),
    * newest first.
    */
-  forAccount(accountId: number): MyContactRequests {
-    return this.db.transaction(() => {
-      const sent = this.db
-        .prepare(
-          `${SELECT} WHERE c.sender_id = ? OR EXISTS (SELECT 1 FROM ownership w
-             WHERE w.account_id = ? AND w.kind = 'project' AND w.id = c.project_id)
-           ORDER BY c.created_at DESC, c.id DESC`,
-        )
-        .all(accountId, accountId) as RawRequest[];
-      const received = this.db
-        .prepare(
-          `${SELECT} WHERE EXISTS (SELECT 1 FROM ownership w
-             WHERE w.account_id = ? AND w.kind = 'organisation' AND w.id = c.organisation_id)
-              OR c.decided_by = ?
-           ORDER BY c.created_at DESC, c.id DESC`,
-        )
-        .all(accountId, accountId) as RawRequest[];
-      return {
-        sent: sent.map((r) => this.toRequest(r, accountId)),
-        received: received.map((r) => this.toRequest(r, accountId)),
+  async forAccount(accountId: number): Promise<MyContactRequests> {
+    return await this.db.transaction(async () => {
+      const sent = await this.db.all<RawRequest>(
+        `${SELECT} WHERE c.sender_id = ? OR EXISTS (SELECT 1 FROM ownership w
+           WHERE w.account_id = ? AND w.kind = 'project' AND w.id = c.project_id)
+         ORDER BY c.created_at DESC, c.id DESC`,
+        accountId,
+        accountId,
+      );
+      const received = await this.db.all<RawRequest>(
+        `${SELECT} WHERE EXISTS (SELECT 1 FROM ownership w
+           WHERE w.account_id = ? AND w.kind = 'organisation' AND w.id = c.organisation_id)
+            OR c.decided_by = ?
+         ORDER BY c.created_at DESC, c.id DESC`,
+        accountId,
+        accountId,
+      );
+      const view = async (rows: RawRequest[]): Promise<ContactRequest[]> => {
+        const out: ContactRequest[] = [];
+        for (const r of rows) out.push(await this.toRequest(r, accountId));
+        return out;
       };
-    })();
+      return { sent: await view(sent), received: await view(received) };
+    });
   }
 
   /** Accepts or declines an open request, as `accountId`; `afterDecide` runs in the same transaction (the mails). */
-  decide(
+  async decide(
     id: number,
     accountId: number,
     status: "accepted" | "declined",
-    afterDecide: () => void = () => {},
+    afterDecide: () => Promise<void> | void = () => {},
     now = new Date(),
-  ): void {
-    this.db.transaction(() => {
-      this.requireOpen(id);
-      this.db
-        .prepare("UPDATE contact_request SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?")
-        .run(status, accountId, now.toISOString(), id);
-      afterDecide();
-    })();
+  ): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.requireOpen(id);
+      await this.db.run(
+        "UPDATE contact_request SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+        status,
+        accountId,
+        now.toISOString(),
+        id,
+      );
+      await afterDecide();
+    });
   }
 
-  private requireOpen(id: number): void {
-    const row = this.db.prepare("SELECT status FROM contact_request WHERE id = ?").get(id) as
-      | { status: ContactStatus }
-      | undefined;
+  private async requireOpen(id: number): Promise<void> {
+    const row = await this.db.get<{ status: ContactStatus }>("SELECT status FROM contact_request WHERE id = ?", id);
     if (!row) throw new NotFoundError("contact request", String(id), "requestId");
     if (row.status !== "open") throw new ConflictError("requestId", `contact request ${id} is already ${row.status}`);
   }
 
   /** A recipient's report of abuse; an open request is declined with it (nothing is shared). Once per request. */
-  report(id: number, accountId: number, note: string, now = new Date()): void {
-    this.db.transaction(() => {
-      const row = this.db.prepare("SELECT status FROM contact_request WHERE id = ?").get(id) as
-        | { status: ContactStatus }
-        | undefined;
+  async report(id: number, accountId: number, note: string, now = new Date()): Promise<void> {
+    await this.db.transaction(async () => {
+      const row = await this.db.get<{ status: ContactStatus }>("SELECT status FROM contact_request WHERE id = ?", id);
       if (!row) throw new NotFoundError("contact request", String(id), "requestId");
-      if (this.db.prepare("SELECT 1 FROM contact_report WHERE request_id = ?").get(id))
+      if (await this.db.get("SELECT 1 FROM contact_report WHERE request_id = ?", id))
         throw new ConflictError("requestId", `contact request ${id} is already reported`);
-      this.db
-        .prepare("INSERT INTO contact_report (request_id, reported_by, note, created_at) VALUES (?, ?, ?, ?)")
-        .run(id, accountId, note, now.toISOString());
+      await this.db.run(
+        "INSERT INTO contact_report (request_id, reported_by, note, created_at) VALUES (?, ?, ?, ?)",
+        id,
+        accountId,
+        note,
+        now.toISOString(),
+      );
       if (row.status === "open") {
-        this.db
-          .prepare("UPDATE contact_request SET status = 'declined', decided_by = ?, decided_at = ? WHERE id = ?")
-          .run(accountId, now.toISOString(), id);
+        await this.db.run(
+          "UPDATE contact_request SET status = 'declined', decided_by = ?, decided_at = ? WHERE id = ?",
+          accountId,
+          now.toISOString(),
+          id,
+        );
       }
-    })();
+    });
   }
 
   /** Reports for coordinators, newest first: names only, never an address. */
-  reports(): ContactReport[] {
-    const rows = this.db
-      .prepare(
-        `SELECT r.request_id, r.note, r.created_at AS reported_at, b.display_name AS reported_by, c.project_id,
-           c.organisation_id, c.message, p.data AS project_data, o.data AS organisation_data, a.display_name AS sender_name
-         FROM contact_report r
-         JOIN contact_request c ON c.id = r.request_id
-         JOIN entity p ON p.kind = c.project_kind AND p.id = c.project_id
-         JOIN entity o ON o.kind = c.organisation_kind AND o.id = c.organisation_id
-         JOIN account a ON a.id = c.sender_id
-         JOIN account b ON b.id = r.reported_by
-         ORDER BY r.created_at DESC, r.request_id DESC`,
-      )
-      .all() as {
+  async reports(): Promise<ContactReport[]> {
+    const rows = await this.db.all<{
       request_id: number;
       note: string;
       reported_at: string;
@@ -353,9 +360,19 @@ export class ContactRequestStore {
       project_data: string;
       organisation_data: string;
       sender_name: string;
-    }[];
+    }>(
+      `SELECT r.request_id, r.note, r.created_at AS reported_at, b.display_name AS reported_by, c.project_id,
+           c.organisation_id, c.message, p.data AS project_data, o.data AS organisation_data, a.display_name AS sender_name
+         FROM contact_report r
+         JOIN contact_request c ON c.id = r.request_id
+         JOIN entity p ON p.kind = c.project_kind AND p.id = c.project_id
+         JOIN entity o ON o.kind = c.organisation_kind AND o.id = c.organisation_id
+         JOIN account a ON a.id = c.sender_id
+         JOIN account b ON b.id = r.reported_by
+         ORDER BY r.created_at DESC, r.request_id DESC`,
+    );
     return rows.map((r) => ({
-      requestId: r.request_id,
+      requestId: Number(r.request_id),
       projectId: r.project_id,
       projectName: nameOf(r.project_data),
       organisationId: r.organisation_id,
@@ -373,21 +390,19 @@ export class ContactRequestStore {
    * of the project that wrote to them. A request is refused for an organisation already in the project, so every
    * such partnership came after the request.
    */
-  figures(): ContactFigures {
-    return this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT c.project_id, c.organisation_id, c.status, p.data,
-             (SELECT count(*) FROM contact_report r WHERE r.request_id = c.id) AS reported
-           FROM contact_request c JOIN entity p ON p.kind = c.project_kind AND p.id = c.project_id`,
-        )
-        .all() as {
+  async figures(): Promise<ContactFigures> {
+    return await this.db.transaction(async () => {
+      const rows = await this.db.all<{
         project_id: string;
         organisation_id: string;
         status: ContactStatus;
         data: string;
         reported: number;
-      }[];
+      }>(
+        `SELECT c.project_id, c.organisation_id, c.status, p.data,
+           (SELECT count(*) FROM contact_report r WHERE r.request_id = c.id) AS reported
+         FROM contact_request c JOIN entity p ON p.kind = c.project_kind AND p.id = c.project_id`,
+      );
       const figures: ContactFigures = {
         sent: rows.length,
         open: 0,
@@ -399,7 +414,7 @@ export class ContactRequestStore {
       };
       for (const r of rows) {
         figures[r.status]++;
-        if (r.reported > 0) figures.reported++;
+        if (Number(r.reported) > 0) figures.reported++;
         const project = JSON.parse(r.data) as { lead?: string; partners?: string[] };
         const partner = project.lead === r.organisation_id || (project.partners ?? []).includes(r.organisation_id);
         if (partner) {
@@ -408,6 +423,6 @@ export class ContactRequestStore {
         }
       }
       return figures;
-    })();
+    });
   }
 }

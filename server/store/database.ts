@@ -1,12 +1,171 @@
-/** Opens the SQLite file with the settings every connection needs, and brings its schema up to date. */
+/**
+ * The store's one executor: SQL text run through Kysely, so the same queries serve the embedded SQLite file and (with
+ * DATABASE_URL) PostgreSQL. Queries keep `?` placeholders; each becomes a Kysely parameter, compiled per dialect.
+ * A transaction is ambient (AsyncLocalStorage): every query a store method makes while one is open runs on its
+ * connection, so store methods call each other inside a transaction as they did with better-sqlite3.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql } from "kysely";
+import pg from "pg";
 import { MIGRATIONS, type Migration, type TableRebuild } from "./migrations";
 
-export type Db = Database.Database;
+/** The raw better-sqlite3 handle: migrations and backups of the SQLite file use it directly. */
+export type SqliteHandle = Database.Database;
 
+export type DialectName = "sqlite" | "postgres";
+
+// biome-ignore lint/suspicious/noExplicitAny: the queries are SQL text, not typed builder calls.
+type AnyKysely = Kysely<any>;
+
+interface OpenTransaction {
+  connection: AnyKysely;
+  savepoints: number;
+}
+
+/** `text` split at its `?` placeholders, cached: the same few hundred queries run again and again. */
+const fragmentsOf = new Map<string, readonly string[]>();
+function fragments(text: string): readonly string[] {
+  let parts = fragmentsOf.get(text);
+  if (parts === undefined) {
+    parts = text.split("?");
+    fragmentsOf.set(text, parts);
+  }
+  return parts;
+}
+
+export class Db {
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
+
+  constructor(
+    readonly kysely: AnyKysely,
+    readonly dialect: DialectName,
+    /** Set for SQLite only. */
+    readonly sqlite?: SqliteHandle,
+  ) {}
+
+  /** The raw SQLite handle, for tests and tools that read the file directly; throws on PostgreSQL. */
+  get raw(): SqliteHandle {
+    if (!this.sqlite) throw new Error("This store is PostgreSQL: there is no SQLite handle.");
+    return this.sqlite;
+  }
+
+  /** The query builder for SQL text with `?` placeholders. */
+  query<T>(text: string, params: readonly unknown[]): RawBuilder<T> {
+    return sql<T>(fragments(text) as unknown as TemplateStringsArray, ...params);
+  }
+
+  /** The connection of the open transaction, or the pool. */
+  private get executor(): AnyKysely {
+    return this.current.getStore()?.connection ?? this.kysely;
+  }
+
+  /** Whether the caller runs inside a transaction of this database. */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  async all<T>(text: string, ...params: unknown[]): Promise<T[]> {
+    return (await this.query<T>(text, params).execute(this.executor)).rows;
+  }
+
+  async get<T>(text: string, ...params: unknown[]): Promise<T | undefined> {
+    return (await this.all<T>(text, ...params))[0];
+  }
+
+  /** A statement that returns no rows; `changes` is the number of rows it touched. */
+  async run(text: string, ...params: unknown[]): Promise<{ changes: number }> {
+    const result = await this.query(text, params).execute(this.executor);
+    return { changes: Number(result.numAffectedRows ?? 0) };
+  }
+
+  /**
+   * Inserts many rows: `head` is "INSERT INTO t (a, b)", each row one value per column. On SQLite one prepared
+   * statement runs per row (synchronously, on the connection the caller's transaction holds); elsewhere rows go in
+   * batches of multi-row VALUES. For bulk writes (seeding 100k entities), where a round trip per row would dominate.
+   */
+  async insertRows(head: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (this.sqlite && this.inTransaction) {
+      const insert = this.sqlite.prepare(`${head} VALUES (${rows[0]?.map(() => "?").join(", ")})`);
+      for (const row of rows) insert.run(...row);
+      return;
+    }
+    const width = rows[0]?.length ?? 1;
+    const batch = Math.max(1, Math.floor(30_000 / width));
+    for (let start = 0; start < rows.length; start += batch) {
+      const slice = rows.slice(start, start + batch);
+      const tuple = `(${Array(width).fill("?").join(", ")})`;
+      await this.run(`${head} VALUES ${slice.map(() => tuple).join(", ")}`, ...slice.flat());
+    }
+  }
+
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside another transaction
+   * it is a savepoint (as better-sqlite3's nested transactions were), so a caught failure undoes only its own writes.
+   * On SQLite the transaction starts IMMEDIATE: it takes the write lock first, so two processes never deadlock on an
+   * upgrade from read to write.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const open = this.current.getStore();
+    if (open) return this.savepoint(open, fn);
+    if (this.dialect === "postgres")
+      return this.kysely.transaction().execute((trx) => this.current.run({ connection: trx, savepoints: 0 }, fn));
+    return this.kysely.connection().execute(async (connection) => {
+      await sql`BEGIN IMMEDIATE`.execute(connection);
+      try {
+        const result = await this.current.run({ connection, savepoints: 0 }, fn);
+        await sql`COMMIT`.execute(connection);
+        return result;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(connection);
+        throw error;
+      }
+    });
+  }
+
+  private async savepoint<T>(open: OpenTransaction, fn: () => Promise<T>): Promise<T> {
+    const name = sql.raw(`sp_${++open.savepoints}`);
+    await sql`SAVEPOINT ${name}`.execute(open.connection);
+    try {
+      const result = await fn();
+      await sql`RELEASE SAVEPOINT ${name}`.execute(open.connection);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(open.connection);
+      await sql`RELEASE SAVEPOINT ${name}`.execute(open.connection);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.sqlite) {
+      if (this.sqlite.open) this.sqlite.close();
+      return;
+    }
+    await this.kysely.destroy();
+  }
+}
+
+/**
+ * The executor over a PostgreSQL pool (DATABASE_URL). Counts and bigints come back as text from pg; the store
+ * converts what it reads with Number().
+ */
+export function openPostgresDatabase(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  return new Db(new Kysely({ dialect: new PostgresDialect({ pool }) }), "postgres");
+}
+
+/** Opens the SQLite file with the settings every connection needs, brings its schema up to date, and wraps it. */
 export function openDatabase(path: string): Db {
+  const handle = openSqlite(path);
+  return new Db(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), "sqlite", handle);
+}
+
+/** The raw SQLite handle with the settings every connection needs, its schema up to date. */
+export function openSqlite(path: string): SqliteHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
@@ -18,7 +177,7 @@ export function openDatabase(path: string): Db {
 }
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
-export function migrate(db: Db): void {
+export function migrate(db: SqliteHandle): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`Database schema version ${current} is newer than this program knows (${MIGRATIONS.length}).`);
@@ -39,7 +198,7 @@ export function migrate(db: Db): void {
  * A table rebuild with foreign keys off, set outside the transaction (SQLite ignores the pragma inside one), then
  * checked before commit: a row that would point nowhere rolls the whole migration back.
  */
-function rebuildTable(db: Db, migration: TableRebuild, version: number): void {
+function rebuildTable(db: SqliteHandle, migration: TableRebuild, version: number): void {
   const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
   db.pragma("foreign_keys = OFF");
   try {

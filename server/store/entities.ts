@@ -70,21 +70,23 @@ export class EntityStore {
     this.references = new ReferenceRows(db);
   }
 
-  private row(ref: { kind: string; id: string }): Row | undefined {
-    const row = this.db
-      .prepare("SELECT data, deleted_at IS NOT NULL AS deleted, version FROM entity WHERE kind = ? AND id = ?")
-      .get(ref.kind, ref.id) as { data: string; deleted: number; version: number } | undefined;
-    return row && { data: row.data, deleted: row.deleted === 1, version: row.version };
+  private async row(ref: { kind: string; id: string }): Promise<Row | undefined> {
+    const row = await this.db.get<{ data: string; deleted: number | boolean; version: number }>(
+      "SELECT data, deleted_at IS NOT NULL AS deleted, version FROM entity WHERE kind = ? AND id = ?",
+      ref.kind,
+      ref.id,
+    );
+    return row && { data: row.data, deleted: row.deleted === 1 || row.deleted === true, version: row.version };
   }
 
   /** The live record, or undefined when there is none (never stored, or deleted). */
-  get(ref: EntityRef): EditableRecord | undefined {
-    return this.getVersioned(ref)?.record;
+  async get(ref: EntityRef): Promise<EditableRecord | undefined> {
+    return (await this.getVersioned(ref))?.record;
   }
 
   /** The live record with its version, or undefined when there is none. */
-  getVersioned(ref: EntityRef): VersionedRecord | undefined {
-    const row = this.row(ref);
+  async getVersioned(ref: EntityRef): Promise<VersionedRecord | undefined> {
+    const row = await this.row(ref);
     return row && !row.deleted ? { record: JSON.parse(row.data) as EditableRecord, version: row.version } : undefined;
   }
 
@@ -92,15 +94,16 @@ export class EntityStore {
    * Refuses a write made from another version than the stored one, naming what changed since. `expected` is left out
    * only by the system's own in-process writers (seed tools, tests, benchmarks); the API always requires it.
    */
-  private checkVersion(ref: EntityRef, row: Row, expected: number | undefined): void {
+  private async checkVersion(ref: EntityRef, row: Row, expected: number | undefined): Promise<void> {
     if (expected === undefined || expected === row.version) return;
-    const since = this.db
-      .prepare(
-        `SELECT c.before, coalesce(a.display_name, 'system') AS actor FROM change c
-         LEFT JOIN account a ON a.id = c.account_id
-         WHERE c.kind = ? AND c.entity_id = ? AND c.version > ? ORDER BY c.id`,
-      )
-      .all(ref.kind, ref.id, expected) as { before: string | null; actor: string }[];
+    const since = await this.db.all<{ before: string | null; actor: string }>(
+      `SELECT c.before, coalesce(a.display_name, 'system') AS actor FROM change c
+       LEFT JOIN account a ON a.id = c.account_id
+       WHERE c.kind = ? AND c.entity_id = ? AND c.version > ? ORDER BY c.id`,
+      ref.kind,
+      ref.id,
+      expected,
+    );
     const current = row.deleted ? null : (JSON.parse(row.data) as EditableRecord);
     // The first change after the writer's version recorded, as its `before`, the record the writer started from.
     const first = since[0];
@@ -117,61 +120,61 @@ export class EntityStore {
   }
 
   /** Whether the id is used at all, including by a deleted entity (ids are never reused, so history stays unambiguous). */
-  isTaken(ref: EntityRef): boolean {
-    return this.row(ref) !== undefined;
+  async isTaken(ref: EntityRef): Promise<boolean> {
+    return (await this.row(ref)) !== undefined;
   }
 
   /** Refuses, naming the field, a record that points to something that does not exist (or was deleted). */
-  checkReferences(entity: EditableEntity, fieldPrefix = "record"): void {
-    const broken = this.references.brokenOf({ kind: entity.kind, id: entity.record.id }, entity.record);
+  async checkReferences(entity: EditableEntity, fieldPrefix = "record"): Promise<void> {
+    const broken = await this.references.brokenOf({ kind: entity.kind, id: entity.record.id }, entity.record);
     if (broken.length > 0) throw new BrokenReferenceError(broken, fieldPrefix);
   }
 
   /** Creates a new entity (version 1). Its id must never have been used. */
-  create(entity: EditableEntity, actor: ActorId, note?: string): VersionedRecord {
-    return checkedTransaction(this.db, () => {
-      if (this.isTaken({ kind: entity.kind, id: entity.record.id })) {
+  create(entity: EditableEntity, actor: ActorId, note?: string): Promise<VersionedRecord> {
+    return checkedTransaction(this.db, async () => {
+      if (await this.isTaken({ kind: entity.kind, id: entity.record.id })) {
         throw new ConflictError(
           "record.id",
           `a ${entity.kind} with id "${entity.record.id}" already exists or existed`,
         );
       }
       return this.put(entity, "create", null, actor, note);
-    })();
+    });
   }
 
   /** Replaces a live entity's record, if it is still at `expectedVersion`. The id names the entity and cannot change. */
-  update(entity: EditableEntity, actor: ActorId, expectedVersion?: number): VersionedRecord {
-    return checkedTransaction(this.db, () => {
+  update(entity: EditableEntity, actor: ActorId, expectedVersion?: number): Promise<VersionedRecord> {
+    return checkedTransaction(this.db, async () => {
       const ref = { kind: entity.kind, id: entity.record.id };
-      const row = this.row(ref);
+      const row = await this.row(ref);
       if (!row) throw new NotFoundError(ref.kind, ref.id);
-      this.checkVersion(ref, row, expectedVersion);
+      await this.checkVersion(ref, row, expectedVersion);
       if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
       return this.put(entity, "update", JSON.parse(row.data) as EditableRecord, actor);
-    })();
+    });
   }
 
   /**
    * Soft-deletes, if still at `expectedVersion`: the entity leaves the graph, its record stays, a restore brings it
    * back. Refused (409, naming them) while live records still point to it: the graph could not load them.
    */
-  delete(ref: EntityRef, actor: ActorId, reason?: string, expectedVersion?: number): void {
-    checkedTransaction(this.db, () => {
-      const row = this.row(ref);
+  async delete(ref: EntityRef, actor: ActorId, reason?: string, expectedVersion?: number): Promise<void> {
+    await checkedTransaction(this.db, async () => {
+      const row = await this.row(ref);
       if (!row) throw new NotFoundError(ref.kind, ref.id);
-      this.checkVersion(ref, row, expectedVersion);
+      await this.checkVersion(ref, row, expectedVersion);
       if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
       const before = JSON.parse(row.data) as EditableRecord;
-      this.db
-        .prepare(
-          "UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE kind = ? AND id = ?",
-        )
-        .run(ref.kind, ref.id);
-      this.references.write(ref, null);
-      this.log("delete", ref, before, null, actor, reason);
-      bumpDataVersion(this.db);
-    })();
+      await this.db.run(
+        "UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE kind = ? AND id = ?",
+        ref.kind,
+        ref.id,
+      );
+      await this.references.write(ref, null);
+      await this.log("delete", ref, before, null, actor, reason);
+      await bumpDataVersion(this.db);
+    });
   }
 
   /** Brings an entity back to the version a change produced, if it is still at `expectedVersion`; itself logged. */
@@ -180,9 +183,9 @@ export class EntityStore {
     actor: ActorId,
     validate: (entity: EditableEntity) => EditableEntity,
     expectedVersion?: number,
-  ): VersionedRecord {
-    return checkedTransaction(this.db, () => {
-      const change = this.change(changeId);
+  ): Promise<VersionedRecord> {
+    return checkedTransaction(this.db, async () => {
+      const change = await this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
       if (change.after === null) {
         throw new InvalidFieldError(
@@ -198,7 +201,7 @@ export class EntityStore {
         expectedVersion,
         `restored the version of change ${changeId}`,
       );
-    })();
+    });
   }
 
   /** Undoes one change: puts back the record as it was before it, if the entity is still at `expectedVersion`; logged. */
@@ -207,30 +210,30 @@ export class EntityStore {
     actor: ActorId,
     validate: (entity: EditableEntity) => EditableEntity,
     expectedVersion: number,
-  ): VersionedRecord {
-    return checkedTransaction(this.db, () => {
-      const change = this.change(changeId);
+  ): Promise<VersionedRecord> {
+    return checkedTransaction(this.db, async () => {
+      const change = await this.change(changeId);
       if (!change) throw new NotFoundError("change", String(changeId));
       if (change.before === null) {
         throw new InvalidFieldError("changeId", `change ${changeId} created the entity; delete it instead`);
       }
       return this.putBack(change, change.before, actor, validate, expectedVersion, `reverted change ${changeId}`);
-    })();
+    });
   }
 
   /** Writes an earlier record of a change's entity again (restore, revert). Call inside a transaction. */
-  private putBack(
+  private async putBack(
     change: Change,
     record: EditableRecord,
     actor: ActorId,
     validate: (entity: EditableEntity) => EditableEntity,
     expectedVersion: number | undefined,
     note: string,
-  ): VersionedRecord {
+  ): Promise<VersionedRecord> {
     const ref = { kind: change.kind, id: change.entityId };
-    const row = this.row(ref);
+    const row = await this.row(ref);
     if (!row) throw new NotFoundError(ref.kind, ref.id);
-    this.checkVersion(ref, row, expectedVersion);
+    await this.checkVersion(ref, row, expectedVersion);
     // Records are re-validated: the schema may have grown stricter since the version was written.
     const entity = validate({ kind: change.kind, record } as EditableEntity);
     const before = row.deleted ? null : (JSON.parse(row.data) as EditableRecord);
@@ -241,18 +244,18 @@ export class EntityStore {
    * Direct edits and deletions by owners (members; coordinators' own writes need no second look) in the last `days`
    * days, newest first, each with the fields it changed and whether it is still the entity's latest change.
    */
-  recentEdits(days: number, limit = 200): RecentEdit[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.at, c.action, c.kind, c.entity_id, c.before, c.after, c.version, a.display_name AS actor,
-           e.version AS current_version
-         FROM change c JOIN account a ON a.id = c.account_id
-         JOIN entity e ON e.kind = c.kind AND e.id = c.entity_id
-         WHERE a.role = 'member' AND c.action IN ('update', 'delete')
-           AND c.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
-         ORDER BY c.id DESC LIMIT ?`,
-      )
-      .all(`-${days} days`, limit) as (Omit<RawChange, "note"> & { current_version: number })[];
+  async recentEdits(days: number, limit = 200): Promise<RecentEdit[]> {
+    const rows = await this.db.all<Omit<RawChange, "note"> & { current_version: number }>(
+      `SELECT c.id, c.at, c.action, c.kind, c.entity_id, c.before, c.after, c.version, a.display_name AS actor,
+         e.version AS current_version
+       FROM change c JOIN account a ON a.id = c.account_id
+       JOIN entity e ON e.kind = c.kind AND e.id = c.entity_id
+       WHERE a.role = 'member' AND c.action IN ('update', 'delete')
+         AND c.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+       ORDER BY c.id DESC LIMIT ?`,
+      `-${days} days`,
+      limit,
+    );
     return rows.map((r) => {
       const before = r.before === null ? null : (JSON.parse(r.before) as EditableRecord);
       const after = r.after === null ? null : (JSON.parse(r.after) as EditableRecord);
@@ -275,28 +278,23 @@ export class EntityStore {
    * Brings a soft-deleted entity back as it was when deleted (its stored record), logged as a restore: for the repair
    * command, which must work also for entities with no change to restore (those of the seed).
    */
-  undelete(ref: EntityRef, actor: ActorId, validate: (entity: EditableEntity) => EditableEntity, note: string): void {
-    checkedTransaction(this.db, () => {
-      const row = this.row(ref);
+  async undelete(
+    ref: EntityRef,
+    actor: ActorId,
+    validate: (entity: EditableEntity) => EditableEntity,
+    note: string,
+  ): Promise<void> {
+    await checkedTransaction(this.db, async () => {
+      const row = await this.row(ref);
       if (!row?.deleted) throw new NotFoundError(`deleted ${ref.kind}`, ref.id);
       const entity = validate({ kind: ref.kind, record: JSON.parse(row.data) } as EditableEntity);
-      this.put(entity, "restore", null, actor, note);
-    })();
+      await this.put(entity, "restore", null, actor, note);
+    });
   }
 
   /** Soft-deleted projects and organisations, most recently deleted first, with the change that would bring each back. */
-  deleted(): DeletedEntity[] {
-    const rows = this.db
-      .prepare(
-        `SELECT e.kind, e.id, e.data, e.deleted_at, e.version,
-           (SELECT coalesce(a.display_name, 'system') FROM change c LEFT JOIN account a ON a.id = c.account_id
-             WHERE c.kind = e.kind AND c.entity_id = e.id AND c.action = 'delete' ORDER BY c.id DESC LIMIT 1) AS deleted_by,
-           (SELECT c.id FROM change c WHERE c.kind = e.kind AND c.entity_id = e.id AND c.after IS NOT NULL
-             ORDER BY c.id DESC LIMIT 1) AS restore_change_id
-         FROM entity e WHERE e.deleted_at IS NOT NULL AND e.kind IN ('project', 'organisation')
-         ORDER BY e.deleted_at DESC, e.kind, e.id`,
-      )
-      .all() as {
+  async deleted(): Promise<DeletedEntity[]> {
+    const rows = await this.db.all<{
       kind: EditableKind;
       id: string;
       data: string;
@@ -304,7 +302,15 @@ export class EntityStore {
       deleted_by: string | null;
       restore_change_id: number | null;
       version: number;
-    }[];
+    }>(
+      `SELECT e.kind, e.id, e.data, e.deleted_at, e.version,
+         (SELECT coalesce(a.display_name, 'system') FROM change c LEFT JOIN account a ON a.id = c.account_id
+           WHERE c.kind = e.kind AND c.entity_id = e.id AND c.action = 'delete' ORDER BY c.id DESC LIMIT 1) AS deleted_by,
+         (SELECT c.id FROM change c WHERE c.kind = e.kind AND c.entity_id = e.id AND c.after IS NOT NULL
+           ORDER BY c.id DESC LIMIT 1) AS restore_change_id
+       FROM entity e WHERE e.deleted_at IS NOT NULL AND e.kind IN ('project', 'organisation')
+       ORDER BY e.deleted_at DESC, e.kind, e.id`,
+    );
     return rows
       .filter((r) => r.restore_change_id !== null)
       .map((r) => ({
@@ -318,51 +324,51 @@ export class EntityStore {
       }));
   }
 
-  change(id: number): Change | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id WHERE c.id = ?`,
-      )
-      .get(id) as RawChange | undefined;
+  async change(id: number): Promise<Change | undefined> {
+    const row = await this.db.get<RawChange>(
+      `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id WHERE c.id = ?`,
+      id,
+    );
     return row && toChange(row);
   }
 
   /** Every change of one entity, newest first. */
-  history(ref: EntityRef): Change[] {
+  async history(ref: EntityRef): Promise<Change[]> {
     return (
-      this.db
-        .prepare(
-          `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id
-           WHERE c.kind = ? AND c.entity_id = ? ORDER BY c.id DESC`,
-        )
-        .all(ref.kind, ref.id) as RawChange[]
+      await this.db.all<RawChange>(
+        `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id
+         WHERE c.kind = ? AND c.entity_id = ? ORDER BY c.id DESC`,
+        ref.kind,
+        ref.id,
+      )
     ).map(toChange);
   }
 
   /** Writes the record, its references and the log entry, and moves the data version. Call inside a transaction. */
-  private put(
+  private async put(
     entity: EditableEntity,
     action: ChangeAction,
     before: EditableRecord | null,
     actor: ActorId,
     note?: string,
-  ): VersionedRecord {
+  ): Promise<VersionedRecord> {
     // People never write synthetic records; only the generator does.
     const { synthetic: _synthetic, ...record } = entity.record;
     const ref = { kind: entity.kind, id: record.id };
-    const broken = this.references.brokenOf(ref, record);
+    const broken = await this.references.brokenOf(ref, record);
     if (broken.length > 0) throw new BrokenReferenceError(broken);
-    const { version } = this.db
-      .prepare(
-        `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
-         ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL, version = entity.version + 1,
-           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         RETURNING version`,
-      )
-      .get(ref.kind, ref.id, JSON.stringify(record)) as { version: number };
-    this.references.write(ref, record);
-    this.log(action, ref, before, record, actor, note);
-    bumpDataVersion(this.db);
+    const { version } = (await this.db.get<{ version: number }>(
+      `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
+       ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL, version = entity.version + 1,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       RETURNING version`,
+      ref.kind,
+      ref.id,
+      JSON.stringify(record),
+    )) as { version: number };
+    await this.references.write(ref, record);
+    await this.log(action, ref, before, record, actor, note);
+    await bumpDataVersion(this.db);
     return { record, version };
   }
 
@@ -370,29 +376,26 @@ export class EntityStore {
    * Appends to the change log (also used by the command-line import, with a null actor), with the version the write
    * produced. Call after writing the entity row, in the same transaction.
    */
-  log(
+  async log(
     action: ChangeAction,
     ref: EntityRef,
     before: EditableRecord | null,
     after: EditableRecord | null,
     actor: ActorId,
     note?: string,
-  ): void {
-    this.db
-      .prepare(
-        `INSERT INTO change (account_id, action, kind, entity_id, before, after, note, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT version FROM entity WHERE kind = ? AND id = ?))`,
-      )
-      .run(
-        actor,
-        action,
-        ref.kind,
-        ref.id,
-        before === null ? null : JSON.stringify(before),
-        after === null ? null : JSON.stringify(after),
-        note ?? null,
-        ref.kind,
-        ref.id,
-      );
+  ): Promise<void> {
+    await this.db.run(
+      `INSERT INTO change (account_id, action, kind, entity_id, before, after, note, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT version FROM entity WHERE kind = ? AND id = ?))`,
+      actor,
+      action,
+      ref.kind,
+      ref.id,
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+      note ?? null,
+      ref.kind,
+      ref.id,
+    );
   }
 }

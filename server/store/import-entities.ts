@@ -34,21 +34,18 @@ export class DeletedEntityError extends Error {
   }
 }
 
-const dataVersionOf = (db: Db) =>
-  Number(
-    (db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string } | undefined)?.value ??
-      0,
-  );
+const dataVersionOf = async (db: Db) =>
+  Number((await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'data_version'"))?.value ?? 0);
 
 /** The ids of every stored entity, by kind: the live ones, and the soft-deleted ones (which nothing may refer to). */
-export function readEntityIds(db: Db): { live: Map<EntityKind, Set<string>>; deleted: Map<EntityKind, Set<string>> } {
+export async function readEntityIds(
+  db: Db,
+): Promise<{ live: Map<EntityKind, Set<string>>; deleted: Map<EntityKind, Set<string>> }> {
   const live = new Map<EntityKind, Set<string>>();
   const deleted = new Map<EntityKind, Set<string>>();
-  for (const row of db.prepare("SELECT kind, id, deleted_at IS NOT NULL AS gone FROM entity").iterate() as Iterable<{
-    kind: EntityKind;
-    id: string;
-    gone: number;
-  }>) {
+  for (const row of await db.all<{ kind: EntityKind; id: string; gone: number | boolean }>(
+    "SELECT kind, id, deleted_at IS NOT NULL AS gone FROM entity",
+  )) {
     const ids = row.gone ? deleted : live;
     let set = ids.get(row.kind);
     if (!set) {
@@ -61,20 +58,21 @@ export function readEntityIds(db: Db): { live: Map<EntityKind, Set<string>>; del
 }
 
 /** A reader of stored records (as JSON text) by kind and id. */
-export function entityReader(db: Db): (kind: EntityKind, id: string) => string | undefined {
-  const get = db.prepare("SELECT data FROM entity WHERE kind = ? AND id = ?");
-  return (kind, id) => (get.get(kind, id) as { data: string } | undefined)?.data;
+export function entityReader(db: Db): (kind: EntityKind, id: string) => Promise<string | undefined> {
+  return async (kind, id) =>
+    (await db.get<{ data: string }>("SELECT data FROM entity WHERE kind = ? AND id = ?", kind, id))?.data;
 }
 
 /** Every live (not soft-deleted) record of a kind, parsed, in id order. */
-export function readLiveRecords<T>(db: Db, kind: EntityKind): T[] {
-  const rows = db.prepare("SELECT data FROM entity WHERE kind = ? AND deleted_at IS NULL ORDER BY id").all(kind) as {
-    data: string;
-  }[];
+export async function readLiveRecords<T>(db: Db, kind: EntityKind): Promise<T[]> {
+  const rows = await db.all<{ data: string }>(
+    "SELECT data FROM entity WHERE kind = ? AND deleted_at IS NULL ORDER BY id",
+    kind,
+  );
   return rows.map((row) => JSON.parse(row.data) as T);
 }
 
-export function readDataVersion(db: Db): number {
+export function readDataVersion(db: Db): Promise<number> {
   return dataVersionOf(db);
 }
 
@@ -88,43 +86,46 @@ export function writeImportedEntities(
   expectedDataVersion: number,
   /** Who imports: an administrator's account id, or null for the command line. */
   actor: number | null = null,
-): number {
-  const upsert = db.prepare(
-    `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
-     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
-       version = entity.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-  );
+): Promise<number> {
   const references = new ReferenceRows(db);
-  const setVersion = db.prepare(
-    "INSERT INTO meta (key, value) VALUES ('data_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-  );
   return checkedTransaction(
     db,
-    () => {
-      const version = dataVersionOf(db);
+    async () => {
+      const version = await dataVersionOf(db);
       if (version !== expectedDataVersion) {
         throw new StaleImportError(
           `The data changed while importing (data version ${expectedDataVersion} → ${version}); nothing was written. Run the import again.`,
         );
       }
-      if (db.prepare("SELECT 1 FROM meta WHERE key = 'seeded_at'").get() === undefined) {
+      if ((await db.get("SELECT 1 FROM meta WHERE key = 'seeded_at'")) === undefined) {
         throw new StaleImportError(
           "The database holds no data set yet (start the server once to seed it); nothing was written.",
         );
       }
       if (writes.length === 0) return version;
       // Entities first, so references between imported entities find their targets whatever the order.
-      const read = db.prepare("SELECT data, deleted_at IS NOT NULL AS gone FROM entity WHERE kind = ? AND id = ?");
       const changeLog = new EntityStore(db);
       for (const w of writes) {
-        const stored = read.get(w.kind, w.record.id) as { data: string; gone: number } | undefined;
+        const stored = await db.get<{ data: string; gone: number | boolean }>(
+          "SELECT data, deleted_at IS NOT NULL AS gone FROM entity WHERE kind = ? AND id = ?",
+          w.kind,
+          w.record.id,
+        );
         if (stored?.gone) throw new DeletedEntityError({ kind: w.kind, id: w.record.id });
         const before = stored?.data;
-        upsert.run(w.kind, w.record.id, JSON.stringify(w.record), w.record.synthetic ? 1 : 0);
+        await db.run(
+          `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
+           ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
+             version = entity.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+          w.kind,
+          w.record.id,
+          JSON.stringify(w.record),
+          w.record.synthetic ? 1 : 0,
+        );
         // Projects and organisations keep a history; an import is a change by the system.
         if (w.kind === "project" || w.kind === "organisation") {
           const ref = { kind: w.kind, id: w.record.id };
-          changeLog.log(
+          await changeLog.log(
             before ? "update" : "create",
             ref,
             before ? JSON.parse(before) : null,
@@ -135,12 +136,15 @@ export function writeImportedEntities(
         }
       }
       for (const w of writes) {
-        const broken = references.write({ kind: w.kind, id: w.record.id }, w.record);
+        const broken = await references.write({ kind: w.kind, id: w.record.id }, w.record);
         if (broken.length > 0) throw new BrokenReferenceError(broken, "");
       }
-      setVersion.run(String(version + 1));
+      await db.run(
+        "INSERT INTO meta (key, value) VALUES ('data_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        String(version + 1),
+      );
       return version + 1;
     },
     "",
-  ).immediate();
+  );
 }

@@ -7,29 +7,37 @@ export class LayoutCache {
   constructor(private readonly db: Db) {}
 
   /** The positions computed for this data version, or undefined when there are none (or they are stale). */
-  read(name: string, dataVersion: number): Positions | undefined {
-    const row = this.db
-      .prepare("SELECT positions FROM layout_cache WHERE name = ? AND data_version = ?")
-      .get(name, dataVersion) as { positions: string } | undefined;
+  async read(name: string, dataVersion: number): Promise<Positions | undefined> {
+    const row = await this.db.get<{ positions: string }>(
+      "SELECT positions FROM layout_cache WHERE name = ? AND data_version = ?",
+      name,
+      dataVersion,
+    );
     return row ? (JSON.parse(row.positions) as Positions) : undefined;
   }
 
   /** The same, with when they were computed (to show they are reused rather than recomputed). */
-  readEntry(name: string, dataVersion: number): { positions: Positions; computedAt: string } | undefined {
-    const row = this.db
-      .prepare("SELECT positions, computed_at FROM layout_cache WHERE name = ? AND data_version = ?")
-      .get(name, dataVersion) as { positions: string; computed_at: string } | undefined;
+  async readEntry(
+    name: string,
+    dataVersion: number,
+  ): Promise<{ positions: Positions; computedAt: string } | undefined> {
+    const row = await this.db.get<{ positions: string; computed_at: string }>(
+      "SELECT positions, computed_at FROM layout_cache WHERE name = ? AND data_version = ?",
+      name,
+      dataVersion,
+    );
     return row ? { positions: JSON.parse(row.positions) as Positions, computedAt: row.computed_at } : undefined;
   }
 
   /** Replaces the positions of a layout in one statement; older versions of it are dropped. */
-  write(name: string, dataVersion: number, positions: Positions): void {
-    this.db
-      .prepare(
-        `INSERT INTO layout_cache (name, data_version, positions) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET data_version = excluded.data_version, positions = excluded.positions,
-           computed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-      )
-      .run(name, dataVersion, JSON.stringify(positions));
+  async write(name: string, dataVersion: number, positions: Positions): Promise<void> {
+    await this.db.run(
+      `INSERT INTO layout_cache (name, data_version, positions) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET data_version = excluded.data_version, positions = excluded.positions,
+         computed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      name,
+      dataVersion,
+      JSON.stringify(positions),
+    );
   }
 }

@@ -41,34 +41,31 @@ export class MailStore {
   constructor(private readonly db: Db) {}
 
   /** Queues a message for the sender, or (`outbox`) delivers it to the outbox at once. Returns its id. */
-  add(mail: NewMail, delivery: "queue" | "outbox", now = new Date()): number {
+  async add(mail: NewMail, delivery: "queue" | "outbox", now = new Date()): Promise<number> {
     const at = now.toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO mail (template, language, to_address, subject, text, html, status, next_attempt_at, sent_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        mail.template,
-        mail.language,
-        mail.to,
-        mail.subject,
-        mail.text,
-        mail.html,
-        delivery === "outbox" ? "outbox" : "queued",
-        at,
-        delivery === "outbox" ? at : null,
-      );
-    return Number(lastInsertRowid);
+    const row = await this.db.get<{ id: number }>(
+      `INSERT INTO mail (template, language, to_address, subject, text, html, status, next_attempt_at, sent_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      mail.template,
+      mail.language,
+      mail.to,
+      mail.subject,
+      mail.text,
+      mail.html,
+      delivery === "outbox" ? "outbox" : "queued",
+      at,
+      delivery === "outbox" ? at : null,
+    );
+    return Number(row?.id);
   }
 
   /** Queued messages whose next attempt is due, oldest first. */
-  due(now = new Date(), limit = 20): QueuedMail[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM mail WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as RawMail[];
+  async due(now = new Date(), limit = 20): Promise<QueuedMail[]> {
+    const rows = await this.db.all<RawMail>(
+      `SELECT * FROM mail WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      now.toISOString(),
+      limit,
+    );
     return rows.map((r) => ({
       id: r.id,
       template: r.template,
@@ -82,52 +79,55 @@ export class MailStore {
   }
 
   /** Messages waiting to be sent over SMTP (not the outbox, which is read in the app). */
-  queuedCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM mail WHERE status = 'queued'").get() as { n: number }).n;
+  async queuedCount(): Promise<number> {
+    return Number((await this.db.get<{ n: number }>("SELECT count(*) AS n FROM mail WHERE status = 'queued'"))?.n ?? 0);
   }
 
   /** When the next queued message falls due, if any is waiting. */
-  nextDue(): Date | undefined {
-    const row = this.db.prepare("SELECT min(next_attempt_at) AS at FROM mail WHERE status = 'queued'").get() as {
-      at: string | null;
-    };
-    return row.at === null ? undefined : new Date(row.at);
+  async nextDue(): Promise<Date | undefined> {
+    const row = await this.db.get<{ at: string | null }>(
+      "SELECT min(next_attempt_at) AS at FROM mail WHERE status = 'queued'",
+    );
+    return row?.at == null ? undefined : new Date(row.at);
   }
 
   /** Sent: the address and the body (with any secret link) are not kept. */
-  markSent(id: number, now = new Date()): void {
-    this.db
-      .prepare(
-        `UPDATE mail SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL,
-         to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
-      )
-      .run(now.toISOString(), id);
+  async markSent(id: number, now = new Date()): Promise<void> {
+    await this.db.run(
+      `UPDATE mail SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL,
+       to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
+      now.toISOString(),
+      id,
+    );
   }
 
   /** A failed attempt: try again at `retryAt`, or give up (`retryAt` undefined; the body is then dropped too). */
-  markFailed(id: number, error: string, retryAt: Date | undefined): void {
+  async markFailed(id: number, error: string, retryAt: Date | undefined): Promise<void> {
     if (retryAt) {
-      this.db
-        .prepare("UPDATE mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
-        .run(error, retryAt.toISOString(), id);
+      await this.db.run(
+        "UPDATE mail SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        error,
+        retryAt.toISOString(),
+        id,
+      );
     } else {
-      this.db
-        .prepare(
-          `UPDATE mail SET status = 'failed', attempts = attempts + 1, last_error = ?,
-           to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
-        )
-        .run(error, id);
+      await this.db.run(
+        `UPDATE mail SET status = 'failed', attempts = attempts + 1, last_error = ?,
+         to_address = NULL, text = NULL, html = NULL WHERE id = ?`,
+        error,
+        id,
+      );
     }
   }
 
   /** Messages not yet sent to an account being removed: they would only reach an address that is no longer kept. */
-  dropQueuedFor(address: string): void {
-    this.db.prepare("DELETE FROM mail WHERE status IN ('queued', 'outbox') AND to_address = ?").run(address);
+  async dropQueuedFor(address: string): Promise<void> {
+    await this.db.run("DELETE FROM mail WHERE status IN ('queued', 'outbox') AND to_address = ?", address);
   }
 
   /** The newest messages first, for the administrators' outbox page. */
-  list(limit = 200): OutboxMail[] {
-    const rows = this.db.prepare("SELECT * FROM mail ORDER BY id DESC LIMIT ?").all(limit) as RawMail[];
+  async list(limit = 200): Promise<OutboxMail[]> {
+    const rows = await this.db.all<RawMail>("SELECT * FROM mail ORDER BY id DESC LIMIT ?", limit);
     return rows.map((r) => ({
       id: r.id,
       template: r.template,
@@ -144,7 +144,7 @@ export class MailStore {
   }
 
   /** Every message to one address still held (outbox, or queued), newest first: what tests read. */
-  to(address: string): OutboxMail[] {
-    return this.list(10_000).filter((m) => m.to === address.toLowerCase());
+  async to(address: string): Promise<OutboxMail[]> {
+    return (await this.list(10_000)).filter((m) => m.to === address.toLowerCase());
   }
 }

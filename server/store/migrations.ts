@@ -5,15 +5,15 @@
  * around the transaction) and a foreign_key_check before commit.
  */
 import { allowEventEntities } from "./allow-event-entities";
-import type { Db } from "./database";
+import type { SqliteHandle } from "./database";
 import { uniqueDisplayNames } from "./unique-display-names";
 
 /** A migration that drops and recreates a table others point at (to change a CHECK SQLite cannot alter). */
 export interface TableRebuild {
-  rebuild: (db: Db) => void;
+  rebuild: (db: SqliteHandle) => void;
 }
 
-export type Migration = string | ((db: Db) => void) | TableRebuild;
+export type Migration = string | ((db: SqliteHandle) => void) | TableRebuild;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: entities as validated JSON documents, their references as rows the database checks (foreign keys).

@@ -28,7 +28,7 @@ const SELECT = `SELECT c.*, o.data AS organisation_data, a.display_name AS claim
   LEFT JOIN account d ON d.id = c.decided_by`;
 
 const toClaim = (r: RawClaim): OwnershipClaim => ({
-  id: r.id,
+  id: Number(r.id),
   organisationId: r.organisation_id,
   organisationName: (JSON.parse(r.organisation_data) as { name: string }).name,
   message: r.message,
@@ -44,96 +44,109 @@ export class OwnershipClaimStore {
   constructor(private readonly db: Db) {}
 
   /** Queues a claim: the organisation must be live, not already the member's, with no claim of theirs waiting. */
-  create(organisationId: string, accountId: number, message: string, now = new Date()): OwnershipClaim {
-    return this.db.transaction(() => {
+  async create(organisationId: string, accountId: number, message: string, now = new Date()): Promise<OwnershipClaim> {
+    return await this.db.transaction(async () => {
       if (
-        !this.db
-          .prepare("SELECT 1 FROM entity WHERE kind = 'organisation' AND id = ? AND deleted_at IS NULL")
-          .get(organisationId)
+        !(await this.db.get(
+          "SELECT 1 FROM entity WHERE kind = 'organisation' AND id = ? AND deleted_at IS NULL",
+          organisationId,
+        ))
       )
         throw new NotFoundError("organisation", organisationId, "organisationId");
       if (
-        this.db
-          .prepare("SELECT 1 FROM ownership WHERE account_id = ? AND kind = 'organisation' AND id = ?")
-          .get(accountId, organisationId)
+        await this.db.get(
+          "SELECT 1 FROM ownership WHERE account_id = ? AND kind = 'organisation' AND id = ?",
+          accountId,
+          organisationId,
+        )
       )
         throw new ConflictError("organisationId", `you already own the profile of "${organisationId}"`);
-      if (this.pendingFor(accountId, organisationId))
+      if (await this.pendingFor(accountId, organisationId))
         throw new ConflictError("organisationId", `your claim of "${organisationId}" is already waiting for review`);
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO ownership_claim (organisation_id, account_id, message, status, created_at)
-           VALUES (?, ?, ?, 'pending', ?)`,
-        )
-        .run(organisationId, accountId, message, now.toISOString());
-      return this.byId(Number(lastInsertRowid)) as OwnershipClaim;
-    })();
+      const row = await this.db.get<{ id: number }>(
+        `INSERT INTO ownership_claim (organisation_id, account_id, message, status, created_at)
+         VALUES (?, ?, ?, 'pending', ?) RETURNING id`,
+        organisationId,
+        accountId,
+        message,
+        now.toISOString(),
+      );
+      return (await this.byId(Number(row?.id))) as OwnershipClaim;
+    });
   }
 
-  byId(id: number): OwnershipClaim | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as RawClaim | undefined;
+  async byId(id: number): Promise<OwnershipClaim | undefined> {
+    const row = await this.db.get<RawClaim>(`${SELECT} WHERE c.id = ?`, id);
     return row && toClaim(row);
   }
 
-  claimantOf(id: number): number | undefined {
-    return (
-      this.db.prepare("SELECT account_id FROM ownership_claim WHERE id = ?").get(id) as
-        | { account_id: number }
-        | undefined
-    )?.account_id;
+  async claimantOf(id: number): Promise<number | undefined> {
+    const row = await this.db.get<{ account_id: number }>("SELECT account_id FROM ownership_claim WHERE id = ?", id);
+    return row && Number(row.account_id);
   }
 
-  pendingFor(accountId: number, organisationId: string): { id: number; createdAt: string } | undefined {
-    const row = this.db
-      .prepare(
-        "SELECT id, created_at FROM ownership_claim WHERE account_id = ? AND organisation_id = ? AND status = 'pending'",
-      )
-      .get(accountId, organisationId) as { id: number; created_at: string } | undefined;
-    return row && { id: row.id, createdAt: row.created_at };
+  async pendingFor(accountId: number, organisationId: string): Promise<{ id: number; createdAt: string } | undefined> {
+    const row = await this.db.get<{ id: number; created_at: string }>(
+      "SELECT id, created_at FROM ownership_claim WHERE account_id = ? AND organisation_id = ? AND status = 'pending'",
+      accountId,
+      organisationId,
+    );
+    return row && { id: Number(row.id), createdAt: row.created_at };
   }
 
-  list(status: ClaimStatus): OwnershipClaim[] {
-    return (this.db.prepare(`${SELECT} WHERE c.status = ? ORDER BY c.created_at, c.id`).all(status) as RawClaim[]).map(
+  async list(status: ClaimStatus): Promise<OwnershipClaim[]> {
+    return (await this.db.all<RawClaim>(`${SELECT} WHERE c.status = ? ORDER BY c.created_at, c.id`, status)).map(
       toClaim,
     );
   }
 
-  mine(accountId: number): OwnershipClaim[] {
-    return (this.db.prepare(`${SELECT} WHERE c.account_id = ? ORDER BY c.id DESC`).all(accountId) as RawClaim[]).map(
-      toClaim,
-    );
+  async mine(accountId: number): Promise<OwnershipClaim[]> {
+    return (await this.db.all<RawClaim>(`${SELECT} WHERE c.account_id = ? ORDER BY c.id DESC`, accountId)).map(toClaim);
   }
 
   /** Approves: the claimant becomes an owner of the profile, in the same transaction. */
-  approve(id: number, coordinatorId: number, now = new Date()): OwnershipClaim {
-    return this.db.transaction(() => {
-      const claim = this.pending(id);
-      this.db
-        .prepare("INSERT INTO ownership (account_id, kind, id) VALUES (?, 'organisation', ?) ON CONFLICT DO NOTHING")
-        .run(this.claimantOf(id), claim.organisationId);
-      this.decide(id, "approved", coordinatorId, undefined, now);
-      return this.byId(id) as OwnershipClaim;
-    })();
+  async approve(id: number, coordinatorId: number, now = new Date()): Promise<OwnershipClaim> {
+    return await this.db.transaction(async () => {
+      const claim = await this.pending(id);
+      await this.db.run(
+        "INSERT INTO ownership (account_id, kind, id) VALUES (?, 'organisation', ?) ON CONFLICT DO NOTHING",
+        await this.claimantOf(id),
+        claim.organisationId,
+      );
+      await this.decide(id, "approved", coordinatorId, undefined, now);
+      return (await this.byId(id)) as OwnershipClaim;
+    });
   }
 
-  reject(id: number, coordinatorId: number, reason: string, now = new Date()): OwnershipClaim {
-    return this.db.transaction(() => {
-      this.pending(id);
-      this.decide(id, "rejected", coordinatorId, reason, now);
-      return this.byId(id) as OwnershipClaim;
-    })();
+  async reject(id: number, coordinatorId: number, reason: string, now = new Date()): Promise<OwnershipClaim> {
+    return await this.db.transaction(async () => {
+      await this.pending(id);
+      await this.decide(id, "rejected", coordinatorId, reason, now);
+      return (await this.byId(id)) as OwnershipClaim;
+    });
   }
 
-  private pending(id: number): OwnershipClaim {
-    const claim = this.byId(id);
+  private async pending(id: number): Promise<OwnershipClaim> {
+    const claim = await this.byId(id);
     if (!claim) throw new NotFoundError("claim", String(id), "id");
     if (claim.status !== "pending") throw new ConflictError("id", `claim ${id} is already ${claim.status}`);
     return claim;
   }
 
-  private decide(id: number, status: ClaimStatus, coordinatorId: number, reason: string | undefined, now: Date) {
-    this.db
-      .prepare("UPDATE ownership_claim SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?")
-      .run(status, coordinatorId, now.toISOString(), reason ?? null, id);
+  private async decide(
+    id: number,
+    status: ClaimStatus,
+    coordinatorId: number,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<void> {
+    await this.db.run(
+      "UPDATE ownership_claim SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
+      status,
+      coordinatorId,
+      now.toISOString(),
+      reason ?? null,
+      id,
+    );
   }
 }

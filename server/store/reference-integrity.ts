@@ -5,7 +5,6 @@
  * (the entity_write journal, filled by triggers, so no write path can leave anything out): each live written record's
  * references, and, for each written entity that is no longer live, the live records still pointing to it.
  */
-import type Database from "better-sqlite3";
 import { ConflictError, InvalidFieldError } from "../../shared/errors";
 import type { Db } from "./database";
 import { ENTITY_KIND_NOUNS, type EntityKind } from "./entity-kind";
@@ -53,37 +52,42 @@ export class StillReferencedError extends ConflictError {
 }
 
 /** The entity-write journal's position now: a transaction notes it first, and checks what was written after it. */
-export function journalPosition(db: Db): number {
-  return (db.prepare("SELECT coalesce(max(seq), 0) AS seq FROM entity_write").get() as { seq: number }).seq;
+export async function journalPosition(db: Db): Promise<number> {
+  const row = await db.get<{ seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM entity_write");
+  return Number(row?.seq ?? 0);
 }
 
 /** Every broken reference that involves an entity written after journal position `since`, in both directions. */
-export function brokenReferencesSince(db: Db, since: number): { from: BrokenReference[]; to: BrokenReference[] } {
+export async function brokenReferencesSince(
+  db: Db,
+  since: number,
+): Promise<{ from: BrokenReference[]; to: BrokenReference[] }> {
   const rows = new ReferenceRows(db);
-  const written = db
-    .prepare(
-      `SELECT w.kind, w.id, e.data, e.deleted_at IS NULL AS live
-       FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
-       LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id`,
-    )
-    .raw()
-    .all(since) as [EntityKind, string, string | null, number | null][];
+  const written = await db.all<{ kind: EntityKind; id: string; data: string | null; live: number | boolean | null }>(
+    `SELECT w.kind, w.id, e.data, e.deleted_at IS NULL AS live
+     FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
+     LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id`,
+    since,
+  );
   const gone: { kind: EntityKind; id: string }[] = [];
   const from: BrokenReference[] = [];
-  for (const [kind, id, data, live] of written) {
+  for (const { kind, id, data, live } of written) {
     // Each live record is read back as stored, so a path that wrote the record but not its reference rows is caught.
-    if (data !== null && live === 1) from.push(...rows.brokenOf({ kind, id }, JSON.parse(data)));
+    if (data !== null && (live === 1 || live === true))
+      from.push(...(await rows.brokenOf({ kind, id }, JSON.parse(data))));
     else gone.push({ kind, id });
   }
   const to: BrokenReference[] = [];
-  const users = db.prepare(
-    `SELECT DISTINCT r.from_kind, r.from_id, e.data FROM reference r
-     JOIN entity e ON e.kind = r.from_kind AND e.id = r.from_id AND e.deleted_at IS NULL
-     WHERE r.to_kind = ? AND r.to_id = ?`,
-  );
   for (const target of gone) {
-    for (const [kind, id, data] of users.raw().all(target.kind, target.id) as [EntityKind, string, string][]) {
-      const state = rows.stateOf(target.kind, target.id);
+    const users = await db.all<{ from_kind: EntityKind; from_id: string; data: string }>(
+      `SELECT DISTINCT r.from_kind, r.from_id, e.data FROM reference r
+       JOIN entity e ON e.kind = r.from_kind AND e.id = r.from_id AND e.deleted_at IS NULL
+       WHERE r.to_kind = ? AND r.to_id = ?`,
+      target.kind,
+      target.id,
+    );
+    for (const { from_kind: kind, from_id: id, data } of users) {
+      const state = await rows.stateOf(target.kind, target.id);
       for (const reference of referencesOf(kind, JSON.parse(data)))
         if (reference.toKind === target.kind && reference.toId === target.id && state !== "live")
           to.push({ from: { kind, id }, reference, target: state });
@@ -93,25 +97,21 @@ export function brokenReferencesSince(db: Db, since: number): { from: BrokenRefe
 }
 
 /** Throws (so the transaction rolls back) if what was written after `since` left a reference broken. */
-export function assertReferencesLive(db: Db, since: number, fieldPrefix = "record"): void {
-  const { from, to } = brokenReferencesSince(db, since);
+export async function assertReferencesLive(db: Db, since: number, fieldPrefix = "record"): Promise<void> {
+  const { from, to } = await brokenReferencesSince(db, since);
   if (from.length > 0) throw new BrokenReferenceError(from, fieldPrefix);
   if (to.length > 0) throw new StillReferencedError(to);
 }
 
 /**
- * `db.transaction(fn)` that checks references before it commits. Call it like better-sqlite3's (`.immediate()` too);
- * inside another transaction it is a savepoint, and the check covers what it wrote.
+ * `db.transaction(fn)` that checks references before it commits; inside another transaction it is a savepoint, and
+ * the check covers what it wrote.
  */
-export function checkedTransaction<A extends unknown[], T>(
-  db: Db,
-  fn: (...args: A) => T,
-  fieldPrefix = "record",
-): Database.Transaction<(...args: A) => T> {
-  return db.transaction((...args: A) => {
-    const since = journalPosition(db);
-    const result = fn(...args);
-    assertReferencesLive(db, since, fieldPrefix);
+export function checkedTransaction<T>(db: Db, fn: () => Promise<T>, fieldPrefix = "record"): Promise<T> {
+  return db.transaction(async () => {
+    const since = await journalPosition(db);
+    const result = await fn();
+    await assertReferencesLive(db, since, fieldPrefix);
     return result;
   });
 }
@@ -120,15 +120,13 @@ export function checkedTransaction<A extends unknown[], T>(
  * Every live record in the store that points to something missing or deleted, read from the records themselves (what
  * the graph loads), not from the reference table: for the start-up diagnosis of a store that was changed by hand.
  */
-export function findBrokenReferences(db: Db, limit = 20): BrokenReference[] {
+export async function findBrokenReferences(db: Db, limit = 20): Promise<BrokenReference[]> {
   const rows = new ReferenceRows(db);
   const broken: BrokenReference[] = [];
-  // All rows first: better-sqlite3 runs no other statement on a connection while one is being iterated.
-  for (const [kind, id, data] of db
-    .prepare("SELECT kind, id, data FROM entity WHERE deleted_at IS NULL")
-    .raw()
-    .all() as [EntityKind, string, string][]) {
-    broken.push(...rows.brokenOf({ kind, id }, JSON.parse(data)));
+  for (const { kind, id, data } of await db.all<{ kind: EntityKind; id: string; data: string }>(
+    "SELECT kind, id, data FROM entity WHERE deleted_at IS NULL",
+  )) {
+    broken.push(...(await rows.brokenOf({ kind, id }, JSON.parse(data))));
     if (broken.length >= limit) break;
   }
   return broken.slice(0, limit);

@@ -108,30 +108,24 @@ export interface BrokenReference {
   target: Exclude<TargetState, "live">;
 }
 
-/** Reads and writes reference rows of one database, with its statements prepared once (imports write many). */
+/** Reads and writes reference rows of one database. */
 export class ReferenceRows {
-  private readonly state;
-  private readonly drop;
-  private readonly insert;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Db) {
-    this.state = db.prepare("SELECT deleted_at IS NOT NULL AS deleted FROM entity WHERE kind = ? AND id = ?");
-    this.drop = db.prepare("DELETE FROM reference WHERE from_kind = ? AND from_id = ?");
-    this.insert = db.prepare(
-      "INSERT OR IGNORE INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
+  async stateOf(kind: EntityKind, id: string): Promise<TargetState> {
+    const row = await this.db.get<{ deleted: number | boolean }>(
+      "SELECT deleted_at IS NOT NULL AS deleted FROM entity WHERE kind = ? AND id = ?",
+      kind,
+      id,
     );
-  }
-
-  stateOf(kind: EntityKind, id: string): TargetState {
-    const row = this.state.get(kind, id) as { deleted: number } | undefined;
     return row === undefined ? "missing" : row.deleted ? "deleted" : "live";
   }
 
   /** The references of a record that do not lead to a live entity. */
-  brokenOf(from: { kind: EntityKind; id: string }, record: unknown): BrokenReference[] {
+  async brokenOf(from: { kind: EntityKind; id: string }, record: unknown): Promise<BrokenReference[]> {
     const broken: BrokenReference[] = [];
     for (const reference of referencesOf(from.kind, record)) {
-      const target = this.stateOf(reference.toKind, reference.toId);
+      const target = await this.stateOf(reference.toKind, reference.toId);
       if (target !== "live") broken.push({ from, reference, target });
     }
     return broken;
@@ -141,13 +135,21 @@ export class ReferenceRows {
    * Rewrites an entity's reference rows from its record (none for null: a soft-deleted entity points nowhere).
    * Returns the references that do not lead to a live entity, writing nothing if there is any: the caller refuses.
    */
-  write(from: { kind: EntityKind; id: string }, record: unknown): BrokenReference[] {
-    const broken = record === null ? [] : this.brokenOf(from, record);
+  async write(from: { kind: EntityKind; id: string }, record: unknown): Promise<BrokenReference[]> {
+    const broken = record === null ? [] : await this.brokenOf(from, record);
     if (broken.length > 0) return broken;
-    this.drop.run(from.kind, from.id);
+    await this.db.run("DELETE FROM reference WHERE from_kind = ? AND from_id = ?", from.kind, from.id);
     if (record !== null)
       for (const r of referencesOf(from.kind, record))
-        this.insert.run(from.kind, from.id, r.relation, r.toKind, r.toId);
+        await this.db.run(
+          `INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING`,
+          from.kind,
+          from.id,
+          r.relation,
+          r.toKind,
+          r.toId,
+        );
     return [];
   }
 }

@@ -14,30 +14,33 @@ export class SessionStore {
   constructor(private readonly db: Db) {}
 
   /** Starts a session and returns the token to send to the browser (never stored). */
-  create(accountId: number, now = new Date()): { token: string; expiresAt: Date } {
+  async create(accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
-    this.db.transaction(() => {
-      this.db.prepare("DELETE FROM session WHERE expires_at < ?").run(now.toISOString());
-      this.db
-        .prepare("INSERT INTO session (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-        .run(hash(token), accountId, expiresAt.toISOString());
-    })();
+    await this.db.transaction(async () => {
+      await this.db.run("DELETE FROM session WHERE expires_at < ?", now.toISOString());
+      await this.db.run(
+        "INSERT INTO session (token_hash, account_id, expires_at) VALUES (?, ?, ?)",
+        hash(token),
+        accountId,
+        expiresAt.toISOString(),
+      );
+    });
     return { token, expiresAt };
   }
 
   /** The account id of a live session, or undefined for an unknown, expired or disabled one. */
-  accountOf(token: string, now = new Date()): number | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT s.account_id AS id FROM session s JOIN account a ON a.id = s.account_id
-         WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
-      )
-      .get(hash(token), now.toISOString()) as { id: number } | undefined;
+  async accountOf(token: string, now = new Date()): Promise<number | undefined> {
+    const row = await this.db.get<{ id: number }>(
+      `SELECT s.account_id AS id FROM session s JOIN account a ON a.id = s.account_id
+       WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
+      hash(token),
+      now.toISOString(),
+    );
     return row?.id;
   }
 
-  end(token: string): void {
-    this.db.prepare("DELETE FROM session WHERE token_hash = ?").run(hash(token));
+  async end(token: string): Promise<void> {
+    await this.db.run("DELETE FROM session WHERE token_hash = ?", hash(token));
   }
 }

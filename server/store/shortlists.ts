@@ -17,7 +17,7 @@ interface RawEntry {
   added_by: string | null;
   added_at: string;
   updated_at: string;
-  gone: number;
+  gone: number | boolean;
   data: string;
 }
 
@@ -41,7 +41,7 @@ const toEntry = (r: RawEntry): ShortlistEntry => ({
   ...(r.added_by !== null ? { addedBy: r.added_by } : {}),
   addedAt: r.added_at,
   updatedAt: r.updated_at,
-  gone: r.gone === 1,
+  gone: r.gone === 1 || r.gone === true,
 });
 
 export class ShortlistStore {
@@ -51,18 +51,19 @@ export class ShortlistStore {
     readonly maxEntries: number = SHORTLIST_MAX_ENTRIES,
   ) {}
 
-  private isLive(kind: "project" | "organisation", id: string): boolean {
+  private async isLive(kind: "project" | "organisation", id: string): Promise<boolean> {
     return (
-      this.db.prepare("SELECT 1 FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL").get(kind, id) !==
+      (await this.db.get("SELECT 1 FROM entity WHERE kind = ? AND id = ? AND deleted_at IS NULL", kind, id)) !==
       undefined
     );
   }
 
   /** "lead" or "partner" when the organisation is already in the project (its stored record), else undefined. */
-  private roleIn(projectId: string, organisationId: string): "lead" | "partner" | undefined {
-    const row = this.db
-      .prepare("SELECT data FROM entity WHERE kind = 'project' AND id = ? AND deleted_at IS NULL")
-      .get(projectId) as { data: string } | undefined;
+  private async roleIn(projectId: string, organisationId: string): Promise<"lead" | "partner" | undefined> {
+    const row = await this.db.get<{ data: string }>(
+      "SELECT data FROM entity WHERE kind = 'project' AND id = ? AND deleted_at IS NULL",
+      projectId,
+    );
     if (!row) return undefined;
     const project = JSON.parse(row.data) as { lead?: string; partners?: string[] };
     if (project.lead === organisationId) return "lead";
@@ -70,34 +71,40 @@ export class ShortlistStore {
   }
 
   /** The project must exist and not be deleted: a deleted project's list is out of reach until it is restored. */
-  private requireProject(projectId: string): void {
-    if (!this.isLive("project", projectId)) throw new NotFoundError("project", projectId, "projectId");
+  private async requireProject(projectId: string): Promise<void> {
+    if (!(await this.isLive("project", projectId))) throw new NotFoundError("project", projectId, "projectId");
   }
 
-  private entry(projectId: string, organisationId: string): ShortlistEntry | undefined {
-    const row = this.db
-      .prepare(`${SELECT} WHERE s.project_id = ? AND s.organisation_id = ?`)
-      .get(projectId, organisationId) as RawEntry | undefined;
+  private async entry(projectId: string, organisationId: string): Promise<ShortlistEntry | undefined> {
+    const row = await this.db.get<RawEntry>(
+      `${SELECT} WHERE s.project_id = ? AND s.organisation_id = ?`,
+      projectId,
+      organisationId,
+    );
     return row && toEntry(row);
   }
 
-  private rows(projectId: string): RawEntry[] {
-    return this.db.transaction(() => {
-      this.requireProject(projectId);
-      return this.db
-        .prepare(`${SELECT} WHERE s.project_id = ? ORDER BY s.added_at, s.organisation_id`)
-        .all(projectId) as RawEntry[];
-    })();
+  private rows(projectId: string): Promise<RawEntry[]> {
+    return this.db.transaction(async () => {
+      await this.requireProject(projectId);
+      return this.db.all<RawEntry>(
+        `${SELECT} WHERE s.project_id = ? ORDER BY s.added_at, s.organisation_id`,
+        projectId,
+      );
+    });
   }
 
   /** The list, in the order the entries were added (oldest first). */
-  list(projectId: string): ShortlistEntry[] {
-    return this.rows(projectId).map(toEntry);
+  async list(projectId: string): Promise<ShortlistEntry[]> {
+    return (await this.rows(projectId)).map(toEntry);
   }
 
   /** The list with each organisation's stored record (website, län), in the same order. */
-  exportRows(projectId: string): ShortlistExportRow[] {
-    return this.rows(projectId).map((r) => ({ entry: toEntry(r), organisation: JSON.parse(r.data) as Organisation }));
+  async exportRows(projectId: string): Promise<ShortlistExportRow[]> {
+    return (await this.rows(projectId)).map((r) => ({
+      entry: toEntry(r),
+      organisation: JSON.parse(r.data) as Organisation,
+    }));
   }
 
   /**
@@ -105,13 +112,13 @@ export class ShortlistStore {
    * replaces the note when one is given. Refused (409) when the list is full, and for the project's own lead and
    * partners: the list is for organisations to contact, not those already in the project.
    */
-  add(input: { projectId: string; organisationId: string; note?: string }, accountId: number): ShortlistEntry {
+  add(input: { projectId: string; organisationId: string; note?: string }, accountId: number): Promise<ShortlistEntry> {
     const { projectId, organisationId, note } = input;
-    return this.db.transaction(() => {
-      this.requireProject(projectId);
-      if (!this.isLive("organisation", organisationId))
+    return this.db.transaction(async () => {
+      await this.requireProject(projectId);
+      if (!(await this.isLive("organisation", organisationId)))
         throw new NotFoundError("organisation", organisationId, "organisationId");
-      const role = this.roleIn(projectId, organisationId);
+      const role = await this.roleIn(projectId, organisationId);
       if (role) {
         throw new ConflictError(
           "organisationId",
@@ -119,63 +126,71 @@ export class ShortlistStore {
             "the shortlist is for organisations not yet in the project",
         );
       }
-      if (this.entry(projectId, organisationId)) {
-        if (note !== undefined) this.setNote(projectId, organisationId, note);
+      if (await this.entry(projectId, organisationId)) {
+        if (note !== undefined) await this.setNote(projectId, organisationId, note);
       } else {
-        const { n } = this.db
-          .prepare("SELECT count(*) AS n FROM shortlist_entry WHERE project_id = ?")
-          .get(projectId) as { n: number };
-        if (n >= this.maxEntries) {
+        const row = await this.db.get<{ n: number }>(
+          "SELECT count(*) AS n FROM shortlist_entry WHERE project_id = ?",
+          projectId,
+        );
+        if (Number(row?.n ?? 0) >= this.maxEntries) {
           throw new ConflictError(
             "organisationId",
             `the shortlist already holds ${this.maxEntries} organisations, the most allowed; remove one first`,
           );
         }
-        this.db
-          .prepare("INSERT INTO shortlist_entry (project_id, organisation_id, note, added_by) VALUES (?, ?, ?, ?)")
-          .run(projectId, organisationId, note ?? "", accountId);
+        await this.db.run(
+          "INSERT INTO shortlist_entry (project_id, organisation_id, note, added_by) VALUES (?, ?, ?, ?)",
+          projectId,
+          organisationId,
+          note ?? "",
+          accountId,
+        );
       }
-      return this.entry(projectId, organisationId) as ShortlistEntry;
-    })();
+      return (await this.entry(projectId, organisationId)) as ShortlistEntry;
+    });
   }
 
   /** Replaces an entry's note ("" clears it); 404 naming organisationId when the organisation is not on the list. */
-  update(input: { projectId: string; organisationId: string; note: string }): ShortlistEntry {
+  update(input: { projectId: string; organisationId: string; note: string }): Promise<ShortlistEntry> {
     const { projectId, organisationId, note } = input;
-    return this.db.transaction(() => {
-      this.requireProject(projectId);
-      if (!this.entry(projectId, organisationId))
+    return this.db.transaction(async () => {
+      await this.requireProject(projectId);
+      if (!(await this.entry(projectId, organisationId)))
         throw new NotFoundError("organisation on this shortlist", organisationId, "organisationId");
-      this.setNote(projectId, organisationId, note);
-      return this.entry(projectId, organisationId) as ShortlistEntry;
-    })();
+      await this.setNote(projectId, organisationId, note);
+      return (await this.entry(projectId, organisationId)) as ShortlistEntry;
+    });
   }
 
   /**
    * Takes an organisation off the list. Removing one that is not on it changes nothing (`removed: false`), so a
    * repeated click is harmless; an id that names no organisation at all is 404.
    */
-  remove(input: { projectId: string; organisationId: string }): { removed: boolean } {
+  remove(input: { projectId: string; organisationId: string }): Promise<{ removed: boolean }> {
     const { projectId, organisationId } = input;
-    return this.db.transaction(() => {
-      this.requireProject(projectId);
-      const { changes } = this.db
-        .prepare("DELETE FROM shortlist_entry WHERE project_id = ? AND organisation_id = ?")
-        .run(projectId, organisationId);
+    return this.db.transaction(async () => {
+      await this.requireProject(projectId);
+      const { changes } = await this.db.run(
+        "DELETE FROM shortlist_entry WHERE project_id = ? AND organisation_id = ?",
+        projectId,
+        organisationId,
+      );
       if (
         changes === 0 &&
-        !this.db.prepare("SELECT 1 FROM entity WHERE kind = 'organisation' AND id = ?").get(organisationId)
+        !(await this.db.get("SELECT 1 FROM entity WHERE kind = 'organisation' AND id = ?", organisationId))
       )
         throw new NotFoundError("organisation", organisationId, "organisationId");
       return { removed: changes > 0 };
-    })();
+    });
   }
 
-  private setNote(projectId: string, organisationId: string, note: string): void {
-    this.db
-      .prepare(
-        "UPDATE shortlist_entry SET note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE project_id = ? AND organisation_id = ?",
-      )
-      .run(note, projectId, organisationId);
+  private async setNote(projectId: string, organisationId: string, note: string): Promise<void> {
+    await this.db.run(
+      "UPDATE shortlist_entry SET note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE project_id = ? AND organisation_id = ?",
+      note,
+      projectId,
+      organisationId,
+    );
   }
 }

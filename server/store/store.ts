@@ -1,4 +1,4 @@
-/** The store: the only module that reads or writes the SQLite file. Every write runs in one transaction. */
+/** The store: the only module that reads or writes the database. Every write runs in one transaction. */
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 import { AccountTokenStore } from "./account-tokens";
@@ -66,86 +66,95 @@ export class Store {
     this.claims = new OwnershipClaimStore(this.db);
   }
 
-  info(): StoreInfo {
-    const get = (key: string) =>
-      (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+  async info(): Promise<StoreInfo> {
+    const rows = await this.db.all<{ key: string; value: string }>(
+      "SELECT key, value FROM meta WHERE key IN ('data_version', 'origin', 'seeded_at')",
+    );
+    const get = (key: string) => rows.find((r) => r.key === key)?.value;
     return { dataVersion: Number(get("data_version") ?? 0), origin: get("origin"), seededAt: get("seeded_at") };
   }
 
-  isSeeded(): boolean {
-    return this.info().seededAt !== undefined;
+  async isSeeded(): Promise<boolean> {
+    return (await this.info()).seededAt !== undefined;
   }
 
   /**
    * Writes a whole, already validated data set in one transaction and marks the store as seeded.
    * Entities are inserted before any reference, so the order of the lists does not matter.
    */
-  importDataset(data: Dataset, origin: "seed" | "synthetic"): void {
-    const insertEntity = this.db.prepare("INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)");
-    const insertReference = this.db.prepare(
-      "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id) VALUES (?, ?, ?, ?, ?)",
-    );
-    const setMeta = this.db.prepare(
-      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    );
+  async importDataset(data: Dataset, origin: "seed" | "synthetic"): Promise<void> {
+    const setMeta =
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
     const parts = Object.keys(DATASET_FILES) as DatasetPart[];
-    this.db.transaction(() => {
-      if (this.isSeeded()) throw new Error(`The store at ${this.path} already holds a data set.`);
+    await this.db.transaction(async () => {
+      if (await this.isSeeded()) throw new Error(`The store at ${this.path} already holds a data set.`);
       for (const part of parts) {
         const kind = KIND_OF_PART[part];
-        for (const record of data[part] as AnyRecord[]) {
-          insertEntity.run(kind, record.code ?? record.id, JSON.stringify(record), record.synthetic ? 1 : 0);
-        }
+        await this.db.insertRows(
+          "INSERT INTO entity (kind, id, data, synthetic)",
+          (data[part] as AnyRecord[]).map((record) => [
+            kind,
+            record.code ?? record.id,
+            JSON.stringify(record),
+            record.synthetic ? 1 : 0,
+          ]),
+        );
       }
       for (const part of parts) {
         const kind = KIND_OF_PART[part];
-        for (const record of data[part] as AnyRecord[]) {
-          const id = record.code ?? record.id;
-          for (const ref of referencesOf(kind, record))
-            insertReference.run(kind, id, ref.relation, ref.toKind, ref.toId);
-        }
+        await this.db.insertRows(
+          "INSERT INTO reference (from_kind, from_id, relation, to_kind, to_id)",
+          (data[part] as AnyRecord[]).flatMap((record) =>
+            referencesOf(kind, record).map((ref) => [
+              kind,
+              record.code ?? record.id,
+              ref.relation,
+              ref.toKind,
+              ref.toId,
+            ]),
+          ),
+        );
       }
-      setMeta.run("origin", origin);
-      setMeta.run("seeded_at", new Date().toISOString());
-      setMeta.run("data_version", String(this.info().dataVersion + 1));
-    })();
+      await this.db.run(setMeta, "origin", origin);
+      await this.db.run(setMeta, "seeded_at", new Date().toISOString());
+      await this.db.run(setMeta, "data_version", String((await this.info()).dataVersion + 1));
+    });
   }
 
   /**
    * The whole data set and the journal position it reflects (see readWrittenSince), read in one transaction so that
    * no write slips in between.
    */
-  readDatasetAt(): { data: Dataset; writeSeq: number } {
-    return this.db.transaction(() => ({ data: this.readDataset(), writeSeq: this.lastWriteSeq() }))();
+  readDatasetAt(): Promise<{ data: Dataset; writeSeq: number }> {
+    return this.db.transaction(async () => ({ data: await this.readDataset(), writeSeq: await this.lastWriteSeq() }));
   }
 
   /** The journal position of the latest entity write (0 before any). */
-  lastWriteSeq(): number {
-    return (this.db.prepare("SELECT coalesce(max(seq), 0) AS seq FROM entity_write").get() as { seq: number }).seq;
+  async lastWriteSeq(): Promise<number> {
+    const row = await this.db.get<{ seq: number }>("SELECT coalesce(max(seq), 0) AS seq FROM entity_write");
+    return Number(row?.seq ?? 0);
   }
 
   /**
    * The entities written after journal position `seq`, each once with its record as it is now (null when deleted or
    * soft-deleted), and the position this reflects: what a running server needs to bring its read model up to date.
    */
-  readWrittenSince(seq: number): { written: WrittenEntity[]; writeSeq: number } {
-    return this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT w.kind, w.id, e.data FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
-           LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id AND e.deleted_at IS NULL`,
-        )
-        .raw()
-        .all(seq) as [EntityKind, string, string | null][];
+  readWrittenSince(seq: number): Promise<{ written: WrittenEntity[]; writeSeq: number }> {
+    return this.db.transaction(async () => {
+      const rows = await this.db.all<{ kind: EntityKind; id: string; data: string | null }>(
+        `SELECT w.kind, w.id, e.data FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
+         LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id AND e.deleted_at IS NULL`,
+        seq,
+      );
       return {
-        written: rows.map(([kind, id, data]) => ({ kind, id, record: data === null ? null : JSON.parse(data) })),
-        writeSeq: this.lastWriteSeq(),
+        written: rows.map(({ kind, id, data }) => ({ kind, id, record: data === null ? null : JSON.parse(data) })),
+        writeSeq: await this.lastWriteSeq(),
       };
-    })();
+    });
   }
 
   /** Reads every entity back as the records they were written as. */
-  readDataset(): Dataset {
+  async readDataset(): Promise<Dataset> {
     const data: Dataset = {
       regions: [],
       topics: [],
@@ -159,29 +168,24 @@ export class Store {
       EntityKind,
       DatasetPart
     >;
-    // Rows as arrays (raw), not objects: at 100k entities the row objects were pure garbage for the collector.
-    const rows = this.db
-      .prepare("SELECT kind, data FROM entity WHERE deleted_at IS NULL ORDER BY kind, id")
-      .raw()
-      .iterate() as Iterable<[EntityKind, string]>;
-    for (const [kind, json] of rows) (data[partOfKind[kind]] as unknown[]).push(JSON.parse(json));
+    const rows = await this.db.all<{ kind: EntityKind; data: string }>(
+      "SELECT kind, data FROM entity WHERE deleted_at IS NULL ORDER BY kind, id",
+    );
+    for (const { kind, data: json } of rows) (data[partOfKind[kind]] as unknown[]).push(JSON.parse(json));
     return data;
   }
 
-  countEntities(): Record<EntityKind, number> {
+  async countEntities(): Promise<Record<EntityKind, number>> {
     const counts = { region: 0, topic: 0, skill: 0, organisation: 0, "funding-call": 0, project: 0, event: 0 };
-    for (const row of this.db
-      .prepare("SELECT kind, count(*) AS n FROM entity WHERE deleted_at IS NULL GROUP BY kind")
-      .all() as {
-      kind: EntityKind;
-      n: number;
-    }[]) {
-      counts[row.kind] = row.n;
+    for (const row of await this.db.all<{ kind: EntityKind; n: number }>(
+      "SELECT kind, count(*) AS n FROM entity WHERE deleted_at IS NULL GROUP BY kind",
+    )) {
+      counts[row.kind] = Number(row.n);
     }
     return counts;
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  close(): Promise<void> {
+    return this.db.close();
   }
 }

@@ -70,64 +70,68 @@ export class SubmissionStore {
    * With `perDay`, refuses when the account already made that many submissions in the last 24 hours (counted here, in
    * the database, so a restart forgets nothing).
    */
-  create(entity: EditableEntity, accountId: number, { perDay }: { perDay?: number } = {}): Submission {
-    return this.db.transaction(() => {
-      if (perDay !== undefined) this.checkDailyLimit(accountId, perDay);
+  create(entity: EditableEntity, accountId: number, { perDay }: { perDay?: number } = {}): Promise<Submission> {
+    return this.db.transaction(async () => {
+      if (perDay !== undefined) await this.checkDailyLimit(accountId, perDay);
       const ref = { kind: entity.kind, id: entity.record.id };
-      if (this.entities.isTaken(ref)) {
+      if (await this.entities.isTaken(ref)) {
         throw new ConflictError("record.id", `a ${entity.kind} with id "${ref.id}" already exists`);
       }
       if (
-        this.db
-          .prepare("SELECT 1 FROM submission WHERE kind = ? AND entity_id = ? AND status = 'pending'")
-          .get(ref.kind, ref.id)
+        await this.db.get(
+          "SELECT 1 FROM submission WHERE kind = ? AND entity_id = ? AND status = 'pending'",
+          ref.kind,
+          ref.id,
+        )
       ) {
         throw new ConflictError("record.id", `a ${entity.kind} with id "${ref.id}" is already waiting for review`);
       }
-      this.entities.checkReferences(entity);
+      await this.entities.checkReferences(entity);
       const { synthetic: _synthetic, ...record } = entity.record;
-      const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO submission (kind, entity_id, data, submitted_by) VALUES (?, ?, ?, ?)")
-        .run(ref.kind, ref.id, JSON.stringify(record), accountId);
-      return this.byId(Number(lastInsertRowid)) as Submission;
-    })();
+      const inserted = await this.db.get<{ id: number }>(
+        "INSERT INTO submission (kind, entity_id, data, submitted_by) VALUES (?, ?, ?, ?) RETURNING id",
+        ref.kind,
+        ref.id,
+        JSON.stringify(record),
+        accountId,
+      );
+      return (await this.byId(Number(inserted?.id))) as Submission;
+    });
   }
 
-  private checkDailyLimit(accountId: number, perDay: number): void {
+  private async checkDailyLimit(accountId: number, perDay: number): Promise<void> {
     const since = new Date(Date.now() - WINDOW_MS).toISOString();
     // The perDay-th most recent submission in the window: while it exists, the account is at the limit.
-    const row = this.db
-      .prepare(
-        "SELECT submitted_at FROM submission WHERE submitted_by = ? AND submitted_at > ? ORDER BY submitted_at DESC LIMIT 1 OFFSET ?",
-      )
-      .get(accountId, since, perDay - 1) as { submitted_at: string } | undefined;
+    const row = await this.db.get<{ submitted_at: string }>(
+      "SELECT submitted_at FROM submission WHERE submitted_by = ? AND submitted_at > ? ORDER BY submitted_at DESC LIMIT 1 OFFSET ?",
+      accountId,
+      since,
+      perDay - 1,
+    );
     if (row) throw new SubmissionLimitError(perDay, new Date(Date.parse(row.submitted_at) + WINDOW_MS).toISOString());
   }
 
-  byId(id: number): Submission | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as RawSubmission | undefined;
+  async byId(id: number): Promise<Submission | undefined> {
+    const row = await this.db.get<RawSubmission>(`${SELECT} WHERE s.id = ?`, id);
     return row && toSubmission(row);
   }
 
   /** The account that submitted it (for ownership), or undefined. */
-  submitterOf(id: number): number | undefined {
-    return (
-      this.db.prepare("SELECT submitted_by FROM submission WHERE id = ?").get(id) as
-        | { submitted_by: number }
-        | undefined
-    )?.submitted_by;
+  async submitterOf(id: number): Promise<number | undefined> {
+    return (await this.db.get<{ submitted_by: number }>("SELECT submitted_by FROM submission WHERE id = ?", id))
+      ?.submitted_by;
   }
 
-  list(status: SubmissionStatus): Submission[] {
-    return (
-      this.db.prepare(`${SELECT} WHERE s.status = ? ORDER BY s.submitted_at, s.id`).all(status) as RawSubmission[]
-    ).map(toSubmission);
+  async list(status: SubmissionStatus): Promise<Submission[]> {
+    return (await this.db.all<RawSubmission>(`${SELECT} WHERE s.status = ? ORDER BY s.submitted_at, s.id`, status)).map(
+      toSubmission,
+    );
   }
 
-  mine(accountId: number): Submission[] {
-    return (
-      this.db.prepare(`${SELECT} WHERE s.submitted_by = ? ORDER BY s.id DESC`).all(accountId) as RawSubmission[]
-    ).map(toSubmission);
+  async mine(accountId: number): Promise<Submission[]> {
+    return (await this.db.all<RawSubmission>(`${SELECT} WHERE s.submitted_by = ? ORDER BY s.id DESC`, accountId)).map(
+      toSubmission,
+    );
   }
 
   /** Approves: creates the entity (logged as the coordinator's change), makes the submitter its owner, closes the submission. */
@@ -136,41 +140,46 @@ export class SubmissionStore {
     coordinatorId: number,
     validate: (entity: EditableEntity) => EditableEntity,
     reason?: string,
-  ): Submission {
-    return this.db.transaction(() => {
-      const submission = this.pending(id);
+  ): Promise<Submission> {
+    return this.db.transaction(async () => {
+      const submission = await this.pending(id);
       const entity = validate({ kind: submission.kind, record: submission.record } as EditableEntity);
-      this.entities.create(entity, coordinatorId, `approved submission ${id} by ${submission.submittedBy}`);
-      const submitter = this.submitterOf(id) as number;
-      this.db
-        .prepare("INSERT OR IGNORE INTO ownership (account_id, kind, id) VALUES (?, ?, ?)")
-        .run(submitter, submission.kind, submission.entityId);
-      this.decide(id, "approved", coordinatorId, reason);
-      return this.byId(id) as Submission;
-    })();
+      await this.entities.create(entity, coordinatorId, `approved submission ${id} by ${submission.submittedBy}`);
+      const submitter = (await this.submitterOf(id)) as number;
+      await this.db.run(
+        "INSERT INTO ownership (account_id, kind, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        submitter,
+        submission.kind,
+        submission.entityId,
+      );
+      await this.decide(id, "approved", coordinatorId, reason);
+      return (await this.byId(id)) as Submission;
+    });
   }
 
-  reject(id: number, coordinatorId: number, reason: string): Submission {
-    return this.db.transaction(() => {
-      this.pending(id);
-      this.decide(id, "rejected", coordinatorId, reason);
-      return this.byId(id) as Submission;
-    })();
+  reject(id: number, coordinatorId: number, reason: string): Promise<Submission> {
+    return this.db.transaction(async () => {
+      await this.pending(id);
+      await this.decide(id, "rejected", coordinatorId, reason);
+      return (await this.byId(id)) as Submission;
+    });
   }
 
-  private pending(id: number): Submission {
-    const submission = this.byId(id);
+  private async pending(id: number): Promise<Submission> {
+    const submission = await this.byId(id);
     if (!submission) throw new NotFoundError("submission", String(id));
     if (submission.status !== "pending")
       throw new ConflictError("id", `submission ${id} is already ${submission.status}`);
     return submission;
   }
 
-  private decide(id: number, status: SubmissionStatus, coordinatorId: number, reason?: string): void {
-    this.db
-      .prepare(
-        "UPDATE submission SET status = ?, decided_by = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), reason = ? WHERE id = ?",
-      )
-      .run(status, coordinatorId, reason || null, id);
+  private async decide(id: number, status: SubmissionStatus, coordinatorId: number, reason?: string): Promise<void> {
+    await this.db.run(
+      "UPDATE submission SET status = ?, decided_by = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), reason = ? WHERE id = ?",
+      status,
+      coordinatorId,
+      reason || null,
+      id,
+    );
   }
 }

@@ -1,13 +1,13 @@
 /** Migration 6 (see migrations.ts): a unique, folded display name per account, without failing on old collisions. */
 import { displayNameKey } from "../../shared/schema/display-name";
-import type { Db } from "./database";
+import type { SqliteHandle } from "./database";
 
 /**
  * Display names unique after folding case, width and invisible characters (shared/schema/display-name.ts). An
  * upgraded database may already hold names that now collide: the oldest account keeps its name, later ones get
  * " (2)", " (3)", … so the migration never fails. Also an index to count a member's recent submissions.
  */
-export function uniqueDisplayNames(db: Db): void {
+export function uniqueDisplayNames(db: SqliteHandle): void {
   db.exec("ALTER TABLE account ADD COLUMN display_key TEXT");
   const accounts = db.prepare("SELECT id, display_name AS name FROM account ORDER BY id").all() as {
     id: number;

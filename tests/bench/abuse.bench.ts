@@ -115,7 +115,7 @@ async function serverFor(size: string): Promise<ServerProcess> {
       `Generating the ${size} database once (${spec.projects} projects, ${spec.organisations} organisations)…`,
     );
     const args = ["--projects", String(spec.projects), "--organisations", String(spec.organisations), "--seed", "1"];
-    runGenerate(parseGenerateArgs([...args, "--out", databasePath]), () => {});
+    await runGenerate(parseGenerateArgs([...args, "--out", databasePath]), () => {});
   }
   return startServerProcess({ realLimits: true, databasePath });
 }

@@ -230,7 +230,7 @@ for (const size of sizes) {
   );
   const path = tempDatabasePath();
   const store = new Store(path);
-  store.importDataset(data, "synthetic");
+  await store.importDataset(data, "synthetic");
   // Only the 10k graph pays the server's force layout (its time is printed); the others start with stored positions
   // (a phyllotaxis spiral, d3-force's own starting pattern), since what they measure is drawing from known positions.
   const precomputed = size !== 10_000;
@@ -243,9 +243,9 @@ for (const size of sizes) {
       const angle = i * Math.PI * (3 - Math.sqrt(5));
       positions[key] = [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
     });
-    store.layouts.write("force", store.info().dataVersion, positions);
+    await store.layouts.write("force", (await store.info()).dataVersion, positions);
   }
-  store.close();
+  await store.close();
   const server = await startTestServer(join(root, "data"), path, clientDir);
   const snapshot = await clientFor(server.url).graph.snapshot.query();
   const label = `${(snapshot.nodes.length / 1000).toFixed(1)}k nodes / ${(snapshot.edges.length / 1000).toFixed(1)}k edges`;

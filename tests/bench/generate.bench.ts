@@ -43,13 +43,13 @@ try {
     out,
   ]);
   console.log(`Generating ${args.projects} projects and ${args.organisations} organisations (seed ${args.seed})…`);
-  const report = runGenerate(args, (line) => console.log(`  ${line}`));
+  const report = await runGenerate(args, (line) => console.log(`  ${line}`));
   const total = Object.values(report.phases).reduce((a, b) => a + b, 0);
 
   // The graph the server would build from the file must have the generator's counts (start-up time: startup.bench.ts).
   const store = new Store(out);
-  const graph = buildGraph(store.readDataset());
-  store.close();
+  const graph = buildGraph(await store.readDataset());
+  await store.close();
 
   const problems: string[] = [];
   if (graph.order !== report.nodes) problems.push(`graph has ${graph.order} nodes, generator counted ${report.nodes}`);

@@ -65,10 +65,10 @@ if (values.child) {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   const store = new Store(values.child);
-  if (!store.isSeeded()) throw new Error(`${values.child} holds no data set`);
+  if (!(await store.isSeeded())) throw new Error(`${values.child} holds no data set`);
   const open = performance.now() - start;
   const phases: Partial<Record<LoadPhase, number>> = {};
-  const services = loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
+  const services = await loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
   const load = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   const searchStart = performance.now();
@@ -78,17 +78,24 @@ if (values.child) {
   const { order: nodes, size: edges } = services.graph;
   // A live edit: one project renamed and retagged, inside a transaction that is rolled back afterwards, so the shared
   // database file is left as it was (the refresh reads the uncommitted write on the same connection).
-  store.db.exec("BEGIN");
   const edited = services.data.projects[Math.floor(services.data.projects.length / 2)];
   if (!edited) throw new Error("no project to edit");
   const writeStart = performance.now();
-  store.entities.update(
-    { kind: "project", record: { ...edited, name: `${edited.name} (edited)`, topics: edited.topics.slice(1) } },
-    null,
-  );
-  refreshServices(services);
-  const writeRefresh = performance.now() - writeStart;
-  store.db.exec("ROLLBACK");
+  let writeRefresh = 0;
+  const rollback = new Error("rolled back on purpose");
+  await store.db
+    .transaction(async () => {
+      await store.entities.update(
+        { kind: "project", record: { ...edited, name: `${edited.name} (edited)`, topics: edited.topics.slice(1) } },
+        null,
+      );
+      await refreshServices(services);
+      writeRefresh = performance.now() - writeStart;
+      throw rollback;
+    })
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
   collectGarbage();
   const result: RunResult = {
     nodes,
@@ -105,7 +112,7 @@ if (values.child) {
     rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  store.close();
+  await store.close();
   console.log(JSON.stringify(result));
   process.exit(0);
 }
@@ -169,7 +176,7 @@ try {
     if (!existsSync(out)) {
       console.log(`Writing the ${size} database (${spec.projects} projects, ${spec.organisations} organisations)…`);
       const args = ["--projects", String(spec.projects), "--organisations", String(spec.organisations), "--seed", "1"];
-      runGenerate(parseGenerateArgs([...args, "--out", out]), () => {});
+      await runGenerate(parseGenerateArgs([...args, "--out", out]), () => {});
     }
     const runs: RunResult[] = [];
     const n = Number(values.runs ?? spec.runs);

@@ -28,8 +28,8 @@ async function signIn(
 }
 
 /** The link in the newest mail to `address`, pointed at the test server. */
-function linkInMail(address: string, kind: string): string {
-  const [mail] = app.server.store.mail.to(address);
+async function linkInMail(address: string, kind: string): Promise<string> {
+  const [mail] = await app.server.store.mail.to(address);
   const link = new RegExp(`https?://\\S+#${kind}=\\S+`).exec(mail?.text ?? "")?.[0];
   if (!link) throw new Error(`no ${kind} link in the mail to ${address}`);
   return link.replace(/^https?:\/\/[^/]+/, app.server.url);
@@ -54,7 +54,7 @@ describe("account pages reached by mail", () => {
     await p.getByText(`Om ${coordinator.email} har ett konto har vi skickat en länk dit.`, { exact: false }).waitFor();
     await p.getByRole("button", { name: "Stäng" }).click();
 
-    await p.goto(linkInMail(coordinator.email, "reset"));
+    await p.goto(await linkInMail(coordinator.email, "reset"));
     await p.getByRole("heading", { name: "Välj ett nytt lösenord" }).waitFor();
     expect(p.url()).not.toContain("#reset");
     const field = p.getByLabel(/^Nytt lösenord/);
@@ -84,7 +84,7 @@ describe("account pages reached by mail", () => {
     await p.keyboard.press("Space");
     await p.getByRole("button", { name: "Spara e-postinställningarna" }).click();
     await p.getByText("Inställningarna är sparade.").waitFor();
-    expect(app.server.store.accounts.byEmail(coordinator.email)?.digest).toBe(false);
+    expect((await app.server.store.accounts.byEmail(coordinator.email))?.digest).toBe(false);
 
     const download = p.waitForEvent("download");
     await p.getByRole("button", { name: "Ladda ned mina uppgifter" }).click();

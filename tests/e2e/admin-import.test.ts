@@ -40,10 +40,10 @@ it("an administrator previews and imports a file, and a bad file is refused nami
   await p.getByRole("button", { name: "Konton", exact: true }).click();
   const roleSelect = p.getByRole("combobox", { name: "Roll för Mona Medlem" });
   await roleSelect.selectOption("coordinator");
-  expect(app.server.store.accounts.byId(member.id)?.role).toBe("member");
+  expect((await app.server.store.accounts.byId(member.id))?.role).toBe("member");
   await p.getByRole("button", { name: "Spara roll för Mona Medlem: Samordnare" }).click();
   await p.getByText("Mona Medlem är nu Samordnare.").waitFor();
-  expect(app.server.store.accounts.byId(member.id)?.role).toBe("coordinator");
+  expect((await app.server.store.accounts.byId(member.id))?.role).toBe("coordinator");
 
   const panel = p.getByRole("region", { name: "Importera data" });
   const good = JSON.stringify({ projects: [project("importerat-testprojekt", ["open-data"])] }, null, 2);

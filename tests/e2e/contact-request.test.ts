@@ -34,15 +34,15 @@ async function openContacts(p: Page) {
   await p.getByRole("heading", { name: "Kontaktförfrågningar", level: 2 }).waitFor();
 }
 
-const orgIdNamed = (name: string) =>
-  app.server.store.readDataset().organisations.find((o) => o.name === name)?.id as string;
+const orgIdNamed = async (name: string) =>
+  (await app.server.store.readDataset()).organisations.find((o) => o.name === name)?.id as string;
 
 let names: string[] = [];
 let other: Browser;
 
 beforeAll(async () => {
   sender = await createAccount(app.server.store, "member", "Sara Sändare");
-  app.server.store.accounts.addOwner(sender.id, { kind: "project", id: PROJECT });
+  await app.server.store.accounts.addOwner(sender.id, { kind: "project", id: PROJECT });
   recipient = await createAccount(app.server.store, "member", "Rut Mottagare");
   other = app.browser;
 });
@@ -55,7 +55,7 @@ describe("contact requests, in a browser", () => {
     await expect.poll(() => suggestions(p).count(), { timeout: 10_000 }).toBeGreaterThan(3);
     names = (await suggestions(p).locator(".suggestion-name").allTextContents()).map((n) => n.trim());
     const [first = ""] = names;
-    app.server.store.accounts.addOwner(recipient.id, { kind: "organisation", id: orgIdNamed(first) });
+    await app.server.store.accounts.addOwner(recipient.id, { kind: "organisation", id: await orgIdNamed(first) });
 
     await suggestions(p)
       .first()
@@ -77,12 +77,12 @@ describe("contact requests, in a browser", () => {
     await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
     await expect.poll(() => dialog.getByRole("status").textContent()).toBe(`Förfrågan till ${first} är skickad.`);
     await dialog.getByText(`En förfrågan till ${first} väntar redan på svar.`).waitFor();
-    expect(app.server.store.contacts.figures().sent).toBe(1);
+    expect((await app.server.store.contacts.figures()).sent).toBe(1);
   });
 
   it("for an organisation nobody has claimed, says so and points to its website, with no form", async () => {
     const p = app.page;
-    const data = app.server.store.readDataset().organisations;
+    const data = (await app.server.store.readDataset()).organisations;
     const index = names.findIndex((n, i) => i > 0 && data.find((o) => o.name === n)?.website);
     const name = names[index] as string;
     const website = data.find((o) => o.name === name)?.website as string;
@@ -111,13 +111,13 @@ describe("contact requests, in a browser", () => {
     const p = app.page;
     await openContacts(p);
     await p.getByText(`Kontakt: Rut Mottagare, ${recipient.email}`).waitFor();
-    expect(app.server.store.contacts.figures()).toMatchObject({ sent: 1, accepted: 1 });
+    expect(await app.server.store.contacts.figures()).toMatchObject({ sent: 1, accepted: 1 });
   });
 
   it("fits the phone's bottom sheet (390 px): the dialog opens inside the screen's width", async () => {
     const context = await other.newContext({ viewport: { width: 390, height: 844 } });
     const url = new URL(app.server.url);
-    const token = app.server.store.sessions.create(sender.id).token;
+    const token = (await app.server.store.sessions.create(sender.id)).token;
     await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/" }]);
     const q = await context.newPage();
     await q.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);

@@ -37,10 +37,10 @@ beforeAll(async () => {
   );
   const path = tempDatabasePath();
   const store = new Store(path);
-  store.importDataset(data, "synthetic");
+  await store.importDataset(data, "synthetic");
   // Dense stored positions (a spiral) put many nodes close together: the hardest case for labels.
   const positions: Record<string, [number, number]> = {};
-  buildGraph(store.readDataset())
+  buildGraph(await store.readDataset())
     .nodes()
     .forEach((key, i) => {
       positions[key] = [
@@ -48,8 +48,8 @@ beforeAll(async () => {
         Math.round(8 * Math.sqrt(i) * Math.sin(i * 2.4)),
       ];
     });
-  store.layouts.write(FORCE_LAYOUT, store.info().dataVersion, positions);
-  store.close();
+  await store.layouts.write(FORCE_LAYOUT, (await store.info()).dataVersion, positions);
+  await store.close();
   [seed, large] = await Promise.all([
     startTestServer(join(root, "data"), tempDatabasePath(), client),
     startTestServer(join(root, "data"), path, client),

@@ -31,9 +31,9 @@ beforeAll(async () => {
   );
   const path = tempDatabasePath();
   const store = new Store(path);
-  store.importDataset(data, "synthetic");
+  await store.importDataset(data, "synthetic");
   // Positions as the server would store them (a spiral: this test is about drawing, not about the layout itself).
-  const graph = buildGraph(store.readDataset());
+  const graph = buildGraph(await store.readDataset());
   const positions: Record<string, [number, number]> = {};
   graph.nodes().forEach((key, i) => {
     positions[key] = [
@@ -41,14 +41,14 @@ beforeAll(async () => {
       Math.round(8 * Math.sqrt(i) * Math.sin(i * 2.4)),
     ];
   });
-  store.layouts.write(FORCE_LAYOUT, store.info().dataVersion, positions);
+  await store.layouts.write(FORCE_LAYOUT, (await store.info()).dataVersion, positions);
   // The least connected organisation: far outside the budget of best connected nodes.
   const leaf = graph
     .nodes()
     .filter((key) => graph.getNodeAttributes(key).kind === "organisation")
     .reduce((a, b) => (graph.degree(b) < graph.degree(a) ? b : a));
   outside = { key: leaf, name: graph.getNodeAttributes(leaf).label.sv };
-  store.close();
+  await store.close();
   server = await startTestServer(join(root, "data"), path, join(root, "dist", "client"));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -35,7 +35,7 @@ async function openEdit(p: Page, editLabel: string, region: string) {
 
 beforeAll(async () => {
   const o = await createAccount(app.server.store, "member", "Olle Ägare");
-  app.server.store.accounts.addOwner(o.id, ref);
+  await app.server.store.accounts.addOwner(o.id, ref);
   owner = sessionClientFor(app.server.url);
   await owner.auth.login.mutate({ email: o.email, password: o.password });
   const coordinator = await createAccount(app.server.store, "coordinator", "Samordnare Sara");

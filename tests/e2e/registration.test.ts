@@ -78,7 +78,7 @@ describe("self-registration with moderation, editing and history, in a browser",
     await p.getByRole("heading", { name: "Kolla din e-post" }).waitFor();
     expect(await seriousViolations(p, ".auth-dialog")).toEqual([]);
     await p.getByRole("button", { name: "Stäng" }).click();
-    const [mail] = app.server.store.mail.to("maja@example.org");
+    const [mail] = await app.server.store.mail.to("maja@example.org");
     const link = /https?:\/\/\S+#verify=\S+/.exec(mail?.text ?? "")?.[0];
     expect(link).toBeDefined();
     await p.goto((link as string).replace(/^https?:\/\/[^/]+/, app.server.url));

@@ -22,7 +22,7 @@ const shortlist = (p: Page) => p.getByRole("region", { name: "Kortlista" });
 
 beforeAll(async () => {
   const account = await createAccount(app.server.store, "member", "Olle Ägare");
-  app.server.store.accounts.addOwner(account.id, { kind: "project", id: PROJECT });
+  await app.server.store.accounts.addOwner(account.id, { kind: "project", id: PROJECT });
   owner = account;
 });
 
@@ -145,7 +145,7 @@ describe("the shortlist, in a browser", () => {
       .click();
     await expect.poll(() => section.getByRole("status").textContent()).toBe(`Borttagen ur kortlistan: ${name}`);
     await section.getByText("Inga sparade organisationer än").waitFor();
-    expect(app.server.store.shortlists.list(PROJECT)).toEqual([]);
+    expect(await app.server.store.shortlists.list(PROJECT)).toEqual([]);
     await p.setViewportSize({ width: 1280, height: 900 });
   });
 });

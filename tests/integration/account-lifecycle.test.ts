@@ -90,7 +90,7 @@ describe("sign-up with e-mail verification", () => {
       (await failure(stranger.auth.login.mutate({ email: "vera@example.org", password: "someone else's phrase" })))
         .status,
     ).toBe(401);
-    expect(server.store.accounts.byEmail("vera@example.org")?.displayName).toBe("Vera");
+    expect(await (await server.store.accounts.byEmail("vera@example.org"))?.displayName).toBe("Vera");
   });
 
   it("refuses a display name that is taken, whichever the address (names are public)", async () => {
@@ -122,7 +122,9 @@ describe("forgotten password", () => {
     expect(mail.text).toMatch(/gäller i en timme/);
     const token = linkToken(mail.links, "reset");
     // The token is kept only as its SHA-256.
-    const stored = server.store.db.prepare("SELECT token_hash FROM account_token WHERE purpose = 'reset'").all() as {
+    const stored = server.store.db.raw
+      .prepare("SELECT token_hash FROM account_token WHERE purpose = 'reset'")
+      .all() as {
       token_hash: string;
     }[];
     expect(stored.map((r) => r.token_hash)).not.toContain(token);
@@ -145,9 +147,9 @@ describe("forgotten password", () => {
   });
 
   it("refuses a reset link older than an hour", async () => {
-    const account = server.store.accounts.byEmail("rut@example.org");
+    const account = await server.store.accounts.byEmail("rut@example.org");
     if (!account) throw new Error("no Rut");
-    const token = server.store.tokens.issue(account.id, "reset", { now: new Date(Date.now() - 3_601_000) });
+    const token = await server.store.tokens.issue(account.id, "reset", { now: new Date(Date.now() - 3_601_000) });
     const late = await failure(
       sessionClientFor(server.url).auth.resetPassword.mutate({ token, password: "too late passphrase" }),
     );
@@ -285,8 +287,8 @@ describe("download my data and delete my account", () => {
     expect(await coordinator.entity.get.query({ kind: "project", id: "lisas-lab" })).toMatchObject({
       record: { name: "Lisas labb" },
     });
-    expect(server.store.accounts.ownersOf({ kind: "project", id: "lisas-lab" })).toEqual([]);
-    const row = JSON.stringify(server.store.db.prepare("SELECT * FROM account WHERE id = ?").get(accountId));
+    expect(await server.store.accounts.ownersOf({ kind: "project", id: "lisas-lab" })).toEqual([]);
+    const row = JSON.stringify(server.store.db.raw.prepare("SELECT * FROM account WHERE id = ?").get(accountId));
     expect(row).not.toMatch(/leaver|Lisa/i);
     // The address is free again.
     await member("leaver@example.org", "Lisa Again");
@@ -379,17 +381,17 @@ describe("notifications", () => {
     const waiting = await member("waiting@example.org", "Walter Waiting");
     await waiting.submission.create.mutate({ kind: "project", record: project("walters-project") });
     const morning = new Date("2031-03-02T06:30:00Z");
-    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T05:00:00Z"))).toBe(0);
-    const sent = sendReviewDigest(server.store, server.mailer, morning);
+    expect(await sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T05:00:00Z"))).toBe(0);
+    const sent = await sendReviewDigest(server.store, server.mailer, morning);
     expect(sent).toBeGreaterThanOrEqual(1);
     const mail = await smtp.waitFor(coordinatorEmail, (m) => m.subject.includes("väntar på granskning"));
     expect(mail.links[0]).toBe("https://karta.example.org/#review");
     // Once a day.
-    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T18:00:00Z"))).toBe(0);
+    expect(await sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T18:00:00Z"))).toBe(0);
     // Switched off: the next day's digest skips this coordinator.
     await coordinator.account.updateSettings.mutate({ digest: false });
-    const recipients = server.store.accounts.digestRecipients().map((a) => a.email);
+    const recipients = (await server.store.accounts.digestRecipients()).map((a) => a.email);
     expect(recipients).not.toContain(coordinatorEmail);
-    expect(sendReviewDigest(server.store, server.mailer, new Date("2031-03-03T07:00:00Z"))).toBe(sent - 1);
+    expect(await sendReviewDigest(server.store, server.mailer, new Date("2031-03-03T07:00:00Z"))).toBe(sent - 1);
   });
 });

@@ -60,8 +60,11 @@ beforeAll(async () => {
   databasePath = tempDatabasePath();
   // Large enough (about 2 MB, hundreds of pages) that the server's stepped backup spans many turns of the event loop, writes between them.
   const store = new Store(databasePath);
-  store.importDataset(generateDataset({ projects: 300, organisations: 400, seed: 7 }, readTaxonomy("data")), "seed");
-  store.close();
+  await store.importDataset(
+    generateDataset({ projects: 300, organisations: 400, seed: 7 }, readTaxonomy("data")),
+    "seed",
+  );
+  await store.close();
   backupDir = mkdtempSync(join(tmpdir(), "partnerkartan-backups-"));
   const env = readEnv({
     PORT: "0",
@@ -127,7 +130,7 @@ describe("backup during a burst of writes", () => {
     const liveVersion = server.services.dataVersion;
     for (const file of [cliOut, scheduled?.file as string]) {
       const target = tempDatabasePath();
-      const restored = restoreStore(file, target);
+      const restored = await restoreStore(file, target);
       expect(restored.previous).toBeUndefined();
       const db = new Database(target, { readonly: true });
       const content = contentOf(db);
@@ -146,8 +149,8 @@ describe("backup during a burst of writes", () => {
   it("refuses to restore while the server holds the store", async () => {
     const files = readdirSync(backupDir).filter((name) => name.endsWith(".db"));
     expect(files.length).toBeGreaterThan(0);
-    expect(() => restoreStore(join(backupDir, files[0] as string), databasePath)).toThrow(StoreLockedError);
-    expect(() => restoreStore(join(backupDir, files[0] as string), databasePath)).toThrow(/holds .*stop it/);
+    await expect(restoreStore(join(backupDir, files[0] as string), databasePath)).rejects.toThrow(StoreLockedError);
+    await expect(restoreStore(join(backupDir, files[0] as string), databasePath)).rejects.toThrow(/holds .*stop it/);
   });
 
   it("keeps only BACKUP_KEEP of its own backups", async () => {
@@ -162,7 +165,7 @@ describe("backup during a burst of writes", () => {
   it("replaces a stopped server's store, keeping the previous file beside it", async () => {
     const [newest] = readdirSync(backupDir).sort().reverse();
     await api_write_then_close();
-    const result = restoreStore(join(backupDir, newest as string), databasePath);
+    const result = await restoreStore(join(backupDir, newest as string), databasePath);
     expect(result.previous && existsSync(result.previous)).toBe(true);
     const previous = new Database(result.previous as string, { readonly: true });
     const now = new Database(databasePath, { readonly: true });

@@ -20,7 +20,7 @@ describe("npm run sync:civictech", () => {
   let checkout: string;
   let database: string;
   const saved = { ...process.env };
-  beforeAll(() => {
+  beforeAll(async () => {
     checkout = mkdtempSync(join(tmpdir(), "civictech-"));
     cpSync(FIXTURE, checkout, { recursive: true });
     mkdirSync(join(checkout, ".git/refs/heads"), { recursive: true });
@@ -28,32 +28,32 @@ describe("npm run sync:civictech", () => {
     writeFileSync(join(checkout, ".git/refs/heads/main"), `${COMMIT}\n`);
     database = tempDatabasePath();
     const store = new Store(database);
-    store.importDataset(loadDataDir("data"), "seed");
-    store.close();
+    await store.importDataset(loadDataDir("data"), "seed");
+    await store.close();
     process.env.DATABASE_PATH = database;
     process.env.DATA_DIR = "data";
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.env = saved;
   });
 
-  const everything = () => {
+  const everything = async () => {
     const store = new Store(database);
     try {
-      const rows = store.db.prepare("SELECT kind, id, data, version FROM entity ORDER BY kind, id").all();
-      const log = store.db.prepare("SELECT * FROM change").all();
-      return { rows, log, dataVersion: store.info().dataVersion };
+      const rows = store.db.raw.prepare("SELECT kind, id, data, version FROM entity ORDER BY kind, id").all();
+      const log = store.db.raw.prepare("SELECT * FROM change").all();
+      return { rows, log, dataVersion: (await store.info()).dataVersion };
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
-  it("previews without writing, then writes, and a second run changes nothing", () => {
-    const before = everything();
+  it("previews without writing, then writes, and a second run changes nothing", async () => {
+    const before = await everything();
     const lines: string[] = [];
-    const preview = runSyncCommand(parseSyncArgs([checkout, "--dry-run"]), (l) => lines.push(l));
+    const preview = await runSyncCommand(parseSyncArgs([checkout, "--dry-run"]), (l) => lines.push(l));
     expect(preview.written).toBe(false);
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
     expect(lines[0]).toContain(`Dry run: would sync civictech.se at ${COMMIT}`);
     // The seed's events are matched by the files their sources cite: re-pinned, never duplicated.
     const changed = preview.plan.changes.filter((c) => c.action === "change").map((c) => c.write.record.id);
@@ -67,9 +67,9 @@ describe("npm run sync:civictech", () => {
     ).toBe(true);
     expect(preview.plan.counts.create).toBe(0);
 
-    const written = runSyncCommand(parseSyncArgs([checkout]), (l) => lines.push(l));
+    const written = await runSyncCommand(parseSyncArgs([checkout]), (l) => lines.push(l));
     expect(written.written).toBe(true);
-    const after = everything();
+    const after = await everything();
     expect(after.dataVersion).toBe(before.dataVersion + 1);
     const hackathon = after.rows.find((r) => (r as { id: string }).id === "civic-tech-goteborg-hackathon-2") as {
       data: string;
@@ -79,18 +79,18 @@ describe("npm run sync:civictech", () => {
       `https://github.com/civictechsweden/civictech.se/blob/${COMMIT}/_events/hackathon-2.md`,
     ]);
 
-    const again = runSyncCommand(parseSyncArgs([checkout]), (l) => lines.push(l));
+    const again = await runSyncCommand(parseSyncArgs([checkout]), (l) => lines.push(l));
     expect(again.written).toBe(false);
     expect(again.plan.counts).toMatchObject({ create: 0, change: 0 });
-    expect(everything()).toEqual(after);
+    expect(await everything()).toEqual(after);
 
     const text = JSON.stringify(after) + lines.join("\n");
     for (const word of PERSONAL) expect(text).not.toContain(word);
   });
 
-  it("refuses a checkout without a commit, and bad arguments, naming them", () => {
+  it("refuses a checkout without a commit, and bad arguments, naming them", async () => {
     expect(() => parseSyncArgs([])).toThrow(/no checkout given/);
     expect(() => parseSyncArgs([checkout, "--commit", "abc"])).toThrow(/--commit: "abc" is not a commit/);
-    expect(() => runSyncCommand(parseSyncArgs([FIXTURE]), () => {})).toThrow(/commit is unknown/);
+    await expect(runSyncCommand(parseSyncArgs([FIXTURE]), () => {})).rejects.toThrow(/commit is unknown/);
   });
 });

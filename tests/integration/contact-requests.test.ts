@@ -23,7 +23,7 @@ let recipientId: number;
 
 async function signedIn(role: "member" | "coordinator", name: string, language?: "sv" | "en") {
   const account = await createAccount(server.store, role, name);
-  if (language) server.store.accounts.setSettings(account.id, { language });
+  if (language) await server.store.accounts.setSettings(account.id, { language });
   const client = sessionClientFor(server.url);
   await client.auth.login.mutate({ email: account.email, password: account.password });
   return { client, id: account.id };
@@ -42,7 +42,7 @@ beforeAll(async () => {
   server.mailer.log = { info: record, warn: record };
   const s = await signedIn("member", "Sara Sändare");
   sender = s.client;
-  server.store.accounts.addOwner(s.id, { kind: "project", id: "open-up" });
+  await server.store.accounts.addOwner(s.id, { kind: "project", id: "open-up" });
   const r = await signedIn("member", "Rut Mottagare", "en");
   recipient = r.client;
   recipientId = r.id;
@@ -144,7 +144,7 @@ describe("contact requests over HTTP with real mail", () => {
 
   it("counts five requests per project a day, then answers 429 naming the project", async () => {
     const orgs = ["vinnova", "civic-tech-goteborg"];
-    for (const id of orgs) server.store.accounts.addOwner(recipientId, { kind: "organisation", id });
+    for (const id of orgs) await server.store.accounts.addOwner(recipientId, { kind: "organisation", id });
     for (const id of orgs)
       await sender.contact.send.mutate({ projectId: "open-up", organisationId: id, message: "Hej" });
     // Two more in the window, so the project is at its five.
@@ -159,7 +159,7 @@ describe("contact requests over HTTP with real mail", () => {
       sender.contact.send.mutate({ projectId: "open-up", organisationId: "vinnova", message: "En till" }),
     );
     expect(limited.status).toBe(409);
-    server.store.db.prepare("UPDATE contact_request SET status = 'declined' WHERE status = 'open'").run();
+    await server.store.db.run("UPDATE contact_request SET status = 'declined' WHERE status = 'open'");
     const overLimit = await trpcFailure(
       sender.contact.send.mutate({ projectId: "open-up", organisationId: "vinnova", message: "En till" }),
     );

@@ -49,17 +49,17 @@ function startServerProcess(): Promise<{ url: string; process: ChildProcess }> {
   });
 }
 
-afterAll(() => {
+afterAll(async () => {
   child?.kill("SIGKILL");
 });
 
 describe("crash safety", () => {
   it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments`, async () => {
     // Seed the database and make a coordinator with a session before the first start.
-    const { store } = openStore({ DATABASE_PATH: databasePath, DATA_DIR: dataDir });
+    const { store } = await openStore({ DATABASE_PATH: databasePath, DATA_DIR: dataDir });
     const coordinator = await createAccount(store, "coordinator", "Crash Coordinator");
-    const cookie = `${SESSION_COOKIE}=${store.sessions.create(coordinator.id).token}`;
-    store.close();
+    const cookie = `${SESSION_COOKIE}=${(await store.sessions.create(coordinator.id)).token}`;
+    await store.close();
 
     const acknowledged: string[] = [];
     let attempted = 0;

@@ -111,7 +111,7 @@ function replaceAt(value: unknown, path: (string | number)[], replacement: unkno
 }
 
 function writtenState(): string {
-  const db = server.store.db;
+  const db = server.store.db.raw;
   const row = (sql: string) => JSON.stringify(db.prepare(sql).all());
   return [
     row("SELECT value FROM meta WHERE key = 'data_version'"),
@@ -161,14 +161,14 @@ const MUTATIONS = Object.entries(appRouter._def.procedures)
 beforeAll(async () => {
   server = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
   const admin = await createAccount(server.store, "administrator", "Fuzz Admin");
-  cookie = `${SESSION_COOKIE}=${server.store.sessions.create(admin.id).token}`;
+  cookie = `${SESSION_COOKIE}=${(await server.store.sessions.create(admin.id)).token}`;
 });
 afterAll(async () => {
   await server?.close();
 });
 
 describe("fuzzed input to every mutation", () => {
-  it("has a template for every mutation", () => {
+  it("has a template for every mutation", async () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual(MUTATIONS);
   });
 
@@ -202,8 +202,8 @@ describe("fuzzed input to every mutation", () => {
     }, 120_000);
   }
 
-  it("left the database consistent", () => {
-    const db = server.store.db;
+  it("left the database consistent", async () => {
+    const db = server.store.db.raw;
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("foreign_key_check")).toEqual([]);
     // Every live reference points to a live entity.

@@ -50,7 +50,7 @@ describe("GET /api/graph", () => {
 
   it("changes after a write (the cache follows the data version)", async () => {
     const before = (await fetch(`${server.url}/api/graph`)).headers.get("etag");
-    server.store.entities.create({ kind: "project", record: project("fresh-one") }, null);
+    await server.store.entities.create({ kind: "project", record: project("fresh-one") }, null);
     const { refreshServices } = await import("../../server/live/refresh");
     refreshServices(server.services);
     const response = await fetch(`${server.url}/api/graph`, { headers: { "if-none-match": before as string } });

@@ -40,7 +40,7 @@ describe("layout.positions", () => {
     expect(new Set(first.xy).size).toBeGreaterThan(snapshot.nodes.length / 2);
     const again = await readyPositions(running.url);
     expect(again).toEqual(first);
-    expect(running.store.layouts.read("force", first.dataVersion)).toBeDefined();
+    expect(await running.store.layouts.read("force", first.dataVersion)).toBeDefined();
     await running.close();
 
     // A restart on the same data answers at once with the stored positions (same computedAt: not computed again).
@@ -52,18 +52,18 @@ describe("layout.positions", () => {
 
     // New data (one more organisation) moves the data version: the next server computes a new layout.
     const store = new Store(databasePath);
-    writeImportedEntities(
+    await writeImportedEntities(
       store.db,
       [{ kind: "organisation", record: organisation("new-org") }],
-      readDataVersion(store.db),
+      await readDataVersion(store.db),
     );
-    store.close();
+    await store.close();
     running = await startTestServer(dataDir, databasePath);
     const moved = await readyPositions(running.url);
     expect(moved.dataVersion).toBe(first.dataVersion + 1);
     expect(moved.xy).toHaveLength(first.xy.length + 2);
     expect(moved.computedAt > first.computedAt).toBe(true);
-    expect(running.store.layouts.read("force", first.dataVersion)).toBeUndefined();
+    expect(await running.store.layouts.read("force", first.dataVersion)).toBeUndefined();
   });
 
   it("after a live edit, the new layout starts from the old one: unchanged nodes stay close, the new one sits by its neighbours", async () => {

@@ -33,7 +33,7 @@ afterAll(async () => {
 describe("mail over SMTP", () => {
   it("sends a queued message as plain text and escaped HTML in the recipient's language, links on PUBLIC_URL", async () => {
     const started = performance.now();
-    const id = server.mailer.send("Anna@Example.org", "en", {
+    const id = await server.mailer.send("Anna@Example.org", "en", {
       template: "submission-rejected",
       name: "<script>alert(1)</script> & co",
       reason: 'Duplicate of "Egenmakt" <b>',
@@ -52,13 +52,13 @@ describe("mail over SMTP", () => {
     expect(mail.html).not.toMatch(/<script>|<b>/);
     expect(mail.html).toContain('<a href="https://karta.example.org/#reset=secret-token-123">');
     // Once sent, neither the address nor the body (with its secret link) is kept.
-    await expect.poll(() => server.store.mail.list().find((m) => m.id === id)?.status).toBe("sent");
-    const row = server.store.mail.list().find((m) => m.id === id);
+    await expect.poll(async () => (await server.store.mail.list()).find((m) => m.id === id)?.status).toBe("sent");
+    const row = (await server.store.mail.list()).find((m) => m.id === id);
     expect(row).toMatchObject({ to: null, text: null, attempts: 1 });
   });
 
   it("speaks Swedish by default and signs every message", async () => {
-    server.mailer.send("bo@example.org", "sv", { template: "password-changed" });
+    await server.mailer.send("bo@example.org", "sv", { template: "password-changed" });
     const mail = await smtp.waitFor("bo@example.org");
     expect(mail.subject).toBe("Ditt lösenord är bytt");
     expect(mail.text).toContain("Partnerkartan, Civic Tech Sweden");
@@ -68,27 +68,27 @@ describe("mail over SMTP", () => {
   it("retries a refused message with growing pauses until the SMTP server takes it", async () => {
     smtp.refuseNext(2);
     const started = Date.now();
-    const id = server.mailer.send("retry@example.org", "sv", { template: "password-changed" });
+    const id = await server.mailer.send("retry@example.org", "sv", { template: "password-changed" });
     await smtp.waitFor("retry@example.org");
     // Two failures: pauses of 50 and 100 ms before the third attempt.
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-    await expect.poll(() => server.store.mail.list().find((m) => m.id === id)?.status).toBe("sent");
-    expect(server.store.mail.list().find((m) => m.id === id)).toMatchObject({ attempts: 3, lastError: null });
+    await expect.poll(async () => (await server.store.mail.list()).find((m) => m.id === id)?.status).toBe("sent");
+    expect((await server.store.mail.list()).find((m) => m.id === id)).toMatchObject({ attempts: 3, lastError: null });
   });
 
   it("gives up after the last attempt and keeps the failure for the outbox page, without the address", async () => {
     smtp.refuseNext(4);
-    const id = server.mailer.send("never@example.org", "sv", { template: "password-changed" });
+    const id = await server.mailer.send("never@example.org", "sv", { template: "password-changed" });
     await expect
-      .poll(() => server.store.mail.list().find((m) => m.id === id)?.status, { timeout: 5000 })
+      .poll(async () => (await server.store.mail.list()).find((m) => m.id === id)?.status, { timeout: 5000 })
       .toBe("failed");
-    const row = server.store.mail.list().find((m) => m.id === id);
+    const row = (await server.store.mail.list()).find((m) => m.id === id);
     expect(row).toMatchObject({ attempts: 4, to: null, text: null });
     expect(row?.lastError).toMatch(/Try again later/);
     expect(smtp.received.some((m) => m.to === "never@example.org")).toBe(false);
   });
 
-  it("logs every message by id and template, never with its address or its secret link", () => {
+  it("logs every message by id and template, never with its address or its secret link", async () => {
     expect(logged.some((line) => line.startsWith("mail queued"))).toBe(true);
     expect(logged.some((line) => line.startsWith("mail sent"))).toBe(true);
     expect(logged.some((line) => line.startsWith("mail failed; will retry"))).toBe(true);
@@ -108,7 +108,7 @@ describe("mail without SMTP_URL: the outbox", () => {
   });
 
   it("keeps the message in the outbox, which only administrators read over HTTP", async () => {
-    local.mailer.send("cia@example.org", "sv", { template: "password-changed" });
+    await local.mailer.send("cia@example.org", "sv", { template: "password-changed" });
     const admin = await createAccount(local.store, "administrator", "Ada Admin");
     const coordinator = await createAccount(local.store, "coordinator", "Cora");
     const asAdmin = sessionClientFor(local.url);

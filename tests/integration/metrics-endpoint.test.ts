@@ -135,9 +135,9 @@ describe("/api/health", () => {
 
   it('says "starting" with 503 before that', async () => {
     const store = new Store(tempDatabasePath());
-    store.importDataset(smallDataset(), "seed");
+    await store.importDataset(smallDataset(), "seed");
     const app = await createApp({
-      services: loadServices(store, { warmSearch: false }),
+      services: await loadServices(store, { warmSearch: false }),
       logLevel: "silent",
       isReady: () => false,
     });
@@ -147,7 +147,7 @@ describe("/api/health", () => {
       expect(response.json()).toMatchObject({ status: "starting", dataVersion: 1 });
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 });

@@ -27,8 +27,8 @@ beforeAll(async () => {
     data.events.length;
   const databasePath = tempDatabasePath();
   const store = new Store(databasePath);
-  store.importDataset(data, "synthetic");
-  store.close();
+  await store.importDataset(data, "synthetic");
+  await store.close();
   server = await startTestServer(dataDir, databasePath);
 }, 60_000);
 

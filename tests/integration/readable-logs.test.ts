@@ -25,7 +25,7 @@ interface ServerProcess {
 async function startLoggedServer(env: Record<string, string>): Promise<ServerProcess> {
   const databasePath = tempDatabasePath();
   const dataDir = writeDataDir(smallDataset());
-  openStore({ DATABASE_PATH: databasePath, DATA_DIR: dataDir }).store.close();
+  await (await openStore({ DATABASE_PATH: databasePath, DATA_DIR: dataDir })).store.close();
   const proc = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), "--no-client"], {
     cwd: root,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, DATA_DIR: dataDir, ...env },
@@ -58,7 +58,7 @@ async function startLoggedServer(env: Record<string, string>): Promise<ServerPro
   };
 }
 
-afterEach(() => {
+afterEach(async () => {
   for (const proc of running.splice(0)) proc.kill("SIGKILL");
 });
 
@@ -95,7 +95,7 @@ describe("the server's log", () => {
     const server = await startLoggedServer({ ACCESS_LOG: "true" });
     const store = new (await import("../../server/store/store")).Store(server.databasePath);
     const member = await createAccount(store, "member", "Logged Member");
-    store.close();
+    await store.close();
     const signIn = (password: string) =>
       fetch(`${server.url}/trpc/auth.login`, {
         method: "POST",

@@ -28,7 +28,7 @@ beforeAll(async () => {
   server = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
   const o = await createAccount(server.store, "member", "Olle Owner");
   ownerId = o.id;
-  server.store.accounts.addOwner(o.id, ref);
+  await server.store.accounts.addOwner(o.id, ref);
   const c = await createAccount(server.store, "coordinator", "Cora Coordinator");
   owner = sessionClientFor(server.url);
   await owner.auth.login.mutate({ email: o.email, password: o.password });
@@ -45,7 +45,7 @@ describe("recent edits and revert", () => {
     await edit(coordinator, { status: "completed" });
     await edit(owner, { summary: { sv: "Ny text", en: "New text" }, topics: ["participation"] });
     // An edit from long ago is not "recent".
-    server.store.db
+    server.store.db.raw
       .prepare(
         "INSERT INTO change (at, account_id, action, kind, entity_id, before, after, version) VALUES ('2001-01-01T00:00:00.000Z', ?, 'update', 'project', 'open-up', '{}', '{}', 1)",
       )

@@ -91,7 +91,7 @@ export async function createAccount(
 ): Promise<{ id: number; email: string; password: string }> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}@example.org`;
   const password = `correct horse battery ${name}`;
-  const account = store.accounts.create({
+  const account = await store.accounts.create({
     email,
     displayName: name,
     role,
@@ -102,8 +102,8 @@ export async function createAccount(
 }
 
 /** The newest message to `address` in the outbox (a server without SMTP_URL keeps every message there). */
-export function outboxMail(store: Store, address: string): OutboxMail {
-  const [mail] = store.mail.to(address);
+export async function outboxMail(store: Store, address: string): Promise<OutboxMail> {
+  const [mail] = await store.mail.to(address);
   if (!mail) throw new Error(`no mail to ${address} in the outbox`);
   return mail;
 }
@@ -125,7 +125,7 @@ export async function signUpVerified(
   client = sessionClientFor(server.url),
 ) {
   await client.auth.signUp.mutate(input);
-  const token = tokenIn(outboxMail(server.store, input.email).text, "verify");
+  const token = tokenIn(await (await outboxMail(server.store, input.email)).text, "verify");
   await client.auth.verifyEmail.mutate({ token });
   const me = await client.auth.login.mutate({ email: input.email, password: input.password });
   return { client, me };

@@ -50,14 +50,16 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 
 beforeAll(async () => {
   server = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
-  ownerId = server.store.accounts.create({
-    email: OWNER_EMAIL,
-    displayName: "Olle Ägare",
-    emailVerified: true,
-    role: "member",
-    passwordHash: await hashPassword("correct horse battery owner"),
-  }).id;
-  server.store.accounts.addOwner(ownerId, { kind: "project", id: P });
+  ownerId = (
+    await server.store.accounts.create({
+      email: OWNER_EMAIL,
+      displayName: "Olle Ägare",
+      emailVerified: true,
+      role: "member",
+      passwordHash: await hashPassword("correct horse battery owner"),
+    })
+  ).id;
+  await server.store.accounts.addOwner(ownerId, { kind: "project", id: P });
   owner = sessionClientFor(server.url);
   await owner.auth.login.mutate({ email: OWNER_EMAIL, password: "correct horse battery owner" });
   outsider = (await signedIn("member", "Outsider")).client;
@@ -176,12 +178,15 @@ describe("shortlist procedures", () => {
 
   it(`holds at most ${SHORTLIST_MAX_ENTRIES} organisations per project: the next is 409 naming organisationId`, async () => {
     const store = server.store;
-    store.entities.create({ kind: "project", record: { ...smallDataset().projects[1], id: "busy" } } as never, null);
-    store.accounts.addOwner(ownerId, { kind: "project", id: "busy" });
+    await store.entities.create(
+      { kind: "project", record: { ...smallDataset().projects[1], id: "busy" } } as never,
+      null,
+    );
+    await store.accounts.addOwner(ownerId, { kind: "project", id: "busy" });
     for (let i = 0; i < SHORTLIST_MAX_ENTRIES; i++) {
       const id = `org-${i}`;
-      store.entities.create({ kind: "organisation", record: organisation(id) }, null);
-      store.shortlists.add({ projectId: "busy", organisationId: id }, ownerId);
+      await store.entities.create({ kind: "organisation", record: organisation(id) }, null);
+      await store.shortlists.add({ projectId: "busy", organisationId: id }, ownerId);
     }
     const full = await failure(owner.shortlist.add.mutate({ projectId: "busy", organisationId: "vinnova" }));
     expect(full.status).toBe(409);

@@ -44,8 +44,8 @@ describe("start-up", () => {
     if (existsSync(databasePath)) {
       const { Store } = await import("../../server/store/store");
       const store = new Store(databasePath);
-      expect(store.isSeeded()).toBe(false);
-      store.close();
+      expect(await store.isSeeded()).toBe(false);
+      await store.close();
     }
   });
 });

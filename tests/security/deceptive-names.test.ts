@@ -115,7 +115,7 @@ describe("display names", () => {
   it("stores the name NFC-normalised", async () => {
     const email = "zoe@example.org";
     await signUp("Zoe\u0308 Saldan\u0303a", email);
-    expect(server.store.accounts.byEmail(email)?.displayName).toBe("Zo\u00eb Salda\u00f1a");
+    expect(await (await server.store.accounts.byEmail(email))?.displayName).toBe("Zo\u00eb Salda\u00f1a");
   });
 
   it.each(["MAJA SVENSSON", "maja svensson", "Maja  Svensson", "Ｍａｊａ Ｓｖｅｎｓｓｏｎ", "Maja Svensson\uFEFF"])(
@@ -184,7 +184,7 @@ describe("an upgraded database whose old display names collide", () => {
 
     const upgraded = await startTestServer(writeDataDir(smallDataset()), path);
     try {
-      const names = upgraded.store.accounts.list().map((a) => a.displayName);
+      const names = (await upgraded.store.accounts.list()).map((a) => a.displayName);
       expect(names).toEqual(["Anna", "ANNA (2)", "Bo", "anna\u200B (3)", "Anna (2) (2)"]);
       const a = await createAccount(upgraded.store, "administrator", "Ada Lovelace");
       const client = sessionClientFor(upgraded.url);

@@ -252,7 +252,7 @@ function checkAnswer(target: Target, s: Shot, request: ReturnType<typeof request
 }
 
 function writtenState(server: RunningServer): string {
-  const db = server.store.db;
+  const db = server.store.db.raw;
   const row = (sql: string) => JSON.stringify(db.prepare(sql).all());
   return [
     row("SELECT value FROM meta WHERE key = 'data_version'"),
@@ -267,7 +267,7 @@ function writtenState(server: RunningServer): string {
 }
 
 const sessionCount = (server: RunningServer) =>
-  (server.store.db.prepare("SELECT count(*) AS n FROM session").get() as { n: number }).n;
+  (server.store.db.raw.prepare("SELECT count(*) AS n FROM session").get() as { n: number }).n;
 
 let guarded: Target;
 let relaxed: Target;
@@ -278,7 +278,7 @@ async function target(limits: "real" | "relaxed"): Promise<Target> {
   const server = await startGuardedServer(limits === "real" ? {} : RELAXED_LIMITS);
   await createAccount(server.store, "member");
   const admin = await createAccount(server.store, "administrator", "Fuzz Admin");
-  const cookie = `${SESSION_COOKIE}=${server.store.sessions.create(admin.id).token}`;
+  const cookie = `${SESSION_COOKIE}=${(await server.store.sessions.create(admin.id)).token}`;
   const budget = limits === "real" ? DEFAULT_HEAVY_PER_MINUTE : Number.POSITIVE_INFINITY;
   return { server, cookie, heavyServed: new Map(), budget };
 }
@@ -356,8 +356,8 @@ describe("fuzzed batched and parallel calls", () => {
   it("left both servers healthy and their databases consistent", async () => {
     for (const t of [guarded, relaxed]) {
       expect((await send(t.server.url, "/api/health")).status).toBe(200);
-      expect(t.server.store.db.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(t.server.store.db.pragma("foreign_key_check")).toEqual([]);
+      expect(t.server.store.db.raw.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(t.server.store.db.raw.pragma("foreign_key_check")).toEqual([]);
     }
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(600);

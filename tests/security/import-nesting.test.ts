@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe("an import nested 24 000 deep", () => {
   it.each(FILES)("%s: 400 naming file, line and column, in the preview and the import", async (name, text, at) => {
-    const version = server.store.info().dataVersion;
+    const version = (await server.store.info()).dataVersion;
     for (const dryRun of [true, false]) {
       const { status, message } = await failure(admin.admin.import.mutate({ files: [{ name, text }], dryRun }));
       expect({ status, message }).toMatchObject({
@@ -58,7 +58,7 @@ describe("an import nested 24 000 deep", () => {
         message: expect.stringContaining(`${name}:${at}: nested more than 20 levels deep`),
       });
     }
-    expect(server.store.info().dataVersion).toBe(version);
+    expect(await (await server.store.info()).dataVersion).toBe(version);
   });
 
   it("a CSV file of brackets is refused as such, not by a crash", async () => {
@@ -70,7 +70,7 @@ describe("an import nested 24 000 deep", () => {
     expect({ status, message }).toMatchObject({ status: 400, message: expect.stringMatching(/orgs\.csv:2:1: /) });
   });
 
-  it("from the command line: exit 1 naming file, line and column, no stack trace", () => {
+  it("from the command line: exit 1 naming file, line and column, no stack trace", async () => {
     const dir = mkdtempSync(join(tmpdir(), "partnerkartan-deep-"));
     const path = join(dir, "deep.json");
     writeFileSync(path, `{"projects":${lists(DEPTH)}}`);

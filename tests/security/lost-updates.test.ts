@@ -29,12 +29,13 @@ async function staleOf(promise: Promise<unknown>): Promise<{ status: number; mes
 }
 
 const changeCount = () =>
-  (server.store.db.prepare("SELECT count(*) AS n FROM change WHERE entity_id = 'open-up'").get() as { n: number }).n;
+  (server.store.db.raw.prepare("SELECT count(*) AS n FROM change WHERE entity_id = 'open-up'").get() as { n: number })
+    .n;
 
 beforeAll(async () => {
   server = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath());
   const o = await createAccount(server.store, "member", "Olle Owner");
-  server.store.accounts.addOwner(o.id, ref);
+  await server.store.accounts.addOwner(o.id, ref);
   const c = await createAccount(server.store, "coordinator", "Cora Coordinator");
   owner = sessionClientFor(server.url);
   await owner.auth.login.mutate({ email: o.email, password: o.password });
@@ -175,9 +176,9 @@ describe("lost updates", () => {
     expect(now.record.name).toBe(winners[0]?.name);
   });
 
-  it("every write path moves the version: the database refuses a write that does not", () => {
+  it("every write path moves the version: the database refuses a write that does not", async () => {
     expect(() =>
-      server.store.db.prepare("UPDATE entity SET data = data WHERE kind = 'project' AND id = 'open-up'").run(),
+      server.store.db.raw.prepare("UPDATE entity SET data = data WHERE kind = 'project' AND id = 'open-up'").run(),
     ).toThrow(/must move its version/);
   });
 });

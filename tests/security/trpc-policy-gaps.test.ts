@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const rows = (table: "session" | "account") =>
-  (server.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  (server.store.db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe("the /trpc policy for sign-in", () => {
   it("refuses sign-in streamed through the Accept header, and creates no session", async () => {

@@ -38,19 +38,19 @@ async function signIn(role: "administrator" | "member") {
 }
 
 /** Everything the store holds about entities, to show a refused write wrote nothing. */
-const dump = () =>
+const dump = async () =>
   JSON.stringify([
-    server.store.db.prepare("SELECT kind, id, data, deleted_at FROM entity ORDER BY kind, id").all(),
-    server.store.db.prepare("SELECT * FROM reference ORDER BY 1, 2, 3, 4, 5").all(),
-    server.store.db.prepare("SELECT count(*) FROM change").get(),
-    server.store.info().dataVersion,
+    server.store.db.raw.prepare("SELECT kind, id, data, deleted_at FROM entity ORDER BY kind, id").all(),
+    server.store.db.raw.prepare("SELECT * FROM reference ORDER BY 1, 2, 3, 4, 5").all(),
+    server.store.db.raw.prepare("SELECT count(*) FROM change").get(),
+    (await server.store.info()).dataVersion,
   ]);
 
 async function refused(call: Promise<unknown>, status: number): Promise<string> {
-  const before = dump();
+  const before = await dump();
   const { status: got, message } = await failure(call);
   expect({ got, message }).toMatchObject({ got: status });
-  expect(dump()).toBe(before);
+  expect(await dump()).toBe(before);
   return message;
 }
 
@@ -111,15 +111,15 @@ describe("the issue's sequence: import a project led by a deleted organisation",
     expect((await failure(admin.node.byId.query({ id: `organisation:${gone}` }))).status).toBe(404);
   });
 
-  it("also from the command line: exit 1, file, line and field, nothing written", () => {
-    const gone = server.store.db
+  it("also from the command line: exit 1, file, line and field, nothing written", async () => {
+    const gone = server.store.db.raw
       .prepare("SELECT id FROM entity WHERE kind = 'organisation' AND deleted_at IS NOT NULL LIMIT 1")
       .get() as { id: string };
     const dir = mkdtempSync(join(tmpdir(), "partnerkartan-import-"));
     const path = join(dir, "projects.json");
     const file = projectsFile("projects.json", project(fresh("cli-led-by-gone"), { partners: [gone.id] }));
     writeFileSync(path, file.text);
-    const before = dump();
+    const before = await dump();
     const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "server/cli/import.ts"), path], {
       cwd: root,
       env: { ...process.env, DATABASE_PATH: databasePath, DATA_DIR: dataDir },
@@ -127,7 +127,7 @@ describe("the issue's sequence: import a project led by a deleted organisation",
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`projects\\.json:\\d+:\\d+: .*partners\\.0: .*"${gone.id}".*deleted`));
-    expect(dump()).toBe(before);
+    expect(await dump()).toBe(before);
   });
 });
 
@@ -203,20 +203,20 @@ describe("a store the graph cannot load", () => {
     await admin.entity.create.mutate({ kind: "organisation", record: organisation(org) });
     await admin.entity.create.mutate({ kind: "project", record: project(user, { lead: org }) });
     // Behind the server's back: the organisation is deleted while a live project still names it.
-    server.store.db
+    server.store.db.raw
       .prepare(
         "UPDATE entity SET deleted_at = '2024-01-01', version = version + 1 WHERE kind = 'organisation' AND id = ?",
       )
       .run(org);
-    const version = server.store.info().dataVersion;
+    const version = (await server.store.info()).dataVersion;
     for (let attempt = 0; attempt < 2; attempt++) {
       const id = fresh("refused");
       const { status, message } = await failure(admin.entity.create.mutate({ kind: "project", record: project(id) }));
       expect(status).toBe(500);
       expect(message).toContain("Nothing was written");
       expect(message).toContain(`project "${user}", field "lead": organisation "${org}" is deleted`);
-      expect(server.store.entities.get({ kind: "project", id })).toBeUndefined();
-      expect(server.store.info().dataVersion).toBe(version);
+      expect(await server.store.entities.get({ kind: "project", id })).toBeUndefined();
+      expect(await (await server.store.info()).dataVersion).toBe(version);
     }
     // The served read model is the last consistent one.
     expect((await admin.node.byId.query({ id: `project:${user}` })).record).toMatchObject({ lead: org });
@@ -231,10 +231,10 @@ describe("a store the graph cannot load", () => {
     expect((await admin.node.byId.query({ id: `project:${id}` })).record).toMatchObject({ id });
   });
 
-  it("stops start-up naming the entity and field and how to repair it", () => {
+  it("stops start-up naming the entity and field and how to repair it", async () => {
     // A copy of a good store, then corrupted by hand: a live project whose lead is a deleted organisation.
     const path = tempDatabasePath();
-    server.store.db.exec(`VACUUM INTO '${path}'`);
+    server.store.db.raw.exec(`VACUUM INTO '${path}'`);
     const corrupt = spawnSync(
       process.execPath,
       [
@@ -272,7 +272,9 @@ describe("a store the graph cannot load", () => {
     );
     expect(repair.status, repair.stdout + repair.stderr).toBe(0);
     const store = new Store(path);
-    expect(loadServices(store, { warmSearch: false }).graph.hasNode("organisation:open-knowledge-sweden")).toBe(true);
-    store.close();
+    expect(
+      await (await loadServices(store, { warmSearch: false })).graph.hasNode("organisation:open-knowledge-sweden"),
+    ).toBe(true);
+    await store.close();
   });
 });

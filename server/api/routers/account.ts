@@ -25,7 +25,7 @@ import { meOf } from "./auth";
 
 /** The account, if `password` is its password; else a refusal naming the field. */
 async function confirmPassword(ctx: Context, actor: Actor, password: string, field: string) {
-  const account = ctx.services.store.accounts.byId(actor.id);
+  const account = await ctx.services.store.accounts.byId(actor.id);
   if (!account) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
   if (!(await ctx.guards.hashing.run(() => verifyPassword(password, account.passwordHash)))) {
     throw new InvalidFieldError(field, "this is not your current password");
@@ -42,8 +42,8 @@ export const accountRouter = router({
       const account = await confirmPassword(ctx, ctx.actor, input.currentPassword, "currentPassword");
       const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.newPassword));
       const current = ctx.session.token ? hashToken(ctx.session.token) : undefined;
-      ctx.services.store.accounts.setPassword(account.id, passwordHash, current);
-      ctx.mail.send(account.email, account.language, { template: "password-changed" });
+      await ctx.services.store.accounts.setPassword(account.id, passwordHash, current);
+      await ctx.mail.send(account.email, account.language, { template: "password-changed" });
       return { ok: true as const };
     }),
 
@@ -60,27 +60,27 @@ export const accountRouter = router({
       const account = await confirmPassword(ctx, ctx.actor, input.password, "password");
       if (input.newEmail === account.email) throw new InvalidFieldError("newEmail", "this is already your address");
       const { accounts, tokens } = ctx.services.store;
-      if (!accounts.byEmail(input.newEmail)) {
-        const token = tokens.issue(account.id, "change-email", { newEmail: input.newEmail });
-        ctx.mail.send(input.newEmail, account.language, {
+      if (!(await accounts.byEmail(input.newEmail))) {
+        const token = await tokens.issue(account.id, "change-email", { newEmail: input.newEmail });
+        await ctx.mail.send(input.newEmail, account.language, {
           template: "confirm-new-email",
           link: ctx.mail.link(`/#email=${token}`),
         });
       }
-      ctx.mail.send(account.email, account.language, { template: "email-changing", newAddress: input.newEmail });
+      await ctx.mail.send(account.email, account.language, { template: "email-changing", newAddress: input.newEmail });
       return { ok: true };
     }),
 
   /** The link in the confirmation mail (it may be opened signed out, on another device). */
-  confirmEmailChange: publicProcedure.input(TokenInputSchema).mutation(({ ctx, input }) => {
+  confirmEmailChange: publicProcedure.input(TokenInputSchema).mutation(async ({ ctx, input }) => {
     const { accounts, tokens, db } = ctx.services.store;
-    const email = db.transaction(() => {
-      const taken = tokens.take(input.token, "change-email");
-      if (!taken?.newEmail || !accounts.byId(taken.accountId)) return undefined;
-      accounts.setEmail(taken.accountId, taken.newEmail);
-      accounts.markVerified(taken.accountId);
+    const email = await db.transaction(async () => {
+      const taken = await tokens.take(input.token, "change-email");
+      if (!taken?.newEmail || !(await accounts.byId(taken.accountId))) return undefined;
+      await accounts.setEmail(taken.accountId, taken.newEmail);
+      await accounts.markVerified(taken.accountId);
       return taken.newEmail;
-    })();
+    });
     if (!email) throw new InvalidFieldError("token", "this link has expired or was already used; ask for a new one");
     return { ok: true as const, email };
   }),
@@ -89,14 +89,14 @@ export const accountRouter = router({
   updateSettings: publicProcedure
     .input(AccountSettingsInputSchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }): Me => {
-      ctx.services.store.accounts.setSettings(ctx.actor.id, input);
+    .mutation(async ({ ctx, input }): Promise<Me> => {
+      await ctx.services.store.accounts.setSettings(ctx.actor.id, input);
       return meOf(ctx.services, ctx.actor.id);
     }),
 
   /** "Download my data": the account, its submissions and its change-log entries, as JSON. */
-  exportData: publicProcedure.use(authorize("member")).query(({ ctx }): AccountDataExport => {
-    const data = accountData(ctx.services.store, ctx.actor.id);
+  exportData: publicProcedure.use(authorize("member")).query(async ({ ctx }): Promise<AccountDataExport> => {
+    const data = await accountData(ctx.services.store, ctx.actor.id);
     if (!data) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
     return data;
   }),
@@ -111,16 +111,16 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       const account = await confirmPassword(ctx, ctx.actor, input.password, "password");
       const { accounts, mail } = ctx.services.store;
-      if (account.role === "administrator" && !account.disabled && accounts.countAdministrators() <= 1) {
+      if (account.role === "administrator" && !account.disabled && (await accounts.countAdministrators()) <= 1) {
         throw new TRPCError({
           code: "CONFLICT",
           message: 'field "password": you are the last administrator; make someone else one first',
         });
       }
-      ctx.services.store.db.transaction(() => {
-        mail.dropQueuedFor(account.email);
-        accounts.remove(account.id);
-      })();
+      await ctx.services.store.db.transaction(async () => {
+        await mail.dropQueuedFor(account.email);
+        await accounts.remove(account.id);
+      });
       ctx.session.clear();
       return { ok: true as const };
     }),

@@ -20,16 +20,20 @@ import { StaleImportError } from "../../store/import-entities";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
-function existing(services: Services, id: number) {
-  const account = services.store.accounts.byId(id);
+async function existing(services: Services, id: number) {
+  const account = await services.store.accounts.byId(id);
   if (!account) throw new NotFoundError("account", String(id));
   return account;
 }
 
 /** The last enabled administrator cannot be demoted or disabled: someone must be able to manage accounts. */
-function keepAnAdministrator(services: Services, id: number): void {
-  const account = existing(services, id);
-  if (account.role === "administrator" && !account.disabled && services.store.accounts.countAdministrators() <= 1) {
+async function keepAnAdministrator(services: Services, id: number): Promise<void> {
+  const account = await existing(services, id);
+  if (
+    account.role === "administrator" &&
+    !account.disabled &&
+    (await services.store.accounts.countAdministrators()) <= 1
+  ) {
     throw new TRPCError({ code: "CONFLICT", message: 'field "accountId": this is the last administrator' });
   }
 }
@@ -37,19 +41,22 @@ function keepAnAdministrator(services: Services, id: number): void {
 export const adminRouter = router({
   accounts: publicProcedure
     .use(authorize("administrator"))
-    .query(({ ctx }): AccountSummary[] => ctx.services.store.accounts.list().map(toSummary)),
+    .query(async ({ ctx }): Promise<AccountSummary[]> => (await ctx.services.store.accounts.list()).map(toSummary)),
 
   /** The mail the app holds, newest first: with no SMTP server set, this is where it goes to be read. */
-  outbox: publicProcedure
-    .use(authorize("administrator"))
-    .query(({ ctx }): Outbox => ({ delivery: ctx.mail.delivery, messages: ctx.services.store.mail.list() })),
+  outbox: publicProcedure.use(authorize("administrator")).query(
+    async ({ ctx }): Promise<Outbox> => ({
+      delivery: ctx.mail.delivery,
+      messages: await ctx.services.store.mail.list(),
+    }),
+  ),
 
   createAccount: publicProcedure
     .input(CreateAccountInputSchema)
     .use(authorize("administrator"))
     .mutation(async ({ ctx, input }) =>
       toSummary(
-        ctx.services.store.accounts.create({
+        await ctx.services.store.accounts.create({
           email: input.email,
           displayName: input.displayName,
           role: input.role,
@@ -63,33 +70,33 @@ export const adminRouter = router({
   setRole: publicProcedure
     .input(SetRoleInputSchema)
     .use(authorize("administrator"))
-    .mutation(({ ctx, input }) => {
-      if (input.role !== "administrator") keepAnAdministrator(ctx.services, input.accountId);
-      existing(ctx.services, input.accountId);
-      ctx.services.store.accounts.setRole(input.accountId, input.role);
-      return toSummary(existing(ctx.services, input.accountId));
+    .mutation(async ({ ctx, input }) => {
+      if (input.role !== "administrator") await keepAnAdministrator(ctx.services, input.accountId);
+      await existing(ctx.services, input.accountId);
+      await ctx.services.store.accounts.setRole(input.accountId, input.role);
+      return toSummary(await existing(ctx.services, input.accountId));
     }),
 
   setDisabled: publicProcedure
     .input(SetDisabledInputSchema)
     .use(authorize("administrator"))
-    .mutation(({ ctx, input }) => {
-      if (input.disabled) keepAnAdministrator(ctx.services, input.accountId);
-      ctx.services.store.accounts.setDisabled(input.accountId, input.disabled);
-      return toSummary(existing(ctx.services, input.accountId));
+    .mutation(async ({ ctx, input }) => {
+      if (input.disabled) await keepAnAdministrator(ctx.services, input.accountId);
+      await ctx.services.store.accounts.setDisabled(input.accountId, input.disabled);
+      return toSummary(await existing(ctx.services, input.accountId));
     }),
 
   /** The command line's import, from the browser: a dry run previews, otherwise everything is written in one transaction. */
   import: publicProcedure
     .input(ImportInputSchema)
     .use(authorize("administrator"))
-    .mutation(({ ctx, input }): ImportResult => {
+    .mutation(async ({ ctx, input }): Promise<ImportResult> => {
       const encoder = new TextEncoder();
       const files = input.files.map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
-      let outcome: ReturnType<typeof runImport>;
+      let outcome: Awaited<ReturnType<typeof runImport>>;
       try {
         // A dry run writes nothing, so the read model stays as it is (writeLive prepares nothing new).
-        outcome = writeLive(ctx.services, () =>
+        outcome = await writeLive(ctx.services, () =>
           runImport(ctx.services.store.db, files, { dryRun: input.dryRun, actor: ctx.actor.id }),
         );
       } catch (error) {

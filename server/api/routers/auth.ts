@@ -20,23 +20,23 @@ import type { Services } from "../../services";
 import type { Context } from "../context";
 import { publicProcedure, router } from "../trpc";
 
-export function meOf(services: Services, accountId: number): Me {
-  const account = services.store.accounts.byId(accountId);
+export async function meOf(services: Services, accountId: number): Promise<Me> {
+  const account = await services.store.accounts.byId(accountId);
   if (!account) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
   return {
     id: account.id,
     email: account.email,
     displayName: account.displayName,
     role: account.role,
-    owns: services.store.accounts.ownedBy(account.id),
+    owns: await services.store.accounts.ownedBy(account.id),
     language: account.language,
     digest: account.digest,
   };
 }
 
-function startSession(ctx: Context, accountId: number): Me {
-  if (ctx.session.token) ctx.services.store.sessions.end(ctx.session.token);
-  ctx.session.set(ctx.services.store.sessions.create(accountId).token);
+async function startSession(ctx: Context, accountId: number): Promise<Me> {
+  if (ctx.session.token) await ctx.services.store.sessions.end(ctx.session.token);
+  ctx.session.set((await ctx.services.store.sessions.create(accountId)).token);
   return meOf(ctx.services, accountId);
 }
 
@@ -46,11 +46,15 @@ const SENT: MailSentAnswer = { ok: true };
 const deadLink = () => new InvalidFieldError("token", "this link has expired or was already used; ask for a new one");
 
 /** Mails the owner of an existing address a link to choose a new password (a reset also confirms the address). */
-export function mailResetLink(ctx: Context, accountId: number, template: "reset-password" | "sign-up-existing"): void {
-  const account = ctx.services.store.accounts.byId(accountId);
+export async function mailResetLink(
+  ctx: Context,
+  accountId: number,
+  template: "reset-password" | "sign-up-existing",
+): Promise<void> {
+  const account = await ctx.services.store.accounts.byId(accountId);
   if (!account) return;
-  const link = ctx.mail.link(`/#reset=${ctx.services.store.tokens.issue(account.id, "reset")}`);
-  ctx.mail.send(
+  const link = ctx.mail.link(`/#reset=${await ctx.services.store.tokens.issue(account.id, "reset")}`);
+  await ctx.mail.send(
     account.email,
     account.language,
     template === "reset-password" ? { template, link } : { template, resetLink: link },
@@ -58,7 +62,9 @@ export function mailResetLink(ctx: Context, accountId: number, template: "reset-
 }
 
 export const authRouter = router({
-  me: publicProcedure.query(({ ctx }): Me | null => (ctx.actor ? meOf(ctx.services, ctx.actor.id) : null)),
+  me: publicProcedure.query(
+    async ({ ctx }): Promise<Me | null> => (ctx.actor ? meOf(ctx.services, ctx.actor.id) : null),
+  ),
 
   /**
    * Anyone may create a member account; coordinators and administrators are made by an administrator. The account
@@ -72,13 +78,13 @@ export const authRouter = router({
     const { accounts, tokens } = ctx.services.store;
     // Both paths hash, so the time taken does not tell them apart either.
     const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.password));
-    accounts.checkNameFree(input.displayName);
-    const existing = accounts.byEmail(input.email);
+    await accounts.checkNameFree(input.displayName);
+    const existing = await accounts.byEmail(input.email);
     if (existing) {
-      mailResetLink(ctx, existing.id, "sign-up-existing");
+      await mailResetLink(ctx, existing.id, "sign-up-existing");
       return SENT;
     }
-    const account = accounts.create({
+    const account = await accounts.create({
       email: input.email,
       displayName: input.displayName,
       passwordHash,
@@ -86,16 +92,16 @@ export const authRouter = router({
       emailVerified: false,
       language: input.language,
     });
-    const link = ctx.mail.link(`/#verify=${tokens.issue(account.id, "verify")}`);
-    ctx.mail.send(account.email, account.language, { template: "verify-email", link });
+    const link = ctx.mail.link(`/#verify=${await tokens.issue(account.id, "verify")}`);
+    await ctx.mail.send(account.email, account.language, { template: "verify-email", link });
     return SENT;
   }),
 
   /** The link in the verification mail: the address is confirmed and the account can sign in. */
-  verifyEmail: publicProcedure.input(TokenInputSchema).mutation(({ ctx, input }) => {
-    const taken = ctx.services.store.tokens.take(input.token, "verify");
+  verifyEmail: publicProcedure.input(TokenInputSchema).mutation(async ({ ctx, input }) => {
+    const taken = await ctx.services.store.tokens.take(input.token, "verify");
     if (!taken) throw deadLink();
-    ctx.services.store.accounts.markVerified(taken.accountId);
+    await ctx.services.store.accounts.markVerified(taken.accountId);
     return { ok: true as const };
   }),
 
@@ -105,7 +111,7 @@ export const authRouter = router({
       guards.devices.knows(ctx.device.value, input.email) || guards.addresses.knows(input.email, ctx.address);
     // The attempt is reserved before the password is checked, so parallel attempts cannot all pass the limit.
     const attempt = await guards.login.reserve(input.email, ctx.address, known);
-    const account = ctx.services.store.accounts.byEmail(input.email);
+    const account = await ctx.services.store.accounts.byEmail(input.email);
     let ok: boolean;
     try {
       // Unknown addresses cost a hash too, so timing does not tell which e-mails have accounts.
@@ -133,8 +139,8 @@ export const authRouter = router({
     return startSession(ctx, account.id);
   }),
 
-  logout: publicProcedure.mutation(({ ctx }) => {
-    if (ctx.session.token) ctx.services.store.sessions.end(ctx.session.token);
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.session.token) await ctx.services.store.sessions.end(ctx.session.token);
     ctx.session.clear();
     return { ok: true as const };
   }),
@@ -145,15 +151,15 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }): Promise<MailSentAnswer> => {
       // Each request can send a mail, so they are rationed per client address like sign-ups.
       await ctx.guards.mailRequests.reserve(ctx.address);
-      const account = ctx.services.store.accounts.byEmail(input.email);
-      if (account) mailResetLink(ctx, account.id, "reset-password");
+      const account = await ctx.services.store.accounts.byEmail(input.email);
+      if (account) await mailResetLink(ctx, account.id, "reset-password");
       return SENT;
     }),
 
   /** Whether a reset link still works, so the page can say so before the new password is typed. */
   resetLinkLive: publicProcedure
     .input(TokenInputSchema)
-    .query(({ ctx, input }) => ({ live: ctx.services.store.tokens.isLive(input.token, "reset") })),
+    .query(async ({ ctx, input }) => ({ live: await ctx.services.store.tokens.isLive(input.token, "reset") })),
 
   /**
    * The reset page: a new password from the link (single use, one hour). Every session of the account ends, and
@@ -162,16 +168,16 @@ export const authRouter = router({
   resetPassword: publicProcedure.input(PasswordResetSchema).mutation(async ({ ctx, input }) => {
     const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.password));
     const { accounts, tokens, db } = ctx.services.store;
-    const accountId = db.transaction(() => {
-      const taken = tokens.take(input.token, "reset");
+    const accountId = await db.transaction(async () => {
+      const taken = await tokens.take(input.token, "reset");
       if (!taken) return undefined;
-      accounts.setPassword(taken.accountId, passwordHash);
-      accounts.markVerified(taken.accountId);
+      await accounts.setPassword(taken.accountId, passwordHash);
+      await accounts.markVerified(taken.accountId);
       return taken.accountId;
-    })();
+    });
     if (accountId === undefined) throw deadLink();
-    const account = accounts.byId(accountId);
-    if (account) ctx.mail.send(account.email, account.language, { template: "password-changed" });
+    const account = await accounts.byId(accountId);
+    if (account) await ctx.mail.send(account.email, account.language, { template: "password-changed" });
     return { ok: true as const };
   }),
 });

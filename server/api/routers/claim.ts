@@ -15,15 +15,19 @@ import type { Store } from "../../store/store";
 import { authorize } from "../authorize";
 import { publicProcedure, router } from "../trpc";
 
-function notifyClaimant(store: Store, mailer: Mailer, claim: OwnershipClaim): void {
-  const claimantId = store.claims.claimantOf(claim.id);
-  const claimant = claimantId === undefined ? undefined : store.accounts.byId(claimantId);
+async function notifyClaimant(store: Store, mailer: Mailer, claim: OwnershipClaim): Promise<void> {
+  const claimantId = await store.claims.claimantOf(claim.id);
+  const claimant = claimantId === undefined ? undefined : await store.accounts.byId(claimantId);
   if (!claimant || claimant.disabled) return;
   const link = mailer.link(`/?node=${encodeURIComponent(`organisation:${claim.organisationId}`)}`);
   if (claim.status === "approved")
-    mailer.send(claimant.email, claimant.language, { template: "claim-approved", name: claim.organisationName, link });
+    await mailer.send(claimant.email, claimant.language, {
+      template: "claim-approved",
+      name: claim.organisationName,
+      link,
+    });
   else if (claim.status === "rejected")
-    mailer.send(claimant.email, claimant.language, {
+    await mailer.send(claimant.email, claimant.language, {
       template: "claim-rejected",
       name: claim.organisationName,
       reason: claim.reason ?? "",
@@ -35,30 +39,35 @@ export const claimRouter = router({
   create: publicProcedure
     .input(ClaimCreateInputSchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }) => ctx.services.store.claims.create(input.organisationId, ctx.actor.id, input.message)),
+    .mutation(
+      async ({ ctx, input }) =>
+        await ctx.services.store.claims.create(input.organisationId, ctx.actor.id, input.message),
+    ),
 
-  mine: publicProcedure.use(authorize("member")).query(({ ctx }) => ctx.services.store.claims.mine(ctx.actor.id)),
+  mine: publicProcedure
+    .use(authorize("member"))
+    .query(async ({ ctx }) => await ctx.services.store.claims.mine(ctx.actor.id)),
 
   queue: publicProcedure
     .input(z.object({ status: z.enum(CLAIM_STATUSES).default("pending") }).default({ status: "pending" }))
     .use(authorize("coordinator"))
-    .query(({ ctx, input }) => ctx.services.store.claims.list(input.status)),
+    .query(async ({ ctx, input }) => await ctx.services.store.claims.list(input.status)),
 
   approve: publicProcedure
     .input(ClaimDecideInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const claim = ctx.services.store.claims.approve(input.id, ctx.actor.id);
-      notifyClaimant(ctx.services.store, ctx.mail, claim);
+    .mutation(async ({ ctx, input }) => {
+      const claim = await ctx.services.store.claims.approve(input.id, ctx.actor.id);
+      await notifyClaimant(ctx.services.store, ctx.mail, claim);
       return claim;
     }),
 
   reject: publicProcedure
     .input(ClaimRejectInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const claim = ctx.services.store.claims.reject(input.id, ctx.actor.id, input.reason);
-      notifyClaimant(ctx.services.store, ctx.mail, claim);
+    .mutation(async ({ ctx, input }) => {
+      const claim = await ctx.services.store.claims.reject(input.id, ctx.actor.id, input.reason);
+      await notifyClaimant(ctx.services.store, ctx.mail, claim);
       return claim;
     }),
 });

@@ -37,11 +37,11 @@ function reasonsOf(services: Services, projectId: string, organisationId: string
 }
 
 /** Only an owner of the organisation written to may answer or report: 404 for an unknown id, else 403. */
-function requireRecipient(ctx: Context & { actor: { id: number } }, requestId: number): void {
+async function requireRecipient(ctx: Context & { actor: { id: number } }, requestId: number): Promise<void> {
   const { contacts } = ctx.services.store;
-  if (!contacts.partiesOf(requestId))
+  if (!(await contacts.partiesOf(requestId)))
     throw new TRPCError({ code: "NOT_FOUND", message: `field "requestId": no contact request with id "${requestId}"` });
-  if (!contacts.isRecipient(requestId, ctx.actor.id))
+  if (!(await contacts.isRecipient(requestId, ctx.actor.id)))
     throw new TRPCError({ code: "FORBIDDEN", message: "Only an owner of the organisation written to may do this." });
 }
 
@@ -56,11 +56,11 @@ export const contactRouter = router({
   preview: publicProcedure
     .input(ContactPairInputSchema)
     .use(authorize("owner"))
-    .query(({ ctx, input }): ContactPreview => {
+    .query(async ({ ctx, input }): Promise<ContactPreview> => {
       const { projectId, organisationId } = input;
       const { store } = ctx.services;
-      const project = store.entities.get({ kind: "project", id: projectId });
-      const organisation = store.entities.get({ kind: "organisation", id: organisationId }) as
+      const project = await store.entities.get({ kind: "project", id: projectId });
+      const organisation = (await store.entities.get({ kind: "organisation", id: organisationId })) as
         | { name: string; website?: string }
         | undefined;
       if (!project)
@@ -70,18 +70,18 @@ export const contactRouter = router({
           code: "NOT_FOUND",
           message: `field "organisationId": no organisation with id "${organisationId}"`,
         });
-      const open = store.contacts.openFor(projectId, organisationId);
+      const open = await store.contacts.openFor(projectId, organisationId);
       const { sv, en } = reasonsOf(ctx.services, projectId, organisationId);
       return {
         projectId,
         projectName: project.name,
         organisationId,
         organisationName: organisation.name,
-        claimed: store.contacts.isClaimed(organisationId),
+        claimed: await store.contacts.isClaimed(organisationId),
         ...(organisation.website ? { website: organisation.website } : {}),
         reasons: { sv, en },
         ...(open ? { open } : {}),
-        sentToday: store.contacts.sentToday(projectId),
+        sentToday: await store.contacts.sentToday(projectId),
         perDay: CONTACT_REQUESTS_PER_PROJECT_PER_DAY,
       };
     }),
@@ -90,22 +90,23 @@ export const contactRouter = router({
   target: publicProcedure
     .input(ContactTargetInputSchema)
     .use(authorize("member"))
-    .query(({ ctx, input }): ContactTarget => {
-      const organisation = ctx.services.store.entities.get({ kind: "organisation", id: input.organisationId }) as
-        | { website?: string }
-        | undefined;
+    .query(async ({ ctx, input }): Promise<ContactTarget> => {
+      const organisation = (await ctx.services.store.entities.get({
+        kind: "organisation",
+        id: input.organisationId,
+      })) as { website?: string } | undefined;
       if (!organisation)
         throw new TRPCError({
           code: "NOT_FOUND",
           message: `field "organisationId": no organisation with id "${input.organisationId}"`,
         });
       const { store } = ctx.services;
-      const pendingClaim = store.claims.pendingFor(ctx.actor.id, input.organisationId);
+      const pendingClaim = await store.claims.pendingFor(ctx.actor.id, input.organisationId);
       return {
         organisationId: input.organisationId,
-        claimed: store.contacts.isClaimed(input.organisationId),
+        claimed: await store.contacts.isClaimed(input.organisationId),
         ...(organisation.website ? { website: organisation.website } : {}),
-        mine: store.accounts.owns(ctx.actor.id, { kind: "organisation", id: input.organisationId }),
+        mine: await store.accounts.owns(ctx.actor.id, { kind: "organisation", id: input.organisationId }),
         ...(pendingClaim ? { pendingClaim } : {}),
       };
     }),
@@ -114,30 +115,34 @@ export const contactRouter = router({
   send: publicProcedure
     .input(ContactSendInputSchema)
     .use(authorize("owner"))
-    .mutation(({ ctx, input }): ContactRequest => {
+    .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
       const { store } = ctx.services;
       const perDay = CONTACT_REQUESTS_PER_PROJECT_PER_DAY;
       try {
         // The rules first (cheap), then the reasons; create() checks the rules again inside its transaction.
-        store.contacts.checkCanSend(input.projectId, input.organisationId, perDay);
+        await store.contacts.checkCanSend(input.projectId, input.organisationId, perDay);
         const reasons = reasonsOf(ctx.services, input.projectId, input.organisationId);
-        const id = store.contacts.create({ ...input, senderId: ctx.actor.id, reasons }, perDay, (requestId) => {
-          const request = store.contacts.byId(requestId) as ContactRequest;
-          for (const ownerId of store.contacts.recipientsOf(input.organisationId)) {
-            const owner = store.accounts.byId(ownerId);
-            if (!owner || ownerId === ctx.actor.id) continue;
-            ctx.mail.send(owner.email, owner.language, {
-              template: "contact-request",
-              projectName: request.projectName,
-              organisationName: request.organisationName,
-              senderName: ctx.actor.displayName,
-              message: input.message,
-              reasons: reasons[owner.language],
-              link: ctx.mail.link("/#contacts"),
-            });
-          }
-        });
-        return store.contacts.byId(id, ctx.actor.id) as ContactRequest;
+        const id = await store.contacts.create(
+          { ...input, senderId: ctx.actor.id, reasons },
+          perDay,
+          async (requestId) => {
+            const request = (await store.contacts.byId(requestId)) as ContactRequest;
+            for (const ownerId of await store.contacts.recipientsOf(input.organisationId)) {
+              const owner = await store.accounts.byId(ownerId);
+              if (!owner || ownerId === ctx.actor.id) continue;
+              await ctx.mail.send(owner.email, owner.language, {
+                template: "contact-request",
+                projectName: request.projectName,
+                organisationName: request.organisationName,
+                senderName: ctx.actor.displayName,
+                message: input.message,
+                reasons: reasons[owner.language],
+                link: ctx.mail.link("/#contacts"),
+              });
+            }
+          },
+        );
+        return (await store.contacts.byId(id, ctx.actor.id)) as ContactRequest;
       } catch (error) {
         rethrowLimit(error);
       }
@@ -146,76 +151,80 @@ export const contactRouter = router({
   /** The caller's requests, sent and received, with the other party's address on those accepted between them. */
   mine: publicProcedure
     .use(authorize("member"))
-    .query(({ ctx }) => ctx.services.store.contacts.forAccount(ctx.actor.id)),
+    .query(async ({ ctx }) => await ctx.services.store.contacts.forAccount(ctx.actor.id)),
 
   /** Accepts: the sender gets the accepting owner's name and address, the owner the sender's; no one else does. */
   accept: publicProcedure
     .input(ContactRequestIdInputSchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }): ContactRequest => {
-      requireRecipient(ctx, input.requestId);
+    .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
+      await requireRecipient(ctx, input.requestId);
       const { store } = ctx.services;
-      const parties = store.contacts.partiesOf(input.requestId) as { senderId: number };
-      const sender = store.accounts.byId(parties.senderId);
-      const owner = store.accounts.byId(ctx.actor.id);
+      const parties = (await store.contacts.partiesOf(input.requestId)) as { senderId: number };
+      const sender = await store.accounts.byId(parties.senderId);
+      const owner = await store.accounts.byId(ctx.actor.id);
       if (!sender || sender.disabled || !owner)
         throw new TRPCError({
           code: "CONFLICT",
           message: 'field "requestId": the sender\'s account is no longer active, so there is no one to share with',
         });
-      store.contacts.decide(input.requestId, ctx.actor.id, "accepted", () => {
-        const request = store.contacts.byId(input.requestId) as ContactRequest;
+      await store.contacts.decide(input.requestId, ctx.actor.id, "accepted", async () => {
+        const request = (await store.contacts.byId(input.requestId)) as ContactRequest;
         const names = { projectName: request.projectName, organisationName: request.organisationName };
-        ctx.mail.send(sender.email, sender.language, {
+        await ctx.mail.send(sender.email, sender.language, {
           template: "contact-accepted",
           ...names,
           name: owner.displayName,
           address: owner.email,
         });
-        ctx.mail.send(owner.email, owner.language, {
+        await ctx.mail.send(owner.email, owner.language, {
           template: "contact-shared",
           ...names,
           name: sender.displayName,
           address: sender.email,
         });
       });
-      return store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+      return (await store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
     }),
 
   /** Declines: the sender is told, and nothing is shared. */
   decline: publicProcedure
     .input(ContactRequestIdInputSchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }): ContactRequest => {
-      requireRecipient(ctx, input.requestId);
+    .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
+      await requireRecipient(ctx, input.requestId);
       const { store } = ctx.services;
-      const parties = store.contacts.partiesOf(input.requestId) as { senderId: number };
-      store.contacts.decide(input.requestId, ctx.actor.id, "declined", () => {
-        const sender = store.accounts.byId(parties.senderId);
-        const request = store.contacts.byId(input.requestId) as ContactRequest;
+      const parties = (await store.contacts.partiesOf(input.requestId)) as { senderId: number };
+      await store.contacts.decide(input.requestId, ctx.actor.id, "declined", async () => {
+        const sender = await store.accounts.byId(parties.senderId);
+        const request = (await store.contacts.byId(input.requestId)) as ContactRequest;
         if (!sender || sender.disabled) return;
-        ctx.mail.send(sender.email, sender.language, {
+        await ctx.mail.send(sender.email, sender.language, {
           template: "contact-declined",
           projectName: request.projectName,
           organisationName: request.organisationName,
           link: ctx.mail.link(`/?node=${encodeURIComponent(`project:${request.projectId}`)}`),
         });
       });
-      return store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+      return (await store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
     }),
 
   /** Reports a request as abuse (an open one is declined with it); coordinators see the report. */
   report: publicProcedure
     .input(ContactReportInputSchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }): ContactRequest => {
-      requireRecipient(ctx, input.requestId);
-      ctx.services.store.contacts.report(input.requestId, ctx.actor.id, input.note);
-      return ctx.services.store.contacts.byId(input.requestId, ctx.actor.id) as ContactRequest;
+    .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
+      await requireRecipient(ctx, input.requestId);
+      await ctx.services.store.contacts.report(input.requestId, ctx.actor.id, input.note);
+      return (await ctx.services.store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
     }),
 
-  reports: publicProcedure.use(authorize("coordinator")).query(({ ctx }) => ctx.services.store.contacts.reports()),
+  reports: publicProcedure
+    .use(authorize("coordinator"))
+    .query(async ({ ctx }) => await ctx.services.store.contacts.reports()),
 
   /** "Suggestion acted on": requests sent, how they ended, and how many became partners. */
-  figures: publicProcedure.use(authorize("coordinator")).query(({ ctx }) => ctx.services.store.contacts.figures()),
+  figures: publicProcedure
+    .use(authorize("coordinator"))
+    .query(async ({ ctx }) => await ctx.services.store.contacts.figures()),
 });

@@ -24,16 +24,16 @@ import type { Actor, Context } from "../context";
 import { publicProcedure, router } from "../trpc";
 
 /** A restore or revert puts back an earlier version of someone's profile: its owners hear of it as of an edit. */
-function tellOwners(ctx: Context & { actor: Actor }, changeId: number, name: string): void {
-  const change = ctx.services.store.entities.change(changeId);
+async function tellOwners(ctx: Context & { actor: Actor }, changeId: number, name: string): Promise<void> {
+  const change = await ctx.services.store.entities.change(changeId);
   if (change)
-    notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: change.kind, id: change.entityId }, name, ctx.actor);
+    await notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: change.kind, id: change.entityId }, name, ctx.actor);
 }
 
 export const entityRouter = router({
   /** The editable record of a live entity (public data, the same as the graph shows) and its version. */
-  get: publicProcedure.input(EntityRefSchema).query(({ ctx, input }) => {
-    const found = ctx.services.store.entities.getVersioned(input);
+  get: publicProcedure.input(EntityRefSchema).query(async ({ ctx, input }) => {
+    const found = await ctx.services.store.entities.getVersioned(input);
     if (!found) throw new NotFoundError(input.kind, input.id);
     return found;
   }),
@@ -41,29 +41,29 @@ export const entityRouter = router({
   create: publicProcedure
     .input(EditableEntitySchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       return writeLive(ctx.services, () => ctx.services.store.entities.create(input as EditableEntity, ctx.actor.id));
     }),
 
   update: publicProcedure
     .input(UpdateInputSchema)
     .use(authorize("owner"))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { expectedVersion, ...entity } = input;
-      const result = writeLive(ctx.services, () =>
+      const result = await writeLive(ctx.services, () =>
         ctx.services.store.entities.update(entity as EditableEntity, ctx.actor.id, expectedVersion),
       );
       const ref = { kind: input.kind, id: input.record.id };
-      notifyOwnersOfEdit(ctx.services.store, ctx.mail, ref, input.record.name, ctx.actor);
+      await notifyOwnersOfEdit(ctx.services.store, ctx.mail, ref, input.record.name, ctx.actor);
       return result;
     }),
 
   delete: publicProcedure
     .input(DeleteInputSchema)
     .use(authorize("owner"))
-    .mutation(({ ctx, input }) => {
-      const before = ctx.services.store.entities.getVersioned({ kind: input.kind, id: input.id });
-      writeLive(ctx.services, () =>
+    .mutation(async ({ ctx, input }) => {
+      const before = await ctx.services.store.entities.getVersioned({ kind: input.kind, id: input.id });
+      await writeLive(ctx.services, () =>
         ctx.services.store.entities.delete(
           { kind: input.kind, id: input.id },
           ctx.actor.id,
@@ -72,7 +72,7 @@ export const entityRouter = router({
         ),
       );
       const name = (before?.record as { name?: string } | undefined)?.name ?? input.id;
-      notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: input.kind, id: input.id }, name, ctx.actor);
+      await notifyOwnersOfEdit(ctx.services.store, ctx.mail, { kind: input.kind, id: input.id }, name, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -88,11 +88,11 @@ export const entityRouter = router({
   restore: publicProcedure
     .input(RestoreInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const result = writeLive(ctx.services, () =>
+    .mutation(async ({ ctx, input }) => {
+      const result = await writeLive(ctx.services, () =>
         ctx.services.store.entities.restore(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
-      tellOwners(ctx, input.changeId, result.record.name);
+      await tellOwners(ctx, input.changeId, result.record.name);
       return result;
     }),
 
@@ -106,11 +106,11 @@ export const entityRouter = router({
   revert: publicProcedure
     .input(RevertInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const result = writeLive(ctx.services, () =>
+    .mutation(async ({ ctx, input }) => {
+      const result = await writeLive(ctx.services, () =>
         ctx.services.store.entities.revert(input.changeId, ctx.actor.id, validateEditable, input.expectedVersion),
       );
-      tellOwners(ctx, input.changeId, result.record.name);
+      await tellOwners(ctx, input.changeId, result.record.name);
       return result;
     }),
 });

@@ -17,9 +17,9 @@ export const shortlistRouter = router({
     .input(ShortlistListInputSchema)
     .use(authorize("owner"))
     .query(
-      ({ ctx, input }): Shortlist => ({
+      async ({ ctx, input }): Promise<Shortlist> => ({
         projectId: input.projectId,
-        entries: ctx.services.store.shortlists.list(input.projectId),
+        entries: await ctx.services.store.shortlists.list(input.projectId),
         max: ctx.services.store.shortlists.maxEntries,
       }),
     ),

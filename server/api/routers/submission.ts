@@ -24,11 +24,11 @@ export const submissionRouter = router({
   create: publicProcedure
     .input(EditableEntitySchema)
     .use(authorize("member"))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       // Coordinators and administrators can create entities directly, so a limit on their proposals protects nothing.
       const perDay = hasRole(ctx.actor.role, "coordinator") ? undefined : SUBMISSIONS_PER_DAY;
       try {
-        return ctx.services.store.submissions.create(input as EditableEntity, ctx.actor.id, { perDay });
+        return await ctx.services.store.submissions.create(input as EditableEntity, ctx.actor.id, { perDay });
       } catch (error) {
         if (error instanceof SubmissionLimitError)
           throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
@@ -46,20 +46,20 @@ export const submissionRouter = router({
   approve: publicProcedure
     .input(DecideInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const result = writeLive(ctx.services, () =>
+    .mutation(async ({ ctx, input }) => {
+      const result = await writeLive(ctx.services, () =>
         ctx.services.store.submissions.approve(input.id, ctx.actor.id, validateEditable, input.reason),
       );
-      notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
+      await notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
       return result;
     }),
 
   reject: publicProcedure
     .input(RejectInputSchema)
     .use(authorize("coordinator"))
-    .mutation(({ ctx, input }) => {
-      const result = ctx.services.store.submissions.reject(input.id, ctx.actor.id, input.reason);
-      notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.services.store.submissions.reject(input.id, ctx.actor.id, input.reason);
+      await notifySubmissionDecided(ctx.services.store, ctx.mail, input.id, ctx.actor.id);
       return result;
     }),
 });

@@ -47,18 +47,18 @@ function recordOf(part: ImportPart, raw: { id: string; sources: string[] }, file
 const fileOf = (sources: readonly string[]) =>
   sources.map((s) => /\/(_(?:events|posts|groups)\/.+)$/.exec(s)?.[1]).find(Boolean) ?? "civictech.se";
 
-export function syncSite(
+export async function syncSite(
   db: Db,
   site: { pages: readonly SitePage[]; problems: readonly SiteProblem[]; commit?: string },
   options: { dryRun?: boolean; actor?: number | null; commit?: string } = {},
-): SyncOutcome {
+): Promise<SyncOutcome> {
   const commit = options.commit ?? site.commit;
   if (!commit || !/^[0-9a-f]{40}$/.test(commit)) throw new MissingCommitError();
   const known: Known = {
-    organisations: readLiveRecords<SyncOrganisation>(db, "organisation"),
-    projects: readLiveRecords<SyncProject>(db, "project"),
-    events: readLiveRecords<SyncEvent>(db, "event"),
-    topics: readLiveRecords<{ id: string; label: { sv: string; en: string } }>(db, "topic"),
+    organisations: await readLiveRecords<SyncOrganisation>(db, "organisation"),
+    projects: await readLiveRecords<SyncProject>(db, "project"),
+    events: await readLiveRecords<SyncEvent>(db, "event"),
+    topics: await readLiveRecords<{ id: string; label: { sv: string; en: string } }>(db, "topic"),
   };
   const plan = planSite(pairPages(site.pages), known, commit);
   const records = [
@@ -66,6 +66,6 @@ export function syncSite(
     ...plan.projects.map((p) => recordOf("projects", p, fileOf(p.sources))),
     ...plan.events.map((e) => recordOf("events", e, fileOf(e.sources))),
   ];
-  const outcome = importRecords(db, records, [], options);
+  const outcome = await importRecords(db, records, [], options);
   return { ...outcome, commit, unlinked: plan.unlinked, problems: [...site.problems] };
 }

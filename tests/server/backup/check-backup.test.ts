@@ -11,8 +11,8 @@ import { smallDataset, tempDatabasePath } from "../../fixtures/dataset";
 async function goodBackup(): Promise<string> {
   const path = tempDatabasePath();
   const store = new Store(path);
-  store.importDataset(smallDataset(), "seed");
-  store.close();
+  await store.importDataset(smallDataset(), "seed");
+  await store.close();
   const out = `${path}.backup`;
   await takeBackup(path, out);
   return out;
@@ -20,7 +20,7 @@ async function goodBackup(): Promise<string> {
 
 describe("checkBackup", () => {
   it("accepts a backup of a seeded store and says what it holds", async () => {
-    const checked = checkBackup(await goodBackup());
+    const checked = await checkBackup(await goodBackup());
     expect(checked).toMatchObject({ schemaVersion: MIGRATIONS.length, dataVersion: 1 });
     expect(checked.nodes).toBeGreaterThan(5);
   });
@@ -28,21 +28,21 @@ describe("checkBackup", () => {
   it("refuses a file that is not SQLite, or is damaged", async () => {
     const text = `${tempDatabasePath()}.txt`;
     writeFileSync(text, "not a database at all, just some text that is long enough to look like a header".repeat(20));
-    expect(() => checkBackup(text)).toThrow(InvalidBackupError);
+    await expect(checkBackup(text)).rejects.toThrow(InvalidBackupError);
     const damaged = await goodBackup();
     const bytes = readFileSync(damaged);
     // Scribble over the second page onwards (tables' b-trees), leaving the header readable.
     bytes.fill(0x5a, 4096, bytes.length - 1);
     writeFileSync(damaged, bytes);
-    expect(() => checkBackup(damaged)).toThrow(/integrity check|not a readable SQLite database|malformed/);
+    await expect(checkBackup(damaged)).rejects.toThrow(/integrity check|not a readable SQLite database|malformed/);
   });
 
   it("refuses a schema newer than this program knows, naming both versions", async () => {
     const file = await goodBackup();
     const store = new Store(file);
-    store.db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
-    store.close();
-    expect(() => checkBackup(file)).toThrow(
+    store.db.raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    await store.close();
+    await expect(checkBackup(file)).rejects.toThrow(
       new RegExp(`schema version ${MIGRATIONS.length + 1}, newer than this program knows \\(${MIGRATIONS.length}\\)`),
     );
   });
@@ -51,17 +51,17 @@ describe("checkBackup", () => {
     const file = await goodBackup();
     const store = new Store(file);
     // A record changed by hand to name a topic that does not exist.
-    store.db
+    store.db.raw
       .prepare(
         "UPDATE entity SET data = json_set(data, '$.topics', json('[\"no-such-topic\"]')), version = version + 1 WHERE kind = 'project'",
       )
       .run();
-    store.close();
-    expect(() => checkBackup(file)).toThrow(/The graph cannot load .*no-such-topic/);
+    await store.close();
+    await expect(checkBackup(file)).rejects.toThrow(/The graph cannot load .*no-such-topic/);
     const target = tempDatabasePath();
     copyFileSync(await goodBackup(), target);
     const before = readFileSync(target);
-    expect(() => restoreStore(file, target)).toThrow(InvalidBackupError);
+    await expect(restoreStore(file, target)).rejects.toThrow(InvalidBackupError);
     expect(readFileSync(target).equals(before)).toBe(true);
   });
 });

@@ -71,7 +71,7 @@ function spearman(a: number[], b: number[]): number {
 }
 
 describe("generateDataset", () => {
-  it("is deterministic: the same seed gives the same data set, another seed another one", () => {
+  it("is deterministic: the same seed gives the same data set, another seed another one", async () => {
     const a = generate(800, 1200, 7);
     expect(generate(800, 1200, 7)).toEqual(a);
     expect(JSON.stringify(generate(800, 1200, 7))).toBe(JSON.stringify(a));
@@ -82,7 +82,7 @@ describe("generateDataset", () => {
     expect(more.fundingCalls).toEqual(a.fundingCalls);
   });
 
-  it("marks every generated entity synthetic, with .invalid sources and syn- ids, and copies the taxonomy as is", () => {
+  it("marks every generated entity synthetic, with .invalid sources and syn- ids, and copies the taxonomy as is", async () => {
     const data = generate(300, 500, 1);
     const generated = [...data.organisations, ...data.projects, ...data.fundingCalls];
     expect(generated.length).toBeGreaterThan(800);
@@ -98,7 +98,7 @@ describe("generateDataset", () => {
     expect(data.skills).toEqual(TAXONOMY.skills);
   });
 
-  it("passes the same validation as the seed files, and countEdges agrees with buildGraph", () => {
+  it("passes the same validation as the seed files, and countEdges agrees with buildGraph", async () => {
     const data = generate(600, 900, 3);
     expect(() => checkDataset(data, "generator")).not.toThrow();
     const graph = buildGraph(data);
@@ -110,14 +110,14 @@ describe("generateDataset", () => {
     }
   });
 
-  it("has the default density: about ten edges per node (1 000 000 edges for 100 000 nodes)", () => {
+  it("has the default density: about ten edges per node (1 000 000 edges for 100 000 nodes)", async () => {
     const data = generate(4000, 6000, 1);
     const perNode = countEdges(data) / countNodes(data);
     expect(perNode).toBeGreaterThan(9);
     expect(perNode).toBeLessThan(11);
   });
 
-  it("places organisations by population, partners within communities and near the lead, hubs at the centre", () => {
+  it("places organisations by population, partners within communities and near the lead, hubs at the centre", async () => {
     const seed = 11;
     const data = generate(2000, 3000, seed);
     const orgs = new Map(data.organisations.map((o) => [o.id, o]));
@@ -179,7 +179,7 @@ describe("generateDataset", () => {
     expect(median(hubs.map((o) => degree.get(o.id) ?? 0))).toBeGreaterThan(5 * Math.max(1, ordinaryMedian));
   });
 
-  it("draws skills with skewed frequencies, and projects need skills their lead lacks", () => {
+  it("draws skills with skewed frequencies, and projects need skills their lead lacks", async () => {
     const data = generate(2000, 3000, 5);
     const offered = new Map<string, number>();
     for (const o of data.organisations) for (const s of o.skills) offered.set(s, (offered.get(s) ?? 0) + 1);
@@ -215,7 +215,7 @@ describe("generate CLI", () => {
     expect(() => parseGenerateArgs(argv, "/work")).toThrow(message);
   };
 
-  it("parses the flags, with data/ as the default data folder", () => {
+  it("parses the flags, with data/ as the default data folder", async () => {
     expect(parseGenerateArgs(ok, "/work")).toEqual({
       projects: 10,
       organisations: 20,
@@ -230,7 +230,7 @@ describe("generate CLI", () => {
     });
   });
 
-  it("refuses bad flags, naming the flag", () => {
+  it("refuses bad flags, naming the flag", async () => {
     fails(ok.slice(0, 6), /--out: is required/);
     fails(["--projects", "many", ...ok.slice(2)], /--projects: must be a whole number/);
     fails(["--projects", "1.5", ...ok.slice(2)], /--projects: must be a whole number/);
@@ -242,7 +242,7 @@ describe("generate CLI", () => {
     fails([...ok.slice(0, 6), "--out", "data/partnerkartan.db"], /--out: refusing to write to the real database/);
   });
 
-  it("refuses an existing output file unless --force, which removes it and its WAL files", () => {
+  it("refuses an existing output file unless --force, which removes it and its WAL files", async () => {
     const out = tempDatabasePath();
     writeFileSync(out, "old");
     writeFileSync(`${out}-wal`, "old");
@@ -251,7 +251,7 @@ describe("generate CLI", () => {
     expect(existsSync(out) || existsSync(`${out}-wal`)).toBe(false);
   });
 
-  it("writes a new database through the store's import path, marked synthetic", () => {
+  it("writes a new database through the store's import path, marked synthetic", async () => {
     const empty: Dataset = {
       ...TAXONOMY,
       regions: [...TAXONOMY.regions],
@@ -266,23 +266,23 @@ describe("generate CLI", () => {
     const out = tempDatabasePath();
     const lines: string[] = [];
     const args = { projects: 60, organisations: 90, seed: 2, out, dataDir, force: false };
-    const report = runGenerate(args, (line) => lines.push(line));
+    const report = await runGenerate(args, (line) => lines.push(line));
     expect(lines.join("\n")).toMatch(/edges [\d,]+/);
     const store = new Store(out);
     try {
-      expect(store.info().origin).toBe("synthetic");
-      expect(store.countEntities()).toMatchObject({ organisation: 90, project: 60, region: 21 });
-      const real = store.db
+      expect(await (await store.info()).origin).toBe("synthetic");
+      expect(await store.countEntities()).toMatchObject({ organisation: 90, project: 60, region: 21 });
+      const real = store.db.raw
         .prepare(
           "SELECT count(*) AS n FROM entity WHERE kind IN ('organisation', 'project', 'funding-call') AND synthetic = 0",
         )
         .get() as { n: number };
       expect(real.n).toBe(0);
-      expect(report.edges).toBe(buildGraph(store.readDataset()).size);
+      expect(report.edges).toBe(buildGraph(await store.readDataset()).size);
     } finally {
-      store.close();
+      await store.close();
     }
-    expect(() => runGenerate(args, () => {})).toThrow(/already exists/);
-    expect(() => runGenerate({ ...args, force: true }, () => {})).not.toThrow();
+    await expect(runGenerate(args, () => {})).rejects.toThrow(/already exists/);
+    await expect(runGenerate({ ...args, force: true }, () => {})).resolves.toBeDefined();
   });
 });

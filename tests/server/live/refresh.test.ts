@@ -20,8 +20,8 @@ const some = <T>(random: Random, list: readonly T[], most: number): T[] => [
   ...new Set(Array.from({ length: random.int(0, most) }, () => pick(random, list))),
 ];
 
-function expectSameReadModel(patched: Services, store: Store) {
-  const fresh = loadServices(store, { warmSearch: false });
+async function expectSameReadModel(patched: Services, store: Store) {
+  const fresh = await loadServices(store, { warmSearch: false });
   expect(patched.dataVersion).toBe(fresh.dataVersion);
   expect(patched.writeSeq).toBe(fresh.writeSeq);
   expect(patched.data).toEqual(fresh.data);
@@ -29,6 +29,8 @@ function expectSameReadModel(patched: Services, store: Store) {
   expect(patched.graph.edges()).toEqual(fresh.graph.edges());
   expect(patched.matchIndex).toEqual(fresh.matchIndex);
   fresh.search.buildSome(Number.POSITIVE_INFINITY);
+  // The patched index may still be warming in the background (the store's awaits let it run): compare it complete.
+  patched.search.buildSome(Number.POSITIVE_INFINITY);
   const hits = (s: Services, query: string) =>
     s.search
       .search(query, { limit: 1000 })
@@ -39,7 +41,7 @@ function expectSameReadModel(patched: Services, store: Store) {
 }
 
 describe("patchDataset", () => {
-  it("replaces, adds and removes records, keeps each list ordered by id and shares the untouched lists", () => {
+  it("replaces, adds and removes records, keeps each list ordered by id and shares the untouched lists", async () => {
     const data = smallDataset();
     const patched = patchDataset(data, [
       { kind: "project", id: "aaa-first", record: project("aaa-first") },
@@ -54,11 +56,12 @@ describe("patchDataset", () => {
 });
 
 describe("refreshServices", () => {
-  it("after random writes, equals a read model loaded from the store afresh", () => {
+  // 80 writes, each compared with a full reload: seconds, more on a busy machine (hence the longer timeout).
+  it("after random writes, equals a read model loaded from the store afresh", async () => {
     const store = new Store(tempDatabasePath());
     const seedData: Dataset = generateDataset({ projects: 40, organisations: 60, seed: 11 }, readTaxonomy("data"));
-    store.importDataset(seedData, "synthetic");
-    const services = loadServices(store, { warmSearch: false });
+    await store.importDataset(seedData, "synthetic");
+    const services = await loadServices(store, { warmSearch: false });
     services.search.buildSome(Number.POSITIVE_INFINITY);
     const random = Random.fromSeed(5);
     const topics = seedData.topics.map((t) => t.id);
@@ -71,7 +74,7 @@ describe("refreshServices", () => {
       const roll = [0, 1, 1, 2, 2, 3, 4, 5][random.below(8)] as number;
       if (roll === 0) {
         created++;
-        store.entities.create(
+        await store.entities.create(
           {
             kind: "project",
             record: project(`changed-project-${created}`, {
@@ -87,7 +90,7 @@ describe("refreshServices", () => {
         // New name, topics and partners (and sometimes no lead): memberships, topic profiles and postings move.
         const partners = some(random, orgs, 4);
         const lead = random.chance(0.3) ? undefined : p.lead;
-        store.entities.update(
+        await store.entities.update(
           {
             kind: "project",
             record: {
@@ -108,7 +111,7 @@ describe("refreshServices", () => {
         );
       } else if (roll === 2) {
         const o = pick(random, services.data.organisations);
-        store.entities.update(
+        await store.entities.update(
           {
             kind: "organisation",
             record: {
@@ -127,38 +130,38 @@ describe("refreshServices", () => {
           null,
         );
       } else if (roll === 3) {
-        store.entities.delete({ kind: "project", id: pick(random, projects).id }, null);
+        await store.entities.delete({ kind: "project", id: pick(random, projects).id }, null);
       } else if (roll === 4) {
-        const deleted = store.entities.deleted();
+        const deleted = await store.entities.deleted();
         if (deleted.length > 0) {
           const d = pick(random, deleted);
-          store.entities.restore(d.restoreChangeId, null, (e) => e);
+          await store.entities.restore(d.restoreChangeId, null, (e) => e);
         }
       } else {
         created++;
         const id = `changed-organisation-${created}`;
-        writeImportedEntities(
+        await writeImportedEntities(
           store.db,
           [
             { kind: "organisation", record: organisation(id, { topics: some(random, topics, 2) }) },
             { kind: "project", record: project(`changed-import-${created}`, { lead: id }) },
           ],
-          store.info().dataVersion,
+          (await store.info()).dataVersion,
         );
       }
-      refreshServices(services);
-      expectSameReadModel(services, store);
+      await refreshServices(services);
+      await expectSameReadModel(services, store);
     }
-    store.close();
-  });
+    await store.close();
+  }, 60_000);
 
-  it("does nothing when nothing was written", () => {
+  it("does nothing when nothing was written", async () => {
     const store = new Store(tempDatabasePath());
-    store.importDataset(smallDataset(), "seed");
-    const services = loadServices(store, { warmSearch: false });
+    await store.importDataset(smallDataset(), "seed");
+    const services = await loadServices(store, { warmSearch: false });
     const graph = services.graph;
-    refreshServices(services);
+    await refreshServices(services);
     expect(services.graph).toBe(graph);
-    store.close();
+    await store.close();
   });
 });

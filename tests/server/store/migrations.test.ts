@@ -7,7 +7,7 @@ import { Store } from "../../../server/store/store";
 import { project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
 
 describe("migrations", () => {
-  it("upgrades a version-1 database in place: data kept, soft delete, accounts and change log added", () => {
+  it("upgrades a version-1 database in place: data kept, soft delete, accounts and change log added", async () => {
     // A file exactly as release 1 left it: only the first migration, seeded.
     const path2 = tempDatabasePath();
     const seeded = new Database(path2);
@@ -36,18 +36,18 @@ describe("migrations", () => {
     seeded.close();
   });
 
-  it("keeps the change log append-only", () => {
+  it("keeps the change log append-only", async () => {
     const store = new Store(tempDatabasePath());
-    store.importDataset(smallDataset(), "seed");
-    store.entities.create({ kind: "project", record: project("logged") }, null);
-    expect(() => store.db.prepare("UPDATE change SET note = 'edited'").run()).toThrow(/append-only/);
-    expect(() => store.db.prepare("DELETE FROM change").run()).toThrow(/append-only/);
-    store.close();
+    await store.importDataset(smallDataset(), "seed");
+    await store.entities.create({ kind: "project", record: project("logged") }, null);
+    expect(() => store.db.raw.prepare("UPDATE change SET note = 'edited'").run()).toThrow(/append-only/);
+    expect(() => store.db.raw.prepare("DELETE FROM change").run()).toThrow(/append-only/);
+    await store.close();
   });
 });
 
 describe("migration 8: events in the entity table", () => {
-  it("rebuilds a version-6 table with 'event' allowed, keeping rows, references, triggers and versions", () => {
+  it("rebuilds a version-6 table with 'event' allowed, keeping rows, references, triggers and versions", async () => {
     const path = tempDatabasePath();
     const old = new Database(path);
     old.pragma("foreign_keys = ON");

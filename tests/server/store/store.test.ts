@@ -11,35 +11,35 @@ const open = (path: string) => {
   stores.push(store);
   return store;
 };
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 describe("Store", () => {
-  it("creates the database file with WAL, foreign keys and the latest schema version", () => {
+  it("creates the database file with WAL, foreign keys and the latest schema version", async () => {
     const path = tempDatabasePath();
     const store = open(path);
     expect(existsSync(path)).toBe(true);
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-    expect(store.isSeeded()).toBe(false);
+    expect(store.db.raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.raw.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(store.db.raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(await store.isSeeded()).toBe(false);
   });
 
-  it("reads back exactly the data set it was given, after reopening the file", () => {
+  it("reads back exactly the data set it was given, after reopening the file", async () => {
     const path = tempDatabasePath();
     const data = smallDataset();
-    open(path).importDataset(data, "seed");
-    stores.pop()?.close();
+    await open(path).importDataset(data, "seed");
+    await stores.pop()?.close();
     const reopened = open(path);
-    const back = reopened.readDataset();
+    const back = await reopened.readDataset();
     const byId = <T extends { id?: string; code?: string }>(xs: T[]) =>
       [...xs].sort((a, b) => String(a.id ?? a.code).localeCompare(String(b.id ?? b.code)));
     expect(byId(back.organisations)).toEqual(byId(data.organisations));
     expect(byId(back.projects)).toEqual(byId(data.projects));
     expect(byId(back.regions)).toEqual(byId(data.regions));
-    expect(reopened.info()).toMatchObject({ dataVersion: 1, origin: "seed" });
-    expect(reopened.countEntities()).toEqual({
+    expect(await reopened.info()).toMatchObject({ dataVersion: 1, origin: "seed" });
+    expect(await reopened.countEntities()).toEqual({
       region: 3,
       topic: 2,
       skill: 2,
@@ -50,10 +50,10 @@ describe("Store", () => {
     });
   });
 
-  it("records every reference as a row the database checks", () => {
+  it("records every reference as a row the database checks", async () => {
     const store = open(tempDatabasePath());
-    store.importDataset(smallDataset(), "seed");
-    const leads = store.db
+    await store.importDataset(smallDataset(), "seed");
+    const leads = store.db.raw
       .prepare("SELECT from_id, to_id FROM reference WHERE relation = 'lead' ORDER BY from_id")
       .all();
     expect(leads).toEqual([
@@ -61,24 +61,24 @@ describe("Store", () => {
       { from_id: "open-up", to_id: "open-knowledge-sweden" },
     ]);
     expect(() =>
-      store.db.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'digidem-lab'").run(),
+      store.db.raw.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'digidem-lab'").run(),
     ).toThrow(/FOREIGN KEY/);
   });
 
-  it("refuses a second import and keeps the first one whole", () => {
+  it("refuses a second import and keeps the first one whole", async () => {
     const store = open(tempDatabasePath());
-    store.importDataset(smallDataset(), "seed");
-    expect(() => store.importDataset(smallDataset(), "seed")).toThrow(/already holds a data set/);
-    expect(store.countEntities().organisation).toBe(4);
+    await store.importDataset(smallDataset(), "seed");
+    await expect(store.importDataset(smallDataset(), "seed")).rejects.toThrow(/already holds a data set/);
+    expect(await (await store.countEntities()).organisation).toBe(4);
   });
 
-  it("writes nothing when an import fails half-way (one transaction)", () => {
+  it("writes nothing when an import fails half-way (one transaction)", async () => {
     const store = open(tempDatabasePath());
     const data = smallDataset();
     // A reference the schema allows but the database cannot resolve: fails after all entities were inserted.
     data.organisations.push(organisation("stray", { topics: ["no-such-topic"] }));
-    expect(() => store.importDataset(data, "seed")).toThrow(/FOREIGN KEY/);
-    expect(store.countEntities()).toEqual({
+    await expect(store.importDataset(data, "seed")).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.countEntities()).toEqual({
       region: 0,
       topic: 0,
       skill: 0,
@@ -87,22 +87,22 @@ describe("Store", () => {
       project: 0,
       event: 0,
     });
-    expect(store.isSeeded()).toBe(false);
+    expect(await store.isSeeded()).toBe(false);
   });
 
-  it("round-trips events and ties, each reference a checked row", () => {
+  it("round-trips events and ties, each reference a checked row", async () => {
     const path = tempDatabasePath();
     const data = datasetWithEvents();
-    open(path).importDataset(data, "seed");
-    stores.pop()?.close();
+    await open(path).importDataset(data, "seed");
+    await stores.pop()?.close();
     const store = open(path);
-    const back = store.readDataset();
+    const back = await store.readDataset();
     expect(back.events).toEqual(data.events);
     expect(back.organisations.find((o) => o.id === "digidem-lab")?.ties).toEqual([
       { relation: "partner-of", organisation: "civic-tech-goteborg", sources: ["https://example.org/source"] },
     ]);
-    expect(store.countEntities().event).toBe(2);
-    const rows = store.db
+    expect(await (await store.countEntities()).event).toBe(2);
+    const rows = store.db.raw
       .prepare(
         "SELECT from_kind, from_id, relation, to_kind, to_id FROM reference WHERE from_id = 'hackathon-2' OR relation IN ('partner-of', 'member-of') ORDER BY from_id, relation, to_id",
       )
@@ -120,7 +120,7 @@ describe("Store", () => {
     ]);
     // The organiser an event names cannot vanish from under it.
     expect(() =>
-      store.db.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'civic-tech-goteborg'").run(),
+      store.db.raw.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'civic-tech-goteborg'").run(),
     ).toThrow(/FOREIGN KEY/);
   });
 });

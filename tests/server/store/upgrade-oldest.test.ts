@@ -16,7 +16,7 @@ import { Store } from "../../../server/store/store";
 import { project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
 
 describe("upgrading the oldest store", () => {
-  it("opens a migration-1 store with its data intact, then takes writes with the change log", () => {
+  it("opens a migration-1 store with its data intact, then takes writes with the change log", async () => {
     const data = smallDataset();
     const path = tempDatabasePath();
     const old = new Database(path);
@@ -51,26 +51,32 @@ describe("upgrading the oldest store", () => {
 
     const store = new Store(path);
     try {
-      expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-      expect(store.info()).toMatchObject({ dataVersion: 3, origin: "seed", seededAt: "2026-11-01T10:00:00.000Z" });
+      expect(store.db.raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+      expect(await store.info()).toMatchObject({
+        dataVersion: 3,
+        origin: "seed",
+        seededAt: "2026-11-01T10:00:00.000Z",
+      });
       const sortById = <T extends { id?: string; code?: string }>(list: T[]) =>
         [...list].sort((a, b) => String(a.id ?? a.code).localeCompare(String(b.id ?? b.code)));
-      const read = store.readDataset();
+      const read = await store.readDataset();
       for (const part of Object.keys(data) as (keyof typeof data)[]) {
         expect(sortById(read[part] as { id?: string }[]), part).toEqual(sortById(data[part] as { id?: string }[]));
       }
-      const services = loadServices(store, { warmSearch: false });
+      const services = await loadServices(store, { warmSearch: false });
       expect(services.dataVersion).toBe(3);
       const projectKey = `project:${data.projects[0]?.id}`;
       expect(services.graph.hasNode(projectKey)).toBe(true);
       // What came later works on the old rows: versions, the change log, and an edit.
-      expect(store.entities.getVersioned({ kind: "project", id: data.projects[0]?.id as string })?.version).toBe(1);
-      store.entities.create({ kind: "project", record: project("after-upgrade") }, null);
-      expect(store.entities.history({ kind: "project", id: "after-upgrade" })).toHaveLength(1);
-      expect(store.info().dataVersion).toBe(4);
-      expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(
+        (await store.entities.getVersioned({ kind: "project", id: data.projects[0]?.id as string }))?.version,
+      ).toBe(1);
+      await store.entities.create({ kind: "project", record: project("after-upgrade") }, null);
+      expect(await store.entities.history({ kind: "project", id: "after-upgrade" })).toHaveLength(1);
+      expect(await (await store.info()).dataVersion).toBe(4);
+      expect(store.db.raw.pragma("integrity_check", { simple: true })).toBe("ok");
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
