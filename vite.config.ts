@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-// Vite builds the client (client/ → dist/client); Vitest runs the three test projects.
+// Vite builds the client (client/ → dist/client); Vitest runs the test projects.
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -36,6 +36,26 @@ export default defineConfig({
           root: ".",
           include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The store's suite and the multi-instance tests again, on PostgreSQL (tests/fixtures/test-store.ts).
+        extends: true,
+        test: {
+          name: "postgres",
+          root: ".",
+          include: [
+            "tests/server/store/store.test.ts",
+            "tests/server/store/contact-requests.test.ts",
+            "tests/server/store/shortlists.test.ts",
+            "tests/server/store/reference-integrity.test.ts",
+            "tests/server/live/refresh.test.ts",
+            "tests/integration/postgres/**/*.test.ts",
+          ],
+          env: { STORE_UNDER_TEST: "postgres" },
+          globalSetup: ["tests/fixtures/postgres-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

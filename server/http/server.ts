@@ -28,14 +28,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the store and loads data/ into it if, and only if, the store is new. */
+/**
+ * Opens the store (the SQLite file, or PostgreSQL with DATABASE_URL) and loads data/ into it if, and only if, the
+ * store is new. Instances starting together on one PostgreSQL database seed it once (see Store.importDataset).
+ */
 export async function openStore(
-  env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">,
+  env: Pick<Env, "DATABASE_PATH" | "DATA_DIR"> & { DATABASE_URL?: string },
 ): Promise<{ store: Store; seeded: boolean }> {
-  const store = new Store(env.DATABASE_PATH);
+  const store = await Store.open(env.DATABASE_URL ?? env.DATABASE_PATH);
   try {
     if (await store.isSeeded()) return { store, seeded: false };
-    await store.importDataset(loadDataDir(env.DATA_DIR), "seed");
+    const data = loadDataDir(env.DATA_DIR);
+    try {
+      await store.importDataset(data, "seed");
+    } catch (error) {
+      if (await store.isSeeded()) return { store, seeded: false };
+      throw error;
+    }
     return { store, seeded: true };
   } catch (error) {
     await store.close();
@@ -49,8 +58,9 @@ export async function startServer(
   clientDir?: string,
   overrides: Partial<Omit<AppOptions, "services">> = {},
 ): Promise<RunningServer> {
-  // Held while the server runs: `npm run restore` refuses to replace the store under it.
-  const releaseLock = takeStoreLock(env.DATABASE_PATH);
+  // Held while the server runs: `npm run restore` refuses to replace the store under it (SQLite only: a PostgreSQL
+  // database is shared by design, and restored with pg_restore).
+  const releaseLock = env.DATABASE_URL ? () => {} : takeStoreLock(env.DATABASE_PATH);
   let opened: Awaited<ReturnType<typeof openStore>>;
   let services: Services;
   try {
