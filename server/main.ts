@@ -46,8 +46,12 @@ async function main(): Promise<void> {
     `Partnerkartan is running at ${server.url} (${server.seeded ? "seeded a new database" : "opened"} ${env.DATABASE_URL ? redactedUrl(env.DATABASE_URL) : env.DATABASE_PATH}: ` +
       `${counts.organisation} organisations, ${counts.project} projects, ${counts.region} län)`,
   );
-  // Lay out the graph now, in a worker thread, so the first visitor gets positions instead of waiting for them.
-  void serverLayouts(server.services).force(0);
+  // Lay out the graph now, in a worker thread, so the first visitor gets positions instead of waiting for them (on
+  // the instance that runs the background jobs; the layout is kept in the database for the others).
+  server.jobs.run(
+    () => void serverLayouts(server.services).force(0),
+    () => {},
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { BackupSchedule } from "../backup/backup-schedule";
 import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
+import { JobLease } from "../jobs/job-lease";
+import { WriteListener } from "../live/write-listener";
 import { Mailer } from "../mail/mailer";
 import { scheduleReviewDigest } from "../mail/review-digest";
 import type { AppMetrics } from "../metrics/app-metrics";
@@ -25,6 +27,10 @@ export interface RunningServer {
   metrics: AppMetrics;
   /** Backups taken by the server itself, when BACKUP_DIR is set. */
   backups: BackupSchedule | undefined;
+  /** Whether this instance runs the background jobs; `jobs.run(start, stop)` adds one. */
+  jobs: JobLease;
+  /** On PostgreSQL: follows other instances' writes. */
+  listener: WriteListener | undefined;
   close(): Promise<void>;
 }
 
@@ -88,9 +94,11 @@ export async function startServer(
   const whenReady = new Promise<void>((resolvePromise) => {
     markReady = resolvePromise;
   });
+  const jobs = new JobLease(store.db, { retryMs: overrides.jobLeaseRetryMs ?? env.JOB_LEASE_RETRY });
   const app = await createApp({
     metrics,
     isReady: () => ready,
+    jobsHeld: () => jobs.held,
     metricsToken: env.METRICS_TOKEN,
     requestLog: { slowMs: env.SLOW_REQUEST_MS, accessLog: env.ACCESS_LOG },
     services,
@@ -102,7 +110,20 @@ export async function startServer(
     ...overrides,
     mailer,
   });
-  const stopDigest = scheduleReviewDigest(store, mailer);
+  // Several instances on one PostgreSQL database: each follows the others' writes; one runs the jobs.
+  const listener = store.db.pool ? new WriteListener(services, { log: app.log }) : undefined;
+  if (listener) listener.onMail = () => mailer.poke();
+  let stopDigest = () => {};
+  jobs.run(
+    () => {
+      mailer.start();
+      stopDigest = scheduleReviewDigest(store, mailer);
+    },
+    async () => {
+      stopDigest();
+      await mailer.pause();
+    },
+  );
   const backups = env.BACKUP_DIR
     ? new BackupSchedule(store.db, {
         dir: env.BACKUP_DIR,
@@ -113,7 +134,8 @@ export async function startServer(
     : undefined;
   // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
-    stopDigest();
+    await listener?.stop();
+    await jobs.stop();
     await mailer.stop();
     await backups?.stop();
     await store.close();
@@ -134,7 +156,9 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   mailer.publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
-  mailer.start();
+  jobs.log = app.log;
+  jobs.start();
+  await listener?.start();
   return {
     app,
     store,
@@ -144,6 +168,8 @@ export async function startServer(
     whenReady,
     metrics,
     backups,
+    jobs,
+    listener,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
   };
