@@ -91,11 +91,11 @@ export const EnvSchema = z
     /** How many of its own backups the server keeps in BACKUP_DIR; older ones are deleted. */
     BACKUP_KEEP: count(7),
     /**
-   * Several instances on PostgreSQL: how often one without the background jobs asks to take them over, and how often
-   * the one with them checks its hold. A killed holder's jobs move on within about this long.
-   */
-  JOB_LEASE_RETRY: duration("5s"),
-  /** Lets /metrics answer other hosts than localhost that send `Authorization: Bearer <token>`. */
+     * Several instances on PostgreSQL: how often one without the background jobs asks to take them over, and how often
+     * the one with them checks its hold. A killed holder's jobs move on within about this long.
+     */
+    JOB_LEASE_RETRY: duration("5s"),
+    /** Lets /metrics answer other hosts than localhost that send `Authorization: Bearer <token>`. */
     METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
     /** Requests slower than this (ms) are logged, one line each. */
     SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(1000),

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { MIGRATIONS, type Migration, type TableRebuild } from "./migrations";
-import { POSTGRES_MIGRATIONS } from "./postgres-migrations";
+import { POSTGRES_MIGRATIONS, RATE_LIMIT_TABLE_SQL } from "./postgres-migrations";
 
 /** The raw better-sqlite3 handle: migrations and backups of the SQLite file use it directly. */
 export type SqliteHandle = Database.Database;
@@ -208,6 +208,7 @@ export async function migratePostgres(db: Db): Promise<void> {
         throw new Error(`PostgreSQL migration ${version + 1} failed: ${(error as Error).message}`, { cause: error });
       }
     }
+    await client.query(RATE_LIMIT_TABLE_SQL);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.migrate]).catch(() => {});
     client.release();

@@ -272,3 +272,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
   `,
 ];
+
+/**
+ * PostgreSQL only, outside the shared version numbers (SQLite's single server keeps these counts in memory): the
+ * sign-in and sign-up counts all instances share (auth/rate-limiter-store.ts), in the table RateLimiterPostgres
+ * expects (its own CREATE statement).
+ */
+export const RATE_LIMIT_TABLE_SQL = `CREATE TABLE IF NOT EXISTS rate_limit (
+  key varchar(255) PRIMARY KEY,
+  points integer NOT NULL DEFAULT 0,
+  expire bigint
+)`;

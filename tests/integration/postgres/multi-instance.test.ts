@@ -166,6 +166,23 @@ describe("two instances on one PostgreSQL database", () => {
     expect(me.result.data?.displayName).toBe("Pg Member");
   });
 
+  it("share sign-in limits: guesses spread over both instances count together, and no address is stored", async () => {
+    const store = await Store.open(databaseUrl);
+    const target = await createAccount(store, "member", "Pg Target");
+    const guess = (instance: Instance) =>
+      trpc(instance, "auth.login", { email: target.email, password: "wrong guess" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await guess(i % 2 === 0 ? a : b)).status);
+    // Five failures per account and address in 15 minutes, over both instances; the sixth is refused wherever it lands.
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses[5]).toBe(429);
+    expect((await guess(a)).status).toBe(429);
+    const keys = (await store.db.all<{ key: string }>("SELECT key FROM rate_limit")).map((r) => r.key).join(" ");
+    await store.close();
+    expect(keys).not.toContain("example.org");
+    expect(keys).not.toContain("127.0.0.1");
+  });
+
   it("run the background jobs on exactly one instance, which sends the mail the other queued", async () => {
     const jobs = await until("one job holder", async () => {
       const states = [(await health(a)).jobs, (await health(b)).jobs];
