@@ -185,6 +185,14 @@ export function appMetricsFor(services: Services): AppMetrics {
   return new AppMetrics({
     dataVersion: () => services.dataVersion,
     databasePath: services.store.path,
+    databaseBytes:
+      services.store.db.dialect === "postgres"
+        ? async () =>
+            Number(
+              (await services.store.db.get<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes"))
+                ?.bytes,
+            )
+        : undefined,
     procedures: new Set(Object.keys(appRouter._def.procedures)),
   });
 }

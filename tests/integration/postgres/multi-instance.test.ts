@@ -130,6 +130,13 @@ describe("two instances on one PostgreSQL database", () => {
     expect(a.output()).not.toMatch(/DATABASE_URL|password/i);
   });
 
+  it("report the PostgreSQL database's size and the data version in /metrics", async () => {
+    const text = await (await fetch(`${a.url}/metrics`)).text();
+    const bytes = Number(/^partnerkartan_database_bytes (\d+)/m.exec(text)?.[1]);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(text).toMatch(/^partnerkartan_data_version \d+/m);
+  });
+
   it("show a write made on one instance in the other's answers within a second", async () => {
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
