@@ -1,7 +1,7 @@
 /**
  * Background jobs (mail sending, the coordinators' digest, layout precomputation) run on one instance at a time.
  * On SQLite there is only ever one server per store file (backup/store-lock.ts), so it holds the lease from the
- * start. On PostgreSQL the lease is a session-level advisory lock on a connection of its own: the instance that
+ * start. On PostgreSQL the lease is a session-level advisory lock on a connection of its own (outside the pool): the instance that
  * gets it runs the jobs; the others try again every `retryMs`. If the holder dies, PostgreSQL ends its session and
  * with it the lock, so another instance takes over within one retry. The holder checks its connection at the same
  * pace and stops its jobs when the connection is gone (it may no longer hold the lock).
@@ -15,7 +15,7 @@ export interface LeaseLog {
 }
 
 export class JobLease {
-  private client: pg.PoolClient | undefined;
+  private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly acquired: Array<() => void> = [];
@@ -64,7 +64,7 @@ export class JobLease {
     this.client = undefined;
     if (client) {
       await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.jobs]).catch(() => {});
-      client.release();
+      await client.end().catch(() => {});
     }
   }
 
@@ -76,10 +76,10 @@ export class JobLease {
   }
 
   private async tryTake(): Promise<void> {
-    const pool = this.db.pool as pg.Pool;
+    const client = this.db.dedicatedClient();
+    client.on("error", () => {});
     try {
-      const client = await pool.connect();
-      client.on("error", () => {});
+      await client.connect();
       const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [
         ADVISORY_LOCKS.jobs,
       ]);
@@ -89,9 +89,10 @@ export class JobLease {
         this.take();
       } else {
         if (rows[0]?.ok) await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.jobs]);
-        client.release();
+        await client.end();
       }
     } catch (error) {
+      await client.end().catch(() => {});
       this.log?.warn(`background jobs: could not ask for the lease (${(error as Error).message})`);
     }
     this.later();
@@ -105,7 +106,7 @@ export class JobLease {
       this.log?.warn("background jobs: lost the database connection; stopping them here");
       const client = this.client;
       this.client = undefined;
-      client?.release(true);
+      void client?.end().catch(() => {});
       await this.giveUp();
     }
     this.later();

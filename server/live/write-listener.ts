@@ -8,7 +8,7 @@
 import type pg from "pg";
 import { reportReadModelRefresh } from "../metrics/read-model-timing";
 import type { Services } from "../services";
-import { refreshServices } from "./refresh";
+import { applyRefresh, buildRefresh, readRefresh } from "./refresh";
 import { refreshTurn } from "./refresh-turn";
 
 export const WRITTEN_CHANNEL = "partnerkartan_written";
@@ -19,7 +19,7 @@ export interface ListenerLog {
 }
 
 export class WriteListener {
-  private client: pg.PoolClient | undefined;
+  private client: pg.Client | undefined;
   private poll: NodeJS.Timeout | undefined;
   private reconnect: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -46,7 +46,7 @@ export class WriteListener {
     clearTimeout(this.reconnect);
     const client = this.client;
     this.client = undefined;
-    client?.release();
+    await client?.end().catch(() => {});
     await this.running;
   }
 
@@ -60,12 +60,14 @@ export class WriteListener {
       do {
         this.again = false;
         try {
+          // The store is read before taking the turn, so the turn is never held while waiting for a connection: a
+          // writer holds its connection (and the journal's lock) while it waits for the turn.
+          const started = performance.now();
+          const read = await readRefresh(this.services);
           await refreshTurn(this.services).runExclusive(async () => {
-            const started = performance.now();
-            const before = this.services.writeSeq;
-            await refreshServices(this.services);
-            if (this.services.writeSeq !== before)
-              reportReadModelRefresh(this.services.store, (performance.now() - started) / 1000);
+            const next = await buildRefresh(this.services, read);
+            applyRefresh(this.services, next);
+            if (next) reportReadModelRefresh(this.services.store, (performance.now() - started) / 1000);
           });
         } catch (error) {
           this.options.log?.warn(`could not bring the read model up to date: ${(error as Error).message}`);
@@ -78,10 +80,11 @@ export class WriteListener {
   }
 
   private async connect(): Promise<void> {
-    const pool = this.services.store.db.pool;
-    if (!pool || this.stopped) return;
+    const db = this.services.store.db;
+    if (!db.pool || this.stopped) return;
+    const client = db.dedicatedClient();
     try {
-      const client = await pool.connect();
+      await client.connect();
       client.on("notification", (message) => {
         if (message.channel === WRITTEN_CHANNEL) void this.catchUp();
         else if (message.channel === MAIL_CHANNEL) this.onMail();
@@ -89,7 +92,7 @@ export class WriteListener {
       client.on("error", () => {
         if (this.client !== client) return;
         this.client = undefined;
-        client.release(true);
+        void client.end().catch(() => {});
         this.options.log?.warn("lost the connection that listens for other instances' writes; reconnecting");
         this.later();
       });
@@ -100,6 +103,7 @@ export class WriteListener {
       void this.catchUp();
     } catch (error) {
       this.options.log?.warn(`could not listen for other instances' writes: ${(error as Error).message}`);
+      void client.end().catch(() => {});
       this.later();
     }
   }

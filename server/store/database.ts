@@ -49,6 +49,15 @@ export class Db {
     readonly pool?: pg.Pool,
   ) {}
 
+  /**
+   * A PostgreSQL connection of its own, outside the pool, for what holds one for long (LISTEN, the job lease): the
+   * pool stays whole for requests. The caller connects and ends it.
+   */
+  dedicatedClient(): pg.Client {
+    if (!this.pool) throw new Error("A dedicated connection needs a PostgreSQL database.");
+    return new pg.Client(this.pool.options);
+  }
+
   /** The raw SQLite handle, for tests and tools that read the file directly; throws on PostgreSQL. */
   get raw(): SqliteHandle {
     if (!this.sqlite) throw new Error("This store is PostgreSQL: there is no SQLite handle.");

@@ -159,6 +159,32 @@ describe("two instances on one PostgreSQL database", () => {
     expect(hb.writeSeq).toBe(ha.writeSeq);
   });
 
+  it("take more parallel writes than the connection pool holds, on both at once, without a deadlock", async () => {
+    // 24 writers against pools of 10: each write holds a connection and the journal's lock while it waits for its
+    // read model's turn, so the turn must never wait for a connection (live/write-listener.ts).
+    const ids = Array.from({ length: 24 }, (_, i) => `parallel-${i}`);
+    const statuses = await Promise.all(
+      ids.map(
+        async (id, i) =>
+          (
+            await trpc(
+              i % 2 === 0 ? a : b,
+              "entity.create",
+              { kind: "project", record: project(id, { topics: ["open-data"], regions: ["01"] }) },
+              coordinatorCookie,
+            )
+          ).status,
+      ),
+    );
+    expect(statuses).toEqual(ids.map(() => 200));
+    const last = ids[ids.length - 1] as string;
+    await until("both serving every parallel write", async () =>
+      (await serves(a, last)) && (await serves(b, ids[0] as string)) ? true : undefined,
+    );
+    const [ha, hb] = await Promise.all([health(a), health(b)]);
+    expect(hb.writeSeq).toBe(ha.writeSeq);
+  }, 60_000);
+
   it("share sessions: signed in on one, signed in on the other", async () => {
     const store = await Store.open(databaseUrl);
     const member = await createAccount(store, "member", "Pg Member");
