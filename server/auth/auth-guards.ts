@@ -26,7 +26,7 @@ export interface AuthGuardOptions {
 export const MAIL_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
 
 /** `pool`: several instances on PostgreSQL share the counts there (auth/rate-limiter-store.ts). */
-export function createAuthGuards(options: AuthGuardOptions = {}, pool?: pg.Pool): AuthGuards {
+export function createAuthGuards(options: AuthGuardOptions = {}, pool?: pg.Pool, deviceSecret?: Buffer): AuthGuards {
   return {
     login: new LoginLimiter(options.loginLimits, pool),
     signUp: new SignUpLimiter(options.signUpsPerHour, undefined, pool),
@@ -37,7 +37,7 @@ export function createAuthGuards(options: AuthGuardOptions = {}, pool?: pg.Pool)
       "mail-request",
     ),
     hashing: new HashPool(),
-    devices: new DeviceCookies(),
+    devices: new DeviceCookies(deviceSecret),
     addresses: new KnownAddresses(),
   };
 }

@@ -123,7 +123,11 @@ export async function createApp({
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services, createAuthGuards(auth, services.store.db.pool), mailer),
+      createContext: createContextFactory(
+        services,
+        createAuthGuards(auth, services.store.db.pool, await services.store.deviceCookieSecret()),
+        mailer,
+      ),
       maxBatchSize: MAX_BATCH_CALLS,
       // A refused sign-in says when to come back, as every other 429 and 503 here does.
       responseMeta({ errors }) {

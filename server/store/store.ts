@@ -1,4 +1,5 @@
 /** The store: the only module that reads or writes the database. Every write runs in one transaction. */
+import { randomBytes } from "node:crypto";
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 import { AccountTokenStore } from "./account-tokens";
@@ -92,6 +93,19 @@ export class Store {
     );
     const get = (key: string) => rows.find((r) => r.key === key)?.value;
     return { dataVersion: Number(get("data_version") ?? 0), origin: get("origin"), seededAt: get("seeded_at") };
+  }
+
+  /**
+   * The secret device cookies are signed with (auth/device-cookie.ts): made once, kept in meta, so that every
+   * instance and every restart honour the same cookies. The first instance to ask makes it; the others read it.
+   */
+  async deviceCookieSecret(): Promise<Buffer> {
+    await this.db.run(
+      "INSERT INTO meta (key, value) VALUES ('device_cookie_secret', ?) ON CONFLICT (key) DO NOTHING",
+      randomBytes(32).toString("hex"),
+    );
+    const row = await this.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'device_cookie_secret'");
+    return Buffer.from(row?.value ?? "", "hex");
   }
 
   async isSeeded(): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { DeviceCookies } from "../../../server/auth/device-cookie";
 import { schemaVersion } from "../../../server/store/database";
 import { MIGRATIONS } from "../../../server/store/migrations";
 import { POSTGRES_MIGRATIONS } from "../../../server/store/postgres-migrations";
@@ -93,6 +94,17 @@ describe(`Store on ${storeUnderTest}`, () => {
     await expect(store.db.run("DELETE FROM entity WHERE kind = 'organisation' AND id = 'digidem-lab'")).rejects.toThrow(
       FOREIGN_KEY,
     );
+  });
+
+  it("keeps one device-cookie secret for every instance and restart, so a device cookie is known to all", async () => {
+    const location = await newStoreLocation();
+    const [a, b] = [await open(location), await open(location)];
+    const [secretA, secretB] = await Promise.all([a.deviceCookieSecret(), b.deviceCookieSecret()]);
+    expect(secretA.length).toBe(32);
+    expect(secretB.equals(secretA)).toBe(true);
+    const cookie = new DeviceCookies(secretA).add(undefined, "owner@example.org");
+    expect(new DeviceCookies(secretB).knows(cookie, "owner@example.org")).toBe(true);
+    expect(new DeviceCookies().knows(cookie, "owner@example.org")).toBe(false);
   });
 
   it("refuses a second import and keeps the first one whole", async () => {
