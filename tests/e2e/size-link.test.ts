@@ -20,22 +20,37 @@ const nodeSizes = (p: Page): Promise<Record<string, number>> =>
 
 const sizeSelect = (p: Page) => p.getByLabel("Storlek efter");
 
+/** The sizes once they stop changing (two reads 300 ms apart agree): a busy machine may catch a redraw half done. */
+async function settledSizes(p: Page): Promise<Record<string, number>> {
+  let last = JSON.stringify(await nodeSizes(p));
+  await expect
+    .poll(async () => {
+      await p.waitForTimeout(300);
+      const now = JSON.stringify(await nodeSizes(p));
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return JSON.parse(last) as Record<string, number>;
+}
+
 describe("node size in a link", () => {
   it("puts the chosen measure in the URL, and a new page opened from it draws the same sizes", async () => {
     await app.page.goto(app.server.url);
     await expect.poll(async () => Object.keys(await nodeSizes(app.page)).length).toBeGreaterThan(100);
-    const byDegree = await nodeSizes(app.page);
+    const byDegree = await settledSizes(app.page);
     expect(app.page.url()).not.toContain("size=");
 
     await sizeSelect(app.page).selectOption("pagerank");
     await expect.poll(() => app.page.url()).toContain("size=pagerank");
     await expect.poll(() => nodeSizes(app.page)).not.toEqual(byDegree);
-    const byPagerank = await nodeSizes(app.page);
+    const byPagerank = await settledSizes(app.page);
 
     const fresh = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await fresh.goto(app.page.url());
     expect(await sizeSelect(fresh).inputValue()).toBe("pagerank");
-    await expect.poll(() => nodeSizes(fresh)).toEqual(byPagerank);
+    await expect.poll(() => nodeSizes(fresh), { timeout: 30_000 }).toEqual(byPagerank);
     await fresh.close();
   });
 
