@@ -32,6 +32,11 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("localhost"),
   DATABASE_PATH: z.string().min(1).default("data/partnerkartan.db"),
+  /**
+   * Where the built read model is saved, so that a start can take it back instead of building it (live/saved-model.ts):
+   * a path, or "off". Default: DATABASE_PATH + ".readmodel". Used only with the SQLite store.
+   */
+  READ_MODEL_FILE: z.string().min(1).optional(),
   /** Where the seed files live; read only when the database is new. */
   DATA_DIR: z.string().min(1).default("data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -108,6 +113,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...data,
     DATABASE_PATH: resolve(data.DATABASE_PATH),
     DATA_DIR: resolve(data.DATA_DIR),
+    READ_MODEL_FILE:
+      data.READ_MODEL_FILE === "off"
+        ? "off"
+        : resolve(data.READ_MODEL_FILE ?? `${resolve(data.DATABASE_PATH)}.readmodel`),
     BACKUP_DIR: data.BACKUP_DIR === undefined ? undefined : resolve(data.BACKUP_DIR),
   };
 }

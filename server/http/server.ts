@@ -3,10 +3,11 @@ import type { FastifyInstance } from "fastify";
 import { BackupSchedule } from "../backup/backup-schedule";
 import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
+import { loadStartModel, ReadModelSaver, type StartModel } from "../live/start-model";
 import { Mailer } from "../mail/mailer";
 import { scheduleReviewDigest } from "../mail/review-digest";
 import type { AppMetrics } from "../metrics/app-metrics";
-import { loadServices, type Services, warmInBackground } from "../services";
+import { type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
 import { type AppOptions, appMetricsFor, createApp } from "./app";
@@ -23,6 +24,11 @@ export interface RunningServer {
   whenReady: Promise<void>;
   /** What /metrics reports; `metrics.reportQueuedMails(count)` adds the mail queue's gauge. */
   metrics: AppMetrics;
+  /**
+   * Where the read model came from ("saved": the file beside the store; "built": from the store) and the saver that
+   * keeps that file up to date (undefined when none is used: READ_MODEL_FILE=off, or PostgreSQL).
+   */
+  readModel: { from: StartModel["from"]; note: string; saver: ReadModelSaver | undefined };
   /** Backups taken by the server itself, when BACKUP_DIR is set. */
   backups: BackupSchedule | undefined;
   close(): Promise<void>;
@@ -43,6 +49,11 @@ export async function openStore(
   }
 }
 
+/** The saved read model's file: only for the SQLite store, and not when READ_MODEL_FILE is "off". */
+function readModelFileOf(env: Pick<Env, "READ_MODEL_FILE">, store: Store): string | undefined {
+  return store.db.dialect === "sqlite" && env.READ_MODEL_FILE !== "off" ? env.READ_MODEL_FILE : undefined;
+}
+
 /** `overrides` are for tests: limits and timeouts that are constants in production. */
 export async function startServer(
   env: Env,
@@ -52,12 +63,12 @@ export async function startServer(
   // Held while the server runs: `npm run restore` refuses to replace the store under it.
   const releaseLock = takeStoreLock(env.DATABASE_PATH);
   let opened: Awaited<ReturnType<typeof openStore>>;
-  let services: Services;
+  let start: StartModel;
   try {
     opened = await openStore(env);
     try {
       // The search index is built once the server listens: built in steps during start-up, it would delay listening.
-      services = await loadServices(opened.store, { warmSearch: false });
+      start = await loadStartModel(opened.store, readModelFileOf(env, opened.store), { warmSearch: false });
     } catch (error) {
       await opened.store.close();
       throw error;
@@ -67,6 +78,7 @@ export async function startServer(
     throw error;
   }
   const { store, seeded } = opened;
+  const { services } = start;
   const mailer =
     overrides.mailer ??
     new Mailer(store.mail, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, retry: overrides.mailRetry });
@@ -92,6 +104,11 @@ export async function startServer(
     ...overrides,
     mailer,
   });
+  if (start.refused) app.log.warn(start.note);
+  else app.log.info(start.note);
+  const file = readModelFileOf(env, store);
+  // Written after the server is ready, and after writes, by a worker thread: never on the start path.
+  const saver = file ? new ReadModelSaver(services, env.DATABASE_PATH, file, app.log, start.savedKey) : undefined;
   const stopDigest = scheduleReviewDigest(store, mailer);
   const backups = env.BACKUP_DIR
     ? new BackupSchedule(store.db, {
@@ -104,6 +121,7 @@ export async function startServer(
   // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
     stopDigest();
+    await saver?.stop();
     await mailer.stop();
     await backups?.stop();
     await store.close();
@@ -118,6 +136,7 @@ export async function startServer(
   warmInBackground(services.search, () => {
     ready = true;
     markReady();
+    saver?.start();
   });
   backups?.start();
   const address = app.server.address();
@@ -133,6 +152,7 @@ export async function startServer(
     seeded,
     whenReady,
     metrics,
+    readModel: { from: start.from, note: start.note, saver },
     backups,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),

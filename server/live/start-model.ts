@@ -9,7 +9,8 @@ import { Worker } from "node:worker_threads";
 import { buildServices, type LoadOptions, loadServices, type Services } from "../services";
 import { type ReadModelKey, readModelKey } from "../store/read-model-key";
 import type { Store } from "../store/store";
-import type { SaveReply, SaveRequest } from "./save-model-worker";
+import type { SaveRequest } from "./save-model";
+import type { SaveReply } from "./save-model-worker";
 import { decodeSavedModel } from "./saved-model";
 
 const WORKER_ENTRY = new URL("./save-model-worker-entry.mjs", import.meta.url);
