@@ -98,7 +98,8 @@ export class ReadModelSaver {
   private saved: ReadModelKey | undefined;
   /** The served read model's version last saved for: each is tried once (a failing save is not retried in a loop). */
   private attemptedFor: string | undefined;
-  private running: { done: Promise<SaveReply>; stop: () => Promise<void> } | undefined;
+  private running: Promise<void> | undefined;
+  private worker: { done: Promise<SaveReply>; stop: () => Promise<void> } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -131,32 +132,37 @@ export class ReadModelSaver {
     this.timer.unref();
   }
 
-  /** Writes the file now unless it is current (or a save is under way: then waits for it, and checks again). */
+  /** Writes the file now unless it is current; a save under way is waited for, then it is checked again. */
   async flush(): Promise<void> {
-    while (!this.stopped && !this.current && this.attemptedFor !== this.servedKey()) {
+    for (;;) {
       if (this.running) {
-        await this.running.done;
+        await this.running;
         continue;
       }
-      this.attemptedFor = this.servedKey();
-      this.running = saveReadModelOffThread({ storePath: this.storePath, file: this.file });
-      const reply = await this.running.done;
-      this.running = undefined;
-      if (this.stopped) return;
-      if (reply.ok) {
-        this.saved = reply.key;
-        this.log.info(
-          `read model saved to ${this.file} in ${seconds(reply.ms)} (${(reply.bytes / 1e6).toFixed(1)} MB, data version ${reply.key.dataVersion})`,
-        );
-      } else {
-        this.log.warn(`the read model could not be saved to ${this.file}: ${reply.message}`);
-      }
+      if (this.stopped || this.current || this.attemptedFor === this.servedKey()) return;
+      this.running = this.saveOnce().finally(() => {
+        this.running = undefined;
+      });
     }
+  }
+
+  private async saveOnce(): Promise<void> {
+    this.attemptedFor = this.servedKey();
+    this.worker = saveReadModelOffThread({ storePath: this.storePath, file: this.file });
+    const reply = await this.worker.done;
+    this.worker = undefined;
+    if (this.stopped) return;
+    if (reply.ok) {
+      this.saved = reply.key;
+      this.log.info(
+        `read model saved to ${this.file} in ${seconds(reply.ms)} (${(reply.bytes / 1e6).toFixed(1)} MB, data version ${reply.key.dataVersion})`,
+      );
+    } else this.log.warn(`the read model could not be saved to ${this.file}: ${reply.message}`);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running?.stop();
+    await this.worker?.stop();
   }
 }
