@@ -12,7 +12,7 @@
  * (v8.serialize). The SHA-256 covers everything after the header.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { z } from "zod";
 import type { Dataset } from "../../shared/schema/dataset";
@@ -176,32 +176,75 @@ export type DecodeResult = { ok: true; model: SavedModel } | { ok: false; reason
 const describeKey = (k: ReadModelKey) =>
   `data version ${k.dataVersion}, journal ${k.writeSeq}, last change ${k.lastChange || "none"}`;
 
-/** Takes a saved model back if, and only if, it is whole, of this format and code, and made at `expected`. */
-export function decodeSavedModel(file: Buffer, expected: ReadModelKey): DecodeResult {
-  const refuse = (reason: string): DecodeResult => ({ ok: false, reason });
-  if (file.length < PREAMBLE || !file.subarray(0, MAGIC.length).equals(MAGIC))
+type HeaderCheck = { ok: true; header: Header; bodyStart: number } | { ok: false; reason: string };
+
+/**
+ * The checks the header alone allows: magic, format, header, length, code, key. `head` is the file's start (at least
+ * its preamble and header, or all of it), `fileLength` the whole file's length.
+ */
+function checkHeader(head: Buffer, fileLength: number, expected: ReadModelKey): HeaderCheck {
+  const refuse = (reason: string): HeaderCheck => ({ ok: false, reason });
+  if (head.length < PREAMBLE || !head.subarray(0, MAGIC.length).equals(MAGIC))
     return refuse("not a saved read model (no PKRM header)");
-  const format = file.readUInt32LE(MAGIC.length);
+  const format = head.readUInt32LE(MAGIC.length);
   if (format !== SAVED_MODEL_FORMAT) return refuse(`format ${format}, this server reads format ${SAVED_MODEL_FORMAT}`);
-  const headerLength = file.readUInt32LE(MAGIC.length + 4);
-  if (PREAMBLE + headerLength > file.length)
-    return refuse(`truncated: the header runs past the end (${file.length} bytes)`);
+  const headerLength = head.readUInt32LE(MAGIC.length + 4);
+  if (PREAMBLE + headerLength > head.length)
+    return refuse(`truncated: the header runs past the end (${fileLength} bytes)`);
   let header: Header;
   try {
-    header = HeaderSchema.parse(JSON.parse(file.subarray(PREAMBLE, PREAMBLE + headerLength).toString("utf8")));
+    header = HeaderSchema.parse(JSON.parse(head.subarray(PREAMBLE, PREAMBLE + headerLength).toString("utf8")));
   } catch (error) {
     return refuse(`the header is damaged (${(error as Error).message.split("\n")[0]})`);
   }
-  const body = file.subarray(PREAMBLE + headerLength);
+  const bodyStart = PREAMBLE + headerLength;
+  const bodyLength = fileLength - bodyStart;
   const expectedBytes = header.dataBytes + header.payloadBytes;
-  if (body.length !== expectedBytes)
+  if (bodyLength !== expectedBytes)
     return refuse(
-      `${body.length < expectedBytes ? "truncated" : "too long"}: ${body.length} bytes after the header, which names ${expectedBytes}`,
+      `${bodyLength < expectedBytes ? "truncated" : "too long"}: ${bodyLength} bytes after the header, which names ${expectedBytes}`,
     );
   if (header.code !== codeFingerprint())
     return refuse(`written by other read-model code (${header.code}, now ${codeFingerprint()})`);
   if (!sameReadModelKey(header.key, expected))
     return refuse(`stale: saved at ${describeKey(header.key)}; the store is at ${describeKey(expected)}`);
+  return { ok: true, header, bodyStart };
+}
+
+/** The most a header is read for before the rest of the file: a stale or foreign file is refused without reading it. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads and takes back the saved model at `path` (readSync errors, ENOENT included, are thrown): the header is read
+ * and checked first, so a stale file, another format or other code is refused without reading 100 MB.
+ */
+export function readSavedModel(path: string, expected: ReadModelKey): DecodeResult {
+  const fd = openSync(path, "r");
+  let head: Buffer;
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+    head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // A header longer than HEAD_BYTES (never written so) is checked with the whole file.
+  const early = head.length >= PREAMBLE && head.readUInt32LE(MAGIC.length + 4) + PREAMBLE <= head.length;
+  if (early) {
+    const checked = checkHeader(head, size, expected);
+    if (!checked.ok) return checked;
+  }
+  return decodeSavedModel(readFileSync(path), expected);
+}
+
+/** Takes a saved model back if, and only if, it is whole, of this format and code, and made at `expected`. */
+export function decodeSavedModel(file: Buffer, expected: ReadModelKey): DecodeResult {
+  const refuse = (reason: string): DecodeResult => ({ ok: false, reason });
+  const checked = checkHeader(file, file.length, expected);
+  if (!checked.ok) return checked;
+  const { header, bodyStart } = checked;
+  const body = file.subarray(bodyStart);
   if (createHash("sha256").update(body).digest("hex") !== header.sha256)
     return refuse("checksum mismatch: the file is damaged");
   try {

@@ -4,14 +4,13 @@
  * again whenever writes have moved the served read model past the file, a worker thread writes the file anew
  * (ReadModelSaver): the start path never waits for a save, and the event loop never holds one.
  */
-import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { buildServices, type LoadOptions, loadServices, type Services } from "../services";
 import { type ReadModelKey, readModelKey } from "../store/read-model-key";
 import type { Store } from "../store/store";
 import type { SaveRequest } from "./save-model";
 import type { SaveReply } from "./save-model-worker";
-import { decodeSavedModel } from "./saved-model";
+import { readSavedModel } from "./saved-model";
 
 const WORKER_ENTRY = new URL("./save-model-worker-entry.mjs", import.meta.url);
 
@@ -42,18 +41,15 @@ export async function loadStartModel(
     return { services, from: "built", savedKey: undefined, note, refused };
   };
   if (file === undefined) return build("", false);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return build(
-      code === "ENOENT" ? ` (no saved read model at ${file} yet)` : ` (${file} unreadable: ${code})`,
-      code !== "ENOENT",
-    );
-  }
   const key = await readModelKey(store);
-  const decoded = decodeSavedModel(bytes, key);
+  let decoded: ReturnType<typeof readSavedModel>;
+  try {
+    decoded = readSavedModel(file, key);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    if (code === "ENOENT") return build(` (no saved read model at ${file} yet)`, false);
+    return build(`; the saved read model ${file} was refused: unreadable (${code})`, true);
+  }
   if (!decoded.ok) return build(`; the saved read model ${file} was refused: ${decoded.reason}`, true);
   const { model } = decoded;
   options.onPhase?.("saved", performance.now() - started);
