@@ -5,7 +5,6 @@
  * runs it in a worker thread (save-model-worker.ts), so its event loop never waits for a save.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
-import { threadId } from "node:worker_threads";
 import { buildGraph } from "../graph/build";
 import { buildMatchIndex } from "../match/match-index";
 import { type ReadModelKey, readModelKey } from "../store/read-model-key";
@@ -17,9 +16,15 @@ export interface SaveRequest {
   file: string;
 }
 
+/**
+ * One temporary name per file: one server holds a store (store-lock.ts) and saves one model at a time, and a save
+ * cut short (the server stopped) is overwritten by the next, or removed by the stop.
+ */
+export const temporaryOf = (file: string): string => `${file}.tmp`;
+
 /** Writes `parts` to `file` so that the file is at every moment the old one or the whole new one. */
 export function writeAtomically(file: string, parts: readonly Buffer[]): number {
-  const temporary = `${file}.tmp-${process.pid}-${threadId}`;
+  const temporary = temporaryOf(file);
   let bytes = 0;
   const fd = openSync(temporary, "w", 0o600);
   try {

@@ -4,11 +4,12 @@
  * again whenever writes have moved the served read model past the file, a worker thread writes the file anew
  * (ReadModelSaver): the start path never waits for a save, and the event loop never holds one.
  */
+import { rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { buildServices, type LoadOptions, loadServices, type Services } from "../services";
 import { type ReadModelKey, readModelKey } from "../store/read-model-key";
 import type { Store } from "../store/store";
-import type { SaveRequest } from "./save-model";
+import { type SaveRequest, temporaryOf } from "./save-model";
 import type { SaveReply } from "./save-model-worker";
 import { readSavedModel } from "./saved-model";
 
@@ -159,6 +160,9 @@ export class ReadModelSaver {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.worker?.stop();
+    if (this.worker) {
+      await this.worker.stop();
+      rmSync(temporaryOf(this.file), { force: true });
+    }
   }
 }
