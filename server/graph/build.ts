@@ -14,7 +14,7 @@ import { EDGE_TYPES, type EdgeType, type NodeKind } from "../../shared/schema/gr
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { type EdgeAttributes, type NodeAttributes, nodeKey } from "./model";
-import { type PartnerGraph, PartnerGraphBuilder, UnknownGraphNodeError } from "./partner-graph";
+import { type EdgeGroups, type PartnerGraph, PartnerGraphBuilder, UnknownGraphNodeError } from "./partner-graph";
 
 /**
  * Edge attributes are shared, one frozen object per edge type (and per funding call), instead of one object per edge:
@@ -151,12 +151,14 @@ function withNodes(data: Dataset, previous?: PartnerGraph) {
 export interface EdgeColumns {
   sources: Int32Array;
   targets: Int32Array;
+  /** The edges grouped by source and by target, as the graph holds them: saved so a start need not group them. */
+  groups?: EdgeGroups;
   types: Uint8Array;
   calls: Int32Array;
 }
 
 export function edgeColumnsOf(graph: PartnerGraph, data: Dataset): EdgeColumns {
-  const { sources, targets, attributes } = graph.edgeColumns();
+  const { sources, targets, attributes, groups } = graph.edgeColumns();
   const typeIndex = new Map<EdgeType, number>(EDGE_TYPES.map((type, i) => [type, i]));
   const callIndex = new Map(data.fundingCalls.map((call, i) => [call.id, i]));
   const types = new Uint8Array(attributes.length);
@@ -169,7 +171,7 @@ export function edgeColumnsOf(graph: PartnerGraph, data: Dataset): EdgeColumns {
       calls[e] = call;
     }
   });
-  return { sources: sources.slice(), targets: targets.slice(), types, calls };
+  return { sources: sources.slice(), targets: targets.slice(), groups, types, calls };
 }
 
 /**
@@ -190,7 +192,7 @@ export function graphFromColumns(data: Dataset, columns: EdgeColumns): PartnerGr
       throw new RangeError(`Edge ${e} has no known type (${types[e]}, call ${call})`);
     attributes[e] = a;
   }
-  return graph.buildWithEdges(columns.sources, columns.targets, attributes);
+  return graph.buildWithEdges(columns.sources, columns.targets, attributes, columns.groups);
 }
 
 const FUNDED_BY_TYPE = EDGE_TYPES.indexOf("funded-by");
