@@ -57,6 +57,8 @@ export async function buildServices(
     search?: SearchCarryOver;
     /** Graph and match index taken back from a saved read model of `data` (live/saved-model.ts): nothing is built. */
     restored?: { graph: PartnerGraph; matchIndex: MatchIndex };
+    /** The store's data version, when the caller has read it already (then nothing here waits for the database). */
+    dataVersion?: number;
   } = {},
 ): Promise<Services> {
   let last = performance.now();
@@ -74,7 +76,7 @@ export async function buildServices(
     (options.previous && patchMatchIndex(options.previous.matchIndex, graph, options.previous.changed)) ??
     buildMatchIndex(graph);
   done("matchIndex");
-  const dataVersion = (await store.info()).dataVersion;
+  const dataVersion = options.dataVersion ?? (await store.info()).dataVersion;
   const search = new SearchIndex(graph, options.search);
   if (options.warmSearch !== false && !search.ready) warmInBackground(search);
   return {

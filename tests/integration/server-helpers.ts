@@ -40,7 +40,7 @@ export async function startTestServer(
    * More settings, such as SMTP_URL (without it, mail goes to the outbox). READ_MODEL_FILE is "off" unless given:
    * a saved read model costs each test server a background build (tests/integration/saved-read-model.test.ts).
    */
-  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL" | "READ_MODEL_FILE", string>> = {},
+  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL" | "DATABASE_URL" | "READ_MODEL_FILE", string>> = {},
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",
