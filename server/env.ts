@@ -43,6 +43,11 @@ export const EnvSchema = z
         error: "must be a postgres:// URL, e.g. postgres://partnerkartan:password@localhost:5432/partnerkartan",
       })
       .optional(),
+    /**
+     * Where the built read model is saved, so that a start can take it back instead of building it
+     * (live/saved-model.ts): a path, or "off". Default: DATABASE_PATH + ".readmodel". Not used with DATABASE_URL.
+     */
+    READ_MODEL_FILE: z.string().min(1).optional(),
     /** Where the seed files live; read only when the database is new. */
     DATA_DIR: z.string().min(1).default("data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -135,6 +140,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...data,
     DATABASE_PATH: resolve(data.DATABASE_PATH),
     DATA_DIR: resolve(data.DATA_DIR),
+    // Off with PostgreSQL: the saved read model is the SQLite file's, beside it.
+    READ_MODEL_FILE:
+      data.READ_MODEL_FILE === "off" || data.DATABASE_URL !== undefined
+        ? "off"
+        : resolve(data.READ_MODEL_FILE ?? `${resolve(data.DATABASE_PATH)}.readmodel`),
     BACKUP_DIR: data.BACKUP_DIR === undefined ? undefined : resolve(data.BACKUP_DIR),
   };
 }

@@ -23,8 +23,8 @@ export interface Services {
   metrics: MetricsCache;
 }
 
-/** The steps of loading, in order, as reported to `onPhase`. */
-export type LoadPhase = "read" | "graph" | "matchIndex";
+/** The steps of loading, in order, as reported to `onPhase` ("saved": a saved read model read, checked and taken back). */
+export type LoadPhase = "saved" | "read" | "graph" | "matchIndex";
 
 export interface LoadOptions {
   /** Told how long each step took (ms); the start-up benchmark prints them. */
@@ -55,6 +55,8 @@ export async function buildServices(
     /** The previous version's read model and the node keys written since: graph and match index are patched. */
     previous?: { graph: PartnerGraph; matchIndex: MatchIndex; changed: ReadonlySet<string> };
     search?: SearchCarryOver;
+    /** Graph and match index taken back from a saved read model of `data` (live/saved-model.ts): nothing is built. */
+    restored?: { graph: PartnerGraph; matchIndex: MatchIndex };
     /** The store's data version, when the caller has read it already (then nothing here waits for the database). */
     dataVersion?: number;
   } = {},
@@ -65,11 +67,12 @@ export async function buildServices(
     options.onPhase?.(phase, now - last);
     last = now;
   };
-  const graph = options.previous
-    ? patchGraph(options.previous.graph, data, options.previous.changed)
-    : buildGraph(data);
+  const graph =
+    options.restored?.graph ??
+    (options.previous ? patchGraph(options.previous.graph, data, options.previous.changed) : buildGraph(data));
   done("graph");
   const matchIndex =
+    options.restored?.matchIndex ??
     (options.previous && patchMatchIndex(options.previous.matchIndex, graph, options.previous.changed)) ??
     buildMatchIndex(graph);
   done("matchIndex");

@@ -61,5 +61,8 @@ export async function restoreStore(file: string, databasePath: string, now = new
   }
   renameSync(incoming, databasePath);
   for (const suffix of ["-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
+  // The saved read model beside it (live/saved-model.ts) was the old store's: its key would refuse it, but a restored
+  // backup written to again could come to the same counters; the next start builds and saves it afresh.
+  rmSync(`${databasePath}.readmodel`, { force: true });
   return { ...checked, previous };
 }

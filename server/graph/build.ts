@@ -10,11 +10,11 @@
  */
 import type { Dataset } from "../../shared/schema/dataset";
 import type { FundingCall } from "../../shared/schema/funding-call";
-import type { EdgeType, NodeKind } from "../../shared/schema/graph";
+import { EDGE_TYPES, type EdgeType, type NodeKind } from "../../shared/schema/graph";
 import type { Organisation } from "../../shared/schema/organisation";
 import type { Project } from "../../shared/schema/project";
 import { type EdgeAttributes, type NodeAttributes, nodeKey } from "./model";
-import { type PartnerGraph, PartnerGraphBuilder, UnknownGraphNodeError } from "./partner-graph";
+import { type EdgeGroups, type PartnerGraph, PartnerGraphBuilder, UnknownGraphNodeError } from "./partner-graph";
 
 /**
  * Edge attributes are shared, one frozen object per edge type (and per funding call), instead of one object per edge:
@@ -143,6 +143,59 @@ function withNodes(data: Dataset, previous?: PartnerGraph) {
   };
   return { graph, attributes, was, at, funding: new Map(data.fundingCalls.map((call) => [call.id, call])) };
 }
+
+/**
+ * The edges of a graph of `data` in compact columns, for a saved read model: each edge's type as its index in
+ * EDGE_TYPES and, for a funded-by edge, its funding call's index in data.fundingCalls (else −1).
+ */
+export interface EdgeColumns {
+  sources: Int32Array;
+  targets: Int32Array;
+  /** The edges grouped by source and by target, as the graph holds them: saved so a start need not group them. */
+  groups?: EdgeGroups;
+  types: Uint8Array;
+  calls: Int32Array;
+}
+
+export function edgeColumnsOf(graph: PartnerGraph, data: Dataset): EdgeColumns {
+  const { sources, targets, attributes, groups } = graph.edgeColumns();
+  const typeIndex = new Map<EdgeType, number>(EDGE_TYPES.map((type, i) => [type, i]));
+  const callIndex = new Map(data.fundingCalls.map((call, i) => [call.id, i]));
+  const types = new Uint8Array(attributes.length);
+  const calls = new Int32Array(attributes.length).fill(-1);
+  attributes.forEach((a, e) => {
+    types[e] = typeIndex.get(a.type) as number;
+    if (a.fundingCall) {
+      const call = callIndex.get(a.fundingCall.id);
+      if (call === undefined) throw new Error(`Edge ${e} names a funding call the data set lacks: ${a.fundingCall.id}`);
+      calls[e] = call;
+    }
+  });
+  return { sources: sources.slice(), targets: targets.slice(), groups, types, calls };
+}
+
+/**
+ * The graph of `data` from its saved edge columns (edgeColumnsOf): equal to buildGraph(data), node and edge order and
+ * shared edge attributes included, without reading the records' references again. Throws on columns that do not fit.
+ */
+export function graphFromColumns(data: Dataset, columns: EdgeColumns): PartnerGraph {
+  const { graph } = withNodes(data);
+  const { types, calls } = columns;
+  if (types.length !== calls.length) throw new RangeError("the edge columns differ in length");
+  const attributes = new Array<EdgeAttributes>(types.length);
+  const byType = EDGE_TYPES.map((type) => attributesOf(type));
+  const byCall = data.fundingCalls.map((call) => fundedBy(call));
+  for (let e = 0; e < types.length; e++) {
+    const call = calls[e] as number;
+    const a = call >= 0 ? byCall[call] : byType[types[e] as number];
+    if (a === undefined || (call >= 0 && types[e] !== FUNDED_BY_TYPE))
+      throw new RangeError(`Edge ${e} has no known type (${types[e]}, call ${call})`);
+    attributes[e] = a;
+  }
+  return graph.buildWithEdges(columns.sources, columns.targets, attributes, columns.groups);
+}
+
+const FUNDED_BY_TYPE = EDGE_TYPES.indexOf("funded-by");
 
 export function buildGraph(data: Dataset): PartnerGraph {
   const { graph, attributes, at, funding } = withNodes(data);

@@ -125,6 +125,28 @@ export class PartnerGraphBuilder {
     this.size++;
   }
 
+  /**
+   * The graph with these nodes and, instead of the edges added, the given edge columns (as PartnerGraph.edgeColumns
+   * gives them): a saved read model's edges taken back without one call per edge. Every end is checked.
+   */
+  buildWithEdges(
+    sources: Int32Array,
+    targets: Int32Array,
+    attributes: EdgeAttributes[],
+    groups?: EdgeGroups,
+  ): PartnerGraph {
+    if (this.size !== 0) throw new Error("this builder already holds edges");
+    if (sources.length !== targets.length || sources.length !== attributes.length)
+      throw new RangeError("the edge columns differ in length");
+    const order = this.keys.length;
+    for (let e = 0; e < sources.length; e++) {
+      const s = sources[e] as number;
+      const t = targets[e] as number;
+      if (!(s >= 0 && s < order && t >= 0 && t < order)) throw new RangeError(`Edge ${e} names no node (${s}, ${t})`);
+    }
+    return new PartnerGraph(this.keys, this.attributes, this.index, sources, targets, attributes, groups);
+  }
+
   build(): PartnerGraph {
     return new PartnerGraph(
       this.keys,
@@ -138,7 +160,18 @@ export class PartnerGraphBuilder {
 }
 
 /** Edge ids grouped by one end, in edge order within a group: offsets has one more entry than there are nodes. */
-function groupEdges(ends: Int32Array, order: number): { offsets: Int32Array; edges: Int32Array } {
+interface EdgeGroup {
+  offsets: Int32Array;
+  edges: Int32Array;
+}
+
+/** A graph's edges grouped by source (`out`) and by target (`in`). */
+export interface EdgeGroups {
+  out: EdgeGroup;
+  in: EdgeGroup;
+}
+
+function groupEdges(ends: Int32Array, order: number): EdgeGroup {
   const offsets = new Int32Array(order + 1);
   for (let e = 0; e < ends.length; e++) {
     const i = (ends[e] as number) + 1;
@@ -158,8 +191,8 @@ function groupEdges(ends: Int32Array, order: number): { offsets: Int32Array; edg
 export class PartnerGraph {
   readonly order: number;
   readonly size: number;
-  private readonly out: { offsets: Int32Array; edges: Int32Array };
-  private readonly in: { offsets: Int32Array; edges: Int32Array };
+  private readonly out: EdgeGroup;
+  private readonly in: EdgeGroup;
 
   constructor(
     private readonly keys: readonly string[],
@@ -168,11 +201,16 @@ export class PartnerGraph {
     private readonly sources: Int32Array,
     private readonly targets: Int32Array,
     private readonly edgeAttributes: readonly EdgeAttributes[],
+    /** The edges grouped by source and by target, when already made (a saved read model): else made here. */
+    groups?: EdgeGroups,
   ) {
     this.order = keys.length;
     this.size = sources.length;
-    this.out = groupEdges(sources, this.order);
-    this.in = groupEdges(targets, this.order);
+    this.out = groups?.out ?? groupEdges(sources, this.order);
+    this.in = groups?.in ?? groupEdges(targets, this.order);
+    for (const group of [this.out, this.in])
+      if (group.offsets.length !== this.order + 1 || group.edges.length !== this.size)
+        throw new RangeError("the edge groups do not fit the graph");
   }
 
   private at(key: string): number {
@@ -209,6 +247,21 @@ export class PartnerGraph {
   /** The key list and index, for a builder that keeps this graph's nodes (PartnerGraphBuilder.withNodesOf). */
   nodeTables(): { keys: string[]; index: Map<string, number> } {
     return { keys: this.keys as string[], index: this.index as Map<string, number> };
+  }
+
+  /** The edges as columns, in edge order: the arrays themselves, not copies (read them, never write to them). */
+  edgeColumns(): {
+    sources: Int32Array;
+    targets: Int32Array;
+    attributes: readonly EdgeAttributes[];
+    groups: EdgeGroups;
+  } {
+    return {
+      sources: this.sources,
+      targets: this.targets,
+      attributes: this.edgeAttributes,
+      groups: { out: this.out, in: this.in },
+    };
   }
 
   /** Attributes by node index (a copy). */

@@ -4,11 +4,12 @@ import { BackupSchedule } from "../backup/backup-schedule";
 import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
 import { JobLease } from "../jobs/job-lease";
+import { loadStartModel, ReadModelSaver, type StartModel } from "../live/start-model";
 import { WriteListener } from "../live/write-listener";
 import { Mailer } from "../mail/mailer";
 import { scheduleReviewDigest } from "../mail/review-digest";
 import type { AppMetrics } from "../metrics/app-metrics";
-import { loadServices, type Services, warmInBackground } from "../services";
+import { type Services, warmInBackground } from "../services";
 import { loadDataDir } from "../store/load-data-dir";
 import { Store } from "../store/store";
 import { type AppOptions, appMetricsFor, createApp } from "./app";
@@ -25,6 +26,11 @@ export interface RunningServer {
   whenReady: Promise<void>;
   /** What /metrics reports; `metrics.reportQueuedMails(count)` adds the mail queue's gauge. */
   metrics: AppMetrics;
+  /**
+   * Where the read model came from ("saved": the file beside the store; "built": from the store) and the saver that
+   * keeps that file up to date (undefined when none is used: READ_MODEL_FILE=off, or PostgreSQL).
+   */
+  readModel: { from: StartModel["from"]; note: string; saver: ReadModelSaver | undefined };
   /** Backups taken by the server itself, when BACKUP_DIR is set. */
   backups: BackupSchedule | undefined;
   /** Whether this instance runs the background jobs; `jobs.run(start, stop)` adds one. */
@@ -58,6 +64,11 @@ export async function openStore(
   }
 }
 
+/** The saved read model's file: only for the SQLite store, and not when READ_MODEL_FILE is "off". */
+function readModelFileOf(env: Pick<Env, "READ_MODEL_FILE">, store: Store): string | undefined {
+  return store.db.dialect === "sqlite" && env.READ_MODEL_FILE !== "off" ? env.READ_MODEL_FILE : undefined;
+}
+
 /** `overrides` are for tests: limits and timeouts that are constants in production. */
 export async function startServer(
   env: Env,
@@ -68,12 +79,12 @@ export async function startServer(
   // database is shared by design, and restored with pg_restore).
   const releaseLock = env.DATABASE_URL ? () => {} : takeStoreLock(env.DATABASE_PATH);
   let opened: Awaited<ReturnType<typeof openStore>>;
-  let services: Services;
+  let start: StartModel;
   try {
     opened = await openStore(env);
     try {
       // The search index is built once the server listens: built in steps during start-up, it would delay listening.
-      services = await loadServices(opened.store, { warmSearch: false });
+      start = await loadStartModel(opened.store, readModelFileOf(env, opened.store), { warmSearch: false });
     } catch (error) {
       await opened.store.close();
       throw error;
@@ -83,6 +94,7 @@ export async function startServer(
     throw error;
   }
   const { store, seeded } = opened;
+  const { services } = start;
   const mailer =
     overrides.mailer ??
     new Mailer(store.mail, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, retry: overrides.mailRetry });
@@ -110,6 +122,11 @@ export async function startServer(
     ...overrides,
     mailer,
   });
+  if (start.refused) app.log.warn(start.note);
+  else app.log.info(start.note);
+  const file = readModelFileOf(env, store);
+  // Written after the server is ready, and after writes, by a worker thread: never on the start path.
+  const saver = file ? new ReadModelSaver(services, env.DATABASE_PATH, file, app.log, start.savedKey) : undefined;
   // Several instances on one PostgreSQL database: each follows the others' writes; one runs the jobs.
   const listener = store.db.pool ? new WriteListener(services, { log: app.log }) : undefined;
   if (listener) listener.onMail = () => mailer.poke();
@@ -134,6 +151,7 @@ export async function startServer(
     : undefined;
   // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
+    await saver?.stop();
     await listener?.stop();
     await jobs.stop();
     await mailer.stop();
@@ -150,6 +168,7 @@ export async function startServer(
   warmInBackground(services.search, () => {
     ready = true;
     markReady();
+    saver?.start();
   });
   backups?.start();
   const address = app.server.address();
@@ -167,6 +186,7 @@ export async function startServer(
     seeded,
     whenReady,
     metrics,
+    readModel: { from: start.from, note: start.note, saver },
     backups,
     jobs,
     listener,

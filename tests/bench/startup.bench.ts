@@ -7,16 +7,21 @@
  * the read model brought up to date, as the API does after a write. Last, the real server process (`server/main.ts`)
  * is started on the same file and timed to listening and to its first HTTP answer. Median of several runs; CPU time
  * alongside wall time because the machine is shared.
+ * Then the same start with a saved read model (READ_MODEL_FILE, server/live/saved-model.ts), in the same run and in
+ * fresh processes: the file missing, matching the store, stale (saved at an older data version) and corrupt (one
+ * byte changed), each beside today's start without one; and the real server process with the matching file.
  * `npx tsx tests/bench/startup.bench.ts [--sizes 1k,10k,100k] [--runs N] [--db-dir DIR (reuse databases)]`
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseGenerateArgs, runGenerate } from "../../server/cli/generate";
 import { markdownTable } from "../../server/cli/markdown-table";
 import { refreshServices } from "../../server/live/refresh";
+import { saveReadModel } from "../../server/live/save-model";
+import { loadStartModel } from "../../server/live/start-model";
 import { type LoadPhase, loadServices } from "../../server/services";
 import { Store } from "../../server/store/store";
 import { cachedDatabasePath } from "./db-cache";
@@ -30,6 +35,8 @@ const SIZES: Record<string, { projects: number; organisations: number; runs: num
 };
 
 interface RunResult {
+  /** Where the read model came from: "built" (read from the store) or "saved" (the file taken back). */
+  from: string;
   nodes: number;
   edges: number;
   /** ms: open the store (migrations, seeded check), then loadServices's phases. */
@@ -54,6 +61,7 @@ interface RunResult {
 const { values } = parseArgs({
   options: {
     child: { type: "string" },
+    saved: { type: "string" },
     sizes: { type: "string", default: Object.keys(SIZES).join(",") },
     runs: { type: "string" },
     "db-dir": { type: "string" },
@@ -68,7 +76,11 @@ if (values.child) {
   if (!(await store.isSeeded())) throw new Error(`${values.child} holds no data set`);
   const open = performance.now() - start;
   const phases: Partial<Record<LoadPhase, number>> = {};
-  const services = await loadServices(store, { onPhase: (phase, ms) => (phases[phase] = ms), warmSearch: false });
+  const onPhase = (phase: LoadPhase, ms: number) => (phases[phase] = ms);
+  // Today's start, or (--saved FILE) the server's: the saved read model when it matches, else built.
+  const { services, from } = values.saved
+    ? await loadStartModel(store, values.saved, { onPhase, warmSearch: false })
+    : { services: await loadServices(store, { onPhase, warmSearch: false }), from: "built" };
   const load = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   const searchStart = performance.now();
@@ -98,10 +110,11 @@ if (values.child) {
     });
   collectGarbage();
   const result: RunResult = {
+    from,
     nodes,
     edges,
     open,
-    read: phases.read ?? Number.NaN,
+    read: phases.read ?? phases.saved ?? Number.NaN,
     graph: phases.graph ?? Number.NaN,
     matchIndex: phases.matchIndex ?? Number.NaN,
     load,
@@ -129,12 +142,22 @@ if (unknown.length > 0 || sizes.length === 0) {
  * The real thing: `server/main.ts` (as `npm start` runs it, without the client) started on the database in a new
  * process, timed from spawning it to the "running at" line and then to its first answer over HTTP.
  */
-async function serverStart(databasePath: string): Promise<{ listening: number; firstAnswer: number }> {
+async function serverStart(
+  databasePath: string,
+  readModelFile = "off",
+): Promise<{ listening: number; firstAnswer: number }> {
   const root = join(import.meta.dirname, "..", "..");
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "server", "main.ts"), "--no-client"], {
     cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: "warn",
+      READ_MODEL_FILE: readModelFile,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   try {
@@ -163,6 +186,20 @@ const dir = values["db-dir"] ?? mkdtempSync(join(tmpdir(), "partnerkartan-startu
 mkdirSync(dir, { recursive: true });
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rows: (string | number)[][] = [];
+const savedRows: (string | number)[][] = [];
+const savedNotes: string[] = [];
+const SAVED_TARGET_SECONDS = 1;
+
+/** A copy of a saved read model whose header says it was saved one data version before the store's. */
+function staleCopy(file: Buffer): Buffer {
+  const headerLength = file.readUInt32LE(8);
+  const header = JSON.parse(file.subarray(12, 12 + headerLength).toString("utf8"));
+  header.key.dataVersion -= 1;
+  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+  const preamble = Buffer.from(file.subarray(0, 12));
+  preamble.writeUInt32LE(headerBytes.length, 8);
+  return Buffer.concat([preamble, headerBytes, file.subarray(12 + headerLength)]);
+}
 const verdicts: string[] = [];
 try {
   for (const size of sizes) {
@@ -178,17 +215,21 @@ try {
       const args = ["--projects", String(spec.projects), "--organisations", String(spec.organisations), "--seed", "1"];
       await runGenerate(parseGenerateArgs([...args, "--out", out]), () => {});
     }
-    const runs: RunResult[] = [];
     const n = Number(values.runs ?? spec.runs);
-    for (let i = 0; i < n; i++) {
-      const child = spawnSync(
-        process.execPath,
-        ["--import", "tsx", "--expose-gc", import.meta.filename, "--child", out],
-        { encoding: "utf8", maxBuffer: 1 << 20 },
-      );
-      if (child.status !== 0) throw new Error(`run ${i + 1} at ${size} failed:\n${child.stderr}`);
-      runs.push(JSON.parse(child.stdout.trim().split("\n").pop() as string) as RunResult);
-    }
+    const measure = (extra: string[] = [], times = n): RunResult[] => {
+      const results: RunResult[] = [];
+      for (let i = 0; i < times; i++) {
+        const child = spawnSync(
+          process.execPath,
+          ["--import", "tsx", "--expose-gc", import.meta.filename, "--child", out, ...extra],
+          { encoding: "utf8", maxBuffer: 1 << 20 },
+        );
+        if (child.status !== 0) throw new Error(`run ${i + 1} at ${size} failed:\n${child.stderr}`);
+        results.push(JSON.parse(child.stdout.trim().split("\n").pop() as string) as RunResult);
+      }
+      return results;
+    };
+    const runs = measure();
     const real: { listening: number; firstAnswer: number }[] = [];
     for (let i = 0; i < n; i++) real.push(await serverStart(out));
     const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
@@ -208,7 +249,63 @@ try {
       `${Math.round(m((r) => r.rssMb))} MB`,
       `${Math.round(m((r) => r.peakRssMb))} MB`,
     ]);
+    // The saved read model: written once from the store, then made stale and corrupt copies of it.
+    const savedAt = performance.now();
+    const matching = join(dir, `${size}.readmodel`);
+    await saveReadModel({ storePath: out, file: matching });
+    const saveSeconds = (performance.now() - savedAt) / 1000;
+    const stale = join(dir, `${size}-stale.readmodel`);
+    writeFileSync(stale, staleCopy(readFileSync(matching)));
+    const corrupt = join(dir, `${size}-corrupt.readmodel`);
+    const damaged = readFileSync(matching);
+    const at = Math.floor(damaged.length * 0.9);
+    damaged[at] = (damaged[at] as number) ^ 0xff;
+    writeFileSync(corrupt, damaged);
+    // Interleaved, run by run, so that a busy spell on the shared machine falls on every case alike.
+    const caseArgs: [string, string[]][] = [
+      ["today: no saved read model", []],
+      ["missing file", ["--saved", join(dir, "absent.readmodel")]],
+      ["matching file", ["--saved", matching]],
+      ["stale file (saved at an older data version)", ["--saved", stale]],
+      ["corrupt file (one byte changed)", ["--saved", corrupt]],
+    ];
+    const cases: [string, RunResult[]][] = caseArgs.map(([name]) => [name, []]);
+    for (let i = 0; i < n; i++)
+      caseArgs.forEach(([, extra], c) => {
+        cases[c]?.[1].push(...measure(extra, 1));
+      });
+    const withSaved: { listening: number; firstAnswer: number }[] = [];
+    for (let i = 0; i < n; i++) withSaved.push(await serverStart(out, matching));
+    const today = median((cases[0]?.[1] ?? []).map((r) => r.load));
+    for (const [name, results] of cases) {
+      const mm = (pick: (r: RunResult) => number) => median(results.map(pick));
+      savedRows.push([
+        size,
+        name,
+        [...new Set(results.map((r) => r.from))].join(", "),
+        `**${s(mm((r) => r.load))}** (CPU ${s(mm((r) => r.loadCpu))})`,
+        `${(mm((r) => r.load) / today).toFixed(2)}×`,
+        `${Math.round(mm((r) => r.rssMb))} MB`,
+        `${Math.round(mm((r) => r.peakRssMb))} MB`,
+      ]);
+    }
+    savedRows.push([
+      size,
+      "npm start with the matching file: spawn → listening / first answer",
+      "saved",
+      `${s(median(withSaved.map((r) => r.listening)))} / ${s(median(withSaved.map((r) => r.firstAnswer)))}`,
+      `${(median(withSaved.map((r) => r.listening)) / median(real.map((r) => r.listening))).toFixed(2)}×`,
+      "",
+      "",
+    ]);
+    savedNotes.push(
+      `${size}: the file is ${(readFileSync(matching).length / 1e6).toFixed(1)} MB, written in ${saveSeconds.toFixed(2)} s (the server writes it in a worker thread after it is ready)`,
+    );
     if (size === TARGET.size) {
+      const fromFile = median((cases[2]?.[1] ?? []).map((r) => r.load)) / 1000;
+      verdicts.push(
+        `cold start from a matching saved read model ${fromFile.toFixed(2)} s, target ≤ ${SAVED_TARGET_SECONDS} s: ${fromFile <= SAVED_TARGET_SECONDS ? "met" : "MISSED"}`,
+      );
       const load = m((r) => r.load) / 1000;
       const listening = median(real.map((r) => r.listening)) / 1000;
       const search = m((r) => r.search) / 1000;
@@ -243,5 +340,11 @@ console.log(
     ],
     rows,
   )}`,
+);
+console.log(
+  `\nCold start with a saved read model (READ_MODEL_FILE), fresh processes, the same work as "cold start" above:\n\n${markdownTable(
+    ["size", "saved read model", "read model from", "cold start (median)", "vs today", "RSS after start", "peak RSS"],
+    savedRows,
+  )}\n\n${savedNotes.join("; ")}.`,
 );
 if (verdicts.length > 0) console.log(`\nAt ${TARGET.size} nodes / 1M edges: ${verdicts.join("; ")}.`);

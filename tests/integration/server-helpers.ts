@@ -36,8 +36,11 @@ export async function startTestServer(
   databasePath: string,
   clientDir?: string,
   overrides: Partial<AppOptions> = RELAXED_LIMITS,
-  /** More settings, such as SMTP_URL (without it, mail goes to the outbox). */
-  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL" | "DATABASE_URL", string>> = {},
+  /**
+   * More settings, such as SMTP_URL (without it, mail goes to the outbox). READ_MODEL_FILE is "off" unless given:
+   * a saved read model costs each test server a background build (tests/integration/saved-read-model.test.ts).
+   */
+  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL" | "DATABASE_URL" | "READ_MODEL_FILE", string>> = {},
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",
@@ -45,6 +48,7 @@ export async function startTestServer(
     DATABASE_PATH: databasePath,
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    READ_MODEL_FILE: "off",
     ...settings,
   });
   const server = await startServer(env, clientDir, overrides);
