@@ -132,6 +132,14 @@ export class ContactRequestStore {
     return (await this.sentInWindow(projectId, now)).length;
   }
 
+  /** At `perDay` requests in the window: when the project may send again; else undefined. */
+  async limitFreesAt(projectId: string, perDay: number, now = new Date()): Promise<string | undefined> {
+    const window = await this.sentInWindow(projectId, now);
+    if (window.length < perDay) return undefined;
+    const oldest = window[window.length - perDay] as string;
+    return new Date(Date.parse(oldest) + WINDOW_MS).toISOString();
+  }
+
   async openFor(projectId: string, organisationId: string): Promise<{ id: number; createdAt: string } | undefined> {
     const row = await this.db.get<{ id: number; created_at: string }>(
       "SELECT id, created_at FROM contact_request WHERE project_id = ? AND organisation_id = ? AND status = 'open'",
@@ -202,11 +210,8 @@ export class ContactRequestStore {
         `project "${projectId}" already has an open request to "${organisationId}"; wait for its answer`,
       );
     }
-    const window = await this.sentInWindow(projectId, now);
-    if (window.length >= perDay) {
-      const oldest = window[window.length - perDay] as string;
-      throw new ContactLimitError(perDay, new Date(Date.parse(oldest) + WINDOW_MS).toISOString());
-    }
+    const retryAt = await this.limitFreesAt(projectId, perDay, now);
+    if (retryAt) throw new ContactLimitError(perDay, retryAt);
   }
 
   /** Records a new open request; `afterInsert` runs in the same transaction (queue the mail there). Returns its id. */

@@ -1,4 +1,7 @@
-/** "Kontakta / Contact" under a partner suggestion: opens the contact dialog below it, and returns focus on close. */
+/**
+ * "Kontakta / Contact" under a partner suggestion: opens the contact dialog below it, and returns focus to the button
+ * on close and after sending, when a live region beside the button says that the request went.
+ */
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../state/url-state";
@@ -14,6 +17,7 @@ interface Props {
 export function ContactButton({ projectId, organisationId, name, lang }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
@@ -23,10 +27,16 @@ export function ContactButton({ projectId, organisationId, name, lang }: Props) 
         className="btn contact-open"
         aria-expanded={open}
         aria-label={t("contact.openFor", { name })}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setAnnouncement("");
+          setOpen((o) => !o);
+        }}
       >
         {t("contact.open")}
       </button>
+      <span role="status" aria-live="polite" className="contact-announcement">
+        {announcement}
+      </span>
       {open && (
         <ContactDialog
           projectId={projectId}
@@ -35,6 +45,11 @@ export function ContactButton({ projectId, organisationId, name, lang }: Props) 
           lang={lang}
           onClose={() => {
             setOpen(false);
+            button.current?.focus();
+          }}
+          onSent={(text) => {
+            setOpen(false);
+            setAnnouncement(text);
             button.current?.focus();
           }}
         />

@@ -4,7 +4,7 @@
  * approves in the review queue.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { errorText } from "../../lib/error-text";
@@ -29,6 +29,7 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
   const projects = (me?.owns ?? []).filter((o) => o.kind === "project").map((o) => o.id);
   const [projectId, setProjectId] = useState<string>();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const [claiming, setClaiming] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
@@ -71,7 +72,16 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
               </select>
             </>
           )}
-          <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          <button
+            ref={opener}
+            type="button"
+            className="btn"
+            aria-expanded={open}
+            onClick={() => {
+              setStatus("");
+              setOpen((o) => !o);
+            }}
+          >
             {t("contact.openFor", { name })}
           </button>
         </div>
@@ -83,7 +93,15 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
           organisationId={organisationId}
           name={name}
           lang={lang}
-          onClose={() => setOpen(false)}
+          onClose={() => {
+            setOpen(false);
+            opener.current?.focus();
+          }}
+          onSent={(text) => {
+            setOpen(false);
+            setStatus(text);
+            opener.current?.focus();
+          }}
         />
       )}
       {!target.data.mine &&

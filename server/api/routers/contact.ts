@@ -91,6 +91,7 @@ export const contactRouter = router({
         });
       const open = await store.contacts.openFor(projectId, organisationId);
       const { sv, en } = reasonsOf(ctx.services, projectId, organisationId);
+      const retryAt = await store.contacts.limitFreesAt(projectId, CONTACT_REQUESTS_PER_PROJECT_PER_DAY);
       return {
         projectId,
         projectName: project.name,
@@ -102,6 +103,7 @@ export const contactRouter = router({
         ...(open ? { open } : {}),
         sentToday: await store.contacts.sentToday(projectId),
         perDay: CONTACT_REQUESTS_PER_PROJECT_PER_DAY,
+        ...(retryAt ? { retryAt } : {}),
       };
     }),
 
