@@ -75,8 +75,18 @@ describe("contact requests, in a browser", () => {
     await dialog.getByText("U+200B", { exact: false }).waitFor();
     await box.fill("Hej! Vill ni vara med i Egenmakt?");
     await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
-    await expect.poll(() => dialog.getByRole("status").textContent()).toBe(`Förfrågan till ${first} är skickad.`);
+    // Sent: the dialog closes, focus is back on the button that opened it, and a live region beside it says so.
+    await dialog.waitFor({ state: "detached" });
+    const opener = suggestions(p)
+      .first()
+      .getByRole("button", { name: `Kontakta ${first}`, exact: true });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => suggestions(p).first().locator(".contact-announcement[role=status]").textContent())
+      .toBe(`Förfrågan till ${first} är skickad.`);
+    await opener.click();
     await dialog.getByText(`En förfrågan till ${first} väntar redan på svar.`).waitFor();
+    await dialog.getByRole("button", { name: "Avbryt" }).click();
     expect((await app.server.store.contacts.figures()).sent).toBe(1);
   });
 
@@ -103,7 +113,12 @@ describe("contact requests, in a browser", () => {
     await openContacts(q);
     const project = q.locator("[data-contact-request]").first();
     await project.getByText("Hej! Vill ni vara med i Egenmakt?").waitFor();
-    await project.getByRole("button", { name: /^Tacka ja till / }).click();
+    // Each answer names the request it answers, so a screen reader's list of buttons tells them apart.
+    const projectName = (await app.server.store.entities.get({ kind: "project", id: PROJECT }))?.name as string;
+    const [first = ""] = names;
+    await project
+      .getByRole("button", { name: `Tacka ja till förfrågan från ${projectName} till ${first}`, exact: true })
+      .click();
     await project.getByText(`Kontakt: Sara Sändare, ${sender.email}`).waitFor();
     await q.getByText("Du tackade ja. Ni har fått varandras adresser.").waitFor();
     await q.close();
@@ -112,6 +127,93 @@ describe("contact requests, in a browser", () => {
     await openContacts(p);
     await p.getByText(`Kontakt: Rut Mottagare, ${recipient.email}`).waitFor();
     expect(await app.server.store.contacts.figures()).toMatchObject({ sent: 1, accepted: 1 });
+  });
+
+  it("asks before reporting a request, and focus comes back to Report on cancel", async () => {
+    const [, second = ""] = names;
+    const organisationId = await orgIdNamed(second);
+    await app.server.store.accounts.addOwner(recipient.id, { kind: "organisation", id: organisationId });
+    await app.server.store.contacts.create(
+      {
+        projectId: PROJECT,
+        organisationId,
+        senderId: sender.id,
+        message: "Köp våra tjänster!",
+        reasons: { score: null, sv: [], en: [] },
+      },
+      5,
+    );
+    const q = await other.newPage({ viewport: { width: 1280, height: 900 } });
+    await q.goto(`${app.server.url}/?lang=sv`);
+    await signIn(q, recipient);
+    await openContacts(q);
+    const projectName = (await app.server.store.entities.get({ kind: "project", id: PROJECT }))?.name as string;
+    const report = q.getByRole("button", {
+      name: `Anmäl som missbruk: förfrågan från ${projectName} till ${second}`,
+      exact: true,
+    });
+    await report.click();
+    const yes = q.getByRole("button", { name: "Ja, anmäl", exact: true });
+    await expect.poll(() => yes.evaluate((el) => el === document.activeElement)).toBe(true);
+    await q.getByRole("group", { name: /^Anmäla förfrågan från/ }).waitFor();
+    await q.getByRole("button", { name: "Avbryt anmälan" }).click();
+    await expect.poll(() => report.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await app.server.store.contacts.figures()).reported).toBe(0);
+    await report.click();
+    await yes.click();
+    await q.getByText("Förfrågan är anmäld till samordnarna.").waitFor();
+    expect((await app.server.store.contacts.figures()).reported).toBe(1);
+    await q.close();
+
+    // The sender is not told of the report: to them the request is declined.
+    const p = app.page;
+    await p.goto(`${app.server.url}/?lang=sv`);
+    await openContacts(p);
+    const sent = p.locator("[data-contact-request]").filter({ hasText: "Köp våra tjänster!" });
+    await sent.getByText("Avböjd").waitFor();
+    expect(await sent.getByText("Anmäld").count()).toBe(0);
+  });
+
+  it("at the daily limit the dialog offers no Send and says when the project can send again", async () => {
+    const now = new Date().toISOString();
+    for (let i = 0; i < 5; i++) {
+      await app.server.store.db.run(
+        `INSERT INTO contact_request (project_id, organisation_id, sender_id, message, reasons, status, created_at)
+         VALUES (?, ?, ?, 'Hej', '{"score":null,"sv":[],"en":[]}', 'declined', ?)`,
+        PROJECT,
+        await orgIdNamed(names[0] as string),
+        sender.id,
+        now,
+      );
+    }
+    const [, , third = ""] = names;
+    await app.server.store.accounts.addOwner(recipient.id, { kind: "organisation", id: await orgIdNamed(third) });
+    const p = app.page;
+    await p.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);
+    await expect.poll(() => suggestions(p).count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await suggestions(p)
+      .nth(2)
+      .getByRole("button", { name: `Kontakta ${third}`, exact: true })
+      .click();
+    const dialog = p.getByRole("region", { name: `Kontakta ${third}` });
+    const limit = dialog.locator("[data-contact-limit]");
+    await limit.waitFor();
+    expect(await limit.textContent()).toMatch(
+      /^Projektet har skickat 5 förfrågningar det senaste dygnet, så många som går\. Du kan skicka igen .*\d{2}:\d{2}\.$/,
+    );
+    expect(await dialog.getByRole("button", { name: "Skicka förfrågan" }).count()).toBe(0);
+    // In English too.
+    await p.goto(`${app.server.url}/?lang=en&node=project%3A${PROJECT}`);
+    await expect.poll(() => suggestions(p).count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await suggestions(p)
+      .nth(2)
+      .getByRole("button", { name: `Contact ${third}`, exact: true })
+      .click();
+    await p
+      .getByRole("region", { name: `Contact ${third}` })
+      .getByText(/^The project has sent 5 requests in the last 24 hours, the most allowed\. You can send again /)
+      .waitFor();
+    await p.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);
   });
 
   it("fits the phone's bottom sheet (390 px): the dialog opens inside the screen's width", async () => {
