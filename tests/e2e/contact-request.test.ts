@@ -216,6 +216,33 @@ describe("contact requests, in a browser", () => {
     await p.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);
   });
 
+  it("keeps one contact dialog open at a time: opening a second closes the first", async () => {
+    const p = app.page;
+    await expect.poll(() => suggestions(p).count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const [, second = "", third = ""] = names;
+    await suggestions(p)
+      .nth(1)
+      .getByRole("button", { name: `Kontakta ${second}`, exact: true })
+      .click();
+    await p.getByRole("region", { name: `Kontakta ${second}` }).waitFor();
+    await suggestions(p)
+      .nth(2)
+      .getByRole("button", { name: `Kontakta ${third}`, exact: true })
+      .click();
+    await p.getByRole("region", { name: `Kontakta ${third}` }).waitFor();
+    await expect.poll(() => p.locator("[data-contact-dialog]").count()).toBe(1);
+    expect(
+      await suggestions(p)
+        .nth(1)
+        .getByRole("button", { name: `Kontakta ${second}` })
+        .getAttribute("aria-expanded"),
+    ).toBe("false");
+    await p
+      .getByRole("region", { name: `Kontakta ${third}` })
+      .getByRole("button", { name: "Avbryt" })
+      .click();
+  });
+
   it("fits the phone's bottom sheet (390 px): the dialog opens inside the screen's width", async () => {
     const context = await other.newContext({ viewport: { width: 390, height: 844 } });
     const url = new URL(app.server.url);
@@ -235,6 +262,49 @@ describe("contact requests, in a browser", () => {
     const box = await dialog.boundingBox();
     expect(box?.x).toBeGreaterThanOrEqual(0);
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  it("names each claim's Approve and Reject by claimant and organisation, and says when no claims wait", async () => {
+    const coordinator = await createAccount(app.server.store, "coordinator", "Cora Samordnare");
+    const claimants = [
+      await createAccount(app.server.store, "member", "Klara Anspråk"),
+      await createAccount(app.server.store, "member", "Kalle Anspråk"),
+    ];
+    const organisations = (await app.server.store.readDataset()).organisations.slice(-2);
+    for (const [i, o] of organisations.entries())
+      await app.server.store.claims.create(o.id, claimants[i]?.id as number, "Jag leder organisationen.");
+    const context = await other.newContext({ viewport: { width: 1280, height: 900 } });
+    const url = new URL(app.server.url);
+    const token = (await app.server.store.sessions.create(coordinator.id)).token;
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/" }]);
+    const q = await context.newPage();
+    await q.goto(`${app.server.url}/?lang=sv`);
+    await q.locator(".account-button").click();
+    await q.getByRole("button", { name: "Granska", exact: true }).click();
+    const [first, second] = organisations.map((o) => ({ name: o.name })) as [{ name: string }, { name: string }];
+    const approve = q.getByRole("button", {
+      name: `Godkänn anspråket från Klara Anspråk på ${first.name}`,
+      exact: true,
+    });
+    const reject = q.getByRole("button", { name: `Avslå anspråket från Kalle Anspråk på ${second.name}`, exact: true });
+    await approve.waitFor();
+    expect(await q.getByRole("button", { name: /^Godkänn anspråket från / }).count()).toBe(2);
+    await approve.click();
+    await q.getByText("Anspråket är godkänt.").waitFor();
+    await q.getByLabel(`Skäl att avslå anspråket från Kalle Anspråk på ${second.name}`).fill("Kan inte styrkas.");
+    await reject.click();
+    await q.getByText("Anspråket är avslaget.").waitFor();
+    await q.getByText("Inga anspråk väntar.").waitFor();
+    expect(await q.getByText("Inga förfrågningar.").count()).toBe(0);
+    // A coordinator who does not own the project is offered no "Kontakta" (the server refuses it too).
+    await q.goto(`${app.server.url}/?lang=sv&node=project%3A${PROJECT}`);
+    await expect.poll(() => suggestions(q).count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    expect(
+      await partners(q)
+        .getByRole("button", { name: /^Kontakta / })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 });

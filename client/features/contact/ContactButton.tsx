@@ -2,10 +2,11 @@
  * "Kontakta / Contact" under a partner suggestion: opens the contact dialog below it, and returns focus to the button
  * on close and after sending, when a live region beside the button says that the request went.
  */
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../state/url-state";
 import { ContactDialog } from "./ContactDialog";
+import { useOneContactDialog } from "./one-dialog";
 
 interface Props {
   projectId: string;
@@ -18,6 +19,10 @@ export function ContactButton({ projectId, organisationId, name, lang }: Props) 
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  useOneContactDialog(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>

@@ -4,7 +4,7 @@
  * approves in the review queue.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { errorText } from "../../lib/error-text";
@@ -12,6 +12,7 @@ import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
 import { useMe } from "../account/use-me";
 import { ContactDialog } from "./ContactDialog";
+import { useOneContactDialog } from "./one-dialog";
 
 interface Props {
   organisationId: string;
@@ -30,6 +31,10 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
   const [projectId, setProjectId] = useState<string>();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  useOneContactDialog(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const [claiming, setClaiming] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
