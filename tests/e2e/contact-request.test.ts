@@ -172,6 +172,11 @@ describe("contact requests, in a browser", () => {
     const sent = p.locator("[data-contact-request]").filter({ hasText: "Köp våra tjänster!" });
     await sent.getByText("Avböjd").waitFor();
     expect(await sent.getByText("Anmäld").count()).toBe(0);
+    // The page survives a reload: its address keeps #contacts while it is open.
+    expect(new URL(p.url()).hash).toBe("#contacts");
+    await p.reload();
+    await p.getByRole("heading", { name: "Kontaktförfrågningar", level: 2 }).waitFor();
+    await p.locator("[data-contact-request]").filter({ hasText: "Köp våra tjänster!" }).waitFor();
   });
 
   it("at the daily limit the dialog offers no Send and says when the project can send again", async () => {
