@@ -73,6 +73,14 @@ describe("contact requests, in a browser", () => {
     await box.fill("Hej\u200B \u202Eigen");
     await expect.poll(() => box.inputValue()).toBe("Hej igen");
     await dialog.getByText("U+200B", { exact: false }).waitFor();
+    // An over-long text is kept, not cut: the counter and the field say how much too long, and nothing is sent.
+    await box.fill("a".repeat(1003));
+    expect((await box.inputValue()).length).toBe(1003);
+    await dialog.getByText("1003 av 1000 tecken").waitFor();
+    await dialog.getByText("Meddelandet är 3 tecken för långt: högst 1000 tecken går att skicka.").waitFor();
+    await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await app.server.store.contacts.figures()).sent).toBe(0);
     await box.fill("Hej! Vill ni vara med i Egenmakt?");
     await dialog.getByRole("button", { name: "Skicka förfrågan" }).click();
     // Sent: the dialog closes, focus is back on the button that opened it, and a live region beside it says so.

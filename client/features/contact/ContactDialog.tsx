@@ -39,7 +39,11 @@ const hostOf = (url: string) => {
 export function ContactDialog({ projectId, organisationId, name, lang, onClose, onSent }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const ids = { heading: useId(), message: useId(), hint: useId(), error: useId() };
+  const ids = { heading: useId(), message: useId(), hint: useId(), error: useId(), counter: useId() };
+  const max = MAX_CHARS.contactMessage;
+  /** Over the limit the text is kept as typed (never cut), and said at the field with how much too long. */
+  const tooLong = (text: string) =>
+    text.length > max ? t("contact.tooLong", { max, over: text.length - max }) : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState("");
   const [fieldError, setFieldError] = useState<string>();
@@ -56,8 +60,9 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose, 
 
   const send = async () => {
     setFieldError(undefined);
-    if (!message.trim()) {
-      setFieldError(t("contact.required"));
+    const refusal = !message.trim() ? t("contact.required") : tooLong(message);
+    if (refusal) {
+      setFieldError(refusal);
       document.getElementById(ids.message)?.focus();
       return;
     }
@@ -143,9 +148,8 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose, 
             id={ids.message}
             value={message}
             rows={4}
-            maxLength={MAX_CHARS.contactMessage}
             aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${ids.error} ${ids.hint}` : ids.hint}
+            aria-describedby={fieldError ? `${ids.error} ${ids.counter} ${ids.hint}` : `${ids.counter} ${ids.hint}`}
             // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
             dir="auto"
             onChange={(e) => {
@@ -157,10 +161,16 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose, 
                       count: removed.length,
                       list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
                     })
-                  : undefined,
+                  : tooLong(text),
               );
             }}
           />
+          <p
+            id={ids.counter}
+            className={message.length > max ? "field-hint field-counter over" : "field-hint field-counter"}
+          >
+            {t("contact.counter", { count: message.length, max })}
+          </p>
           <p id={ids.hint} className="field-hint">
             {t("contact.messageHint", { max: MAX_CHARS.contactMessage })}{" "}
             {t("contact.quota", { sent: data.sentToday, max: data.perDay })}

@@ -26,7 +26,8 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
-  const ids = { project: useId(), claim: useId(), error: useId() };
+  const ids = { project: useId(), claim: useId(), error: useId(), counter: useId() };
+  const max = MAX_CHARS.contactMessage;
   const projects = (me?.owns ?? []).filter((o) => o.kind === "project").map((o) => o.id);
   const [projectId, setProjectId] = useState<string>();
   const [open, setOpen] = useState(false);
@@ -50,6 +51,12 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
 
   const claim = async () => {
     setError(undefined);
+    // Over the limit the text is kept as typed (never cut) and the field says how much too long.
+    if (message.length > max) {
+      setError(t("contact.tooLong", { max, over: message.length - max }));
+      document.getElementById(ids.claim)?.focus();
+      return;
+    }
     try {
       await trpc.claim.create.mutate({ organisationId, message });
       setClaiming(false);
@@ -125,11 +132,20 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
               id={ids.claim}
               rows={3}
               value={message}
-              maxLength={MAX_CHARS.contactMessage}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? ids.error : undefined}
-              onChange={(e) => setMessage(e.target.value)}
+              aria-describedby={error ? `${ids.error} ${ids.counter}` : ids.counter}
+              onChange={(e) => {
+                setMessage(e.target.value);
+                setError(
+                  e.target.value.length > max
+                    ? t("contact.tooLong", { max, over: e.target.value.length - max })
+                    : undefined,
+                );
+              }}
             />
+            <p id={ids.counter} className="field-hint field-counter">
+              {t("contact.counter", { count: message.length, max })}
+            </p>
             {error && (
               <p id={ids.error} className="field-error">
                 {error}
