@@ -55,6 +55,8 @@ export async function buildServices(
     /** The previous version's read model and the node keys written since: graph and match index are patched. */
     previous?: { graph: PartnerGraph; matchIndex: MatchIndex; changed: ReadonlySet<string> };
     search?: SearchCarryOver;
+    /** The store's data version, when the caller has read it already (then nothing here waits for the database). */
+    dataVersion?: number;
   } = {},
 ): Promise<Services> {
   let last = performance.now();
@@ -71,7 +73,7 @@ export async function buildServices(
     (options.previous && patchMatchIndex(options.previous.matchIndex, graph, options.previous.changed)) ??
     buildMatchIndex(graph);
   done("matchIndex");
-  const dataVersion = (await store.info()).dataVersion;
+  const dataVersion = options.dataVersion ?? (await store.info()).dataVersion;
   const search = new SearchIndex(graph, options.search);
   if (options.warmSearch !== false && !search.ready) warmInBackground(search);
   return {

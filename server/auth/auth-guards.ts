@@ -1,4 +1,5 @@
 /** The sign-in and sign-up defences of one server process, made once and handed to every request's context. */
+import type pg from "pg";
 import { DeviceCookies } from "./device-cookie";
 import { HashPool } from "./hash-pool";
 import { KnownAddresses } from "./known-addresses";
@@ -24,16 +25,19 @@ export interface AuthGuardOptions {
 /** Password-reset mails one client address may ask for per hour. */
 export const MAIL_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
 
-export function createAuthGuards(options: AuthGuardOptions = {}): AuthGuards {
+/** `pool`: several instances on PostgreSQL share the counts there (auth/rate-limiter-store.ts). */
+export function createAuthGuards(options: AuthGuardOptions = {}, pool?: pg.Pool, deviceSecret?: Buffer): AuthGuards {
   return {
-    login: new LoginLimiter(options.loginLimits),
-    signUp: new SignUpLimiter(options.signUpsPerHour),
+    login: new LoginLimiter(options.loginLimits, pool),
+    signUp: new SignUpLimiter(options.signUpsPerHour, undefined, pool),
     mailRequests: new SignUpLimiter(
       options.mailRequestsPerHour ?? MAIL_REQUESTS_PER_ADDRESS_PER_HOUR,
       "Too many password-reset mails asked for from this address",
+      pool,
+      "mail-request",
     ),
     hashing: new HashPool(),
-    devices: new DeviceCookies(),
+    devices: new DeviceCookies(deviceSecret),
     addresses: new KnownAddresses(),
   };
 }

@@ -2,7 +2,8 @@
  * The device cookie of OWASP's "slow down online guessing attacks with device cookies": after a successful sign-in the
  * browser gets a cookie bound to that account, and a client presenting it is known to the login limiter, so a
  * slow-down aimed at the account never reaches its owner. The value is an HMAC of the account key under a secret
- * made at start; nothing is stored, and a restart (which also forgets every count) makes old cookies plain again.
+ * kept in the store (Store.deviceCookieSecret), so every instance on one database and every restart know the cookie;
+ * without one (tests), a secret made at start.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { accountKey } from "./login-limiter";
@@ -12,7 +13,7 @@ export const DEVICE_COOKIE = "pk_device";
 export const DEVICE_COOKIE_MAX_AGE = 180 * 24 * 60 * 60;
 
 export class DeviceCookies {
-  private readonly secret = randomBytes(32);
+  constructor(private readonly secret: Buffer = randomBytes(32)) {}
 
   /** The cookie's value for this account; several accounts on one device get one value each, joined by ".". */
   tokenFor(email: string): string {

@@ -10,9 +10,12 @@
  *   it before (device cookie or address), is exempt from both, so an attack on the account does not lock its owner out.
  *
  * Attempts are reserved before the password is checked and given back only on success: parallel or batched attempts
- * cannot all pass the check before any is counted. Counts live in memory (rate-limiter-flexible) and reset with a restart.
+ * cannot all pass the check before any is counted. Counts live in memory (rate-limiter-flexible), or with several
+ * instances in PostgreSQL (auth/rate-limiter-store.ts).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type pg from "pg";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { limiterKey, rateLimiter } from "./rate-limiter-store";
 
 export class TooManyAttemptsError extends Error {
   override name = "TooManyAttemptsError";
@@ -61,16 +64,27 @@ export interface LoginAttempt {
 }
 
 export class LoginLimiter {
-  private readonly pair: RateLimiterMemory;
-  private readonly address: RateLimiterMemory;
-  private readonly accountDay: RateLimiterMemory;
-  private readonly accountPace: RateLimiterMemory;
+  private readonly pair: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
+  private readonly accountDay: RateLimiterAbstract;
+  private readonly accountPace: RateLimiterAbstract;
 
-  constructor(readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {
-    this.pair = new RateLimiterMemory({ points: limits.perAccountAndAddress, duration: limits.windowSeconds });
-    this.address = new RateLimiterMemory({ points: limits.perAddressPerHour, duration: 60 * 60 });
-    this.accountDay = new RateLimiterMemory({ points: limits.dailyCeiling, duration: DAY_SECONDS });
-    this.accountPace = new RateLimiterMemory({ points: 1, duration: limits.slowDownSeconds });
+  constructor(
+    readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+    pool?: pg.Pool,
+  ) {
+    this.pair = rateLimiter(pool, {
+      points: limits.perAccountAndAddress,
+      duration: limits.windowSeconds,
+      keyPrefix: "login-pair",
+    });
+    this.address = rateLimiter(pool, {
+      points: limits.perAddressPerHour,
+      duration: 60 * 60,
+      keyPrefix: "login-address",
+    });
+    this.accountDay = rateLimiter(pool, { points: limits.dailyCeiling, duration: DAY_SECONDS, keyPrefix: "login-day" });
+    this.accountPace = rateLimiter(pool, { points: 1, duration: limits.slowDownSeconds, keyPrefix: "login-pace" });
   }
 
   /**
@@ -79,10 +93,11 @@ export class LoginLimiter {
    * slow-down and ceiling do not apply to it.
    */
   async reserve(email: string, address: string, known: boolean): Promise<LoginAttempt> {
-    const account = accountKey(email);
-    const pairKey = `${account}|${address}`;
-    const taken: Array<[RateLimiterMemory, string]> = [];
-    const take = async (limiter: RateLimiterMemory, key: string) => {
+    const account = limiterKey(accountKey(email));
+    const pairKey = limiterKey(`${accountKey(email)}|${address}`);
+    address = limiterKey(address);
+    const taken: Array<[RateLimiterAbstract, string]> = [];
+    const take = async (limiter: RateLimiterAbstract, key: string) => {
       try {
         await limiter.consume(key);
         taken.push([limiter, key]);

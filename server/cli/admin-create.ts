@@ -68,7 +68,7 @@ async function askHidden(question: string): Promise<string> {
 }
 
 export async function createAccountCommand(args: AdminCreateArgs, databasePath: string): Promise<string> {
-  const store = new Store(databasePath);
+  const store = await Store.open(databasePath);
   try {
     const passwordHash = await hashPassword(args.password);
     let account: Awaited<ReturnType<typeof store.accounts.create>>;
@@ -88,7 +88,7 @@ export async function createAccountCommand(args: AdminCreateArgs, databasePath: 
         );
       throw error;
     }
-    return `Created ${account.role} account ${account.id} for ${account.email} in ${databasePath}.`;
+    return `Created ${account.role} account ${account.id} for ${account.email} in ${store.path}.`;
   } finally {
     await store.close();
   }
@@ -103,7 +103,7 @@ if (isMain) {
       if ((await askHidden("Again: ")) !== password) throw new UsageError("the two passwords differ");
     }
     const args = parseAdminCreateArgs(process.argv.slice(2), password);
-    console.log(await createAccountCommand(args, readEnv().DATABASE_PATH));
+    console.log(await createAccountCommand(args, readEnv().STORE_LOCATION));
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
     process.exit(error instanceof UsageError ? 2 : 1);

@@ -33,7 +33,13 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
   try {
     const { out } = parseBackupArgs(process.argv.slice(2));
-    const source = readEnv().DATABASE_PATH;
+    const env = readEnv();
+    // A PostgreSQL database has its own tools, which copy a live database consistently (docs/production.md).
+    if (env.DATABASE_URL)
+      throw new UsageError(
+        "DATABASE_URL is set: back up and restore PostgreSQL with pg_dump --format=custom and pg_restore (docs/production.md).",
+      );
+    const source = env.DATABASE_PATH;
     console.log(describeBackup(source, await takeBackup(source, out)));
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

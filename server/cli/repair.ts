@@ -53,7 +53,7 @@ export async function runRepair(
   args: RepairArgs,
   log: (line: string) => void = console.log,
 ): Promise<boolean> {
-  const store = new Store(path);
+  const store = await Store.open(path);
   try {
     for (const ref of args.restore) {
       await store.entities.undelete(ref, null, validateEditable, "restored by npm run repair");
@@ -64,7 +64,7 @@ export async function runRepair(
       log(`Deleted ${ref.kind} "${ref.id}" (a coordinator can restore it in the app).`);
     }
     const left = await describeBrokenStore(store.db);
-    log(left ? left.trimStart() : `Every record in ${path} points only to live entities.`);
+    log(left ? left.trimStart() : `Every record in ${store.path} points only to live entities.`);
     return left === "";
   } finally {
     await store.close();
@@ -74,7 +74,7 @@ export async function runRepair(
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const ok = await runRepair(readEnv().DATABASE_PATH, parseRepairArgs(process.argv.slice(2)));
+    const ok = await runRepair(readEnv().STORE_LOCATION, parseRepairArgs(process.argv.slice(2)));
     process.exit(ok ? 0 : 1);
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

@@ -32,7 +32,13 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
   try {
     const { file } = parseRestoreArgs(process.argv.slice(2));
-    const target = readEnv().DATABASE_PATH;
+    const env = readEnv();
+    // A PostgreSQL database has its own tools, which copy a live database consistently (docs/production.md).
+    if (env.DATABASE_URL)
+      throw new UsageError(
+        "DATABASE_URL is set: back up and restore PostgreSQL with pg_dump --format=custom and pg_restore (docs/production.md).",
+      );
+    const target = env.DATABASE_PATH;
     const result = await restoreStore(file, target);
     console.log(
       `Restored ${target} from ${file}: data version ${result.dataVersion}, schema version ${result.schemaVersion}, ` +

@@ -53,10 +53,14 @@ export interface AppOptions {
   mailer?: Mailer;
   /** Pauses between attempts to send a message (tests shorten them). */
   mailRetry?: RetryPolicy;
+  /** How often an instance without the job lease asks for it again (jobs/job-lease.ts); tests shorten it. */
+  jobLeaseRetryMs?: number;
   /** Lets /metrics answer other hosts that send it as a Bearer token (it always answers localhost). */
   metricsToken?: string;
   /** Where requests, errors and timings are counted (created here unless the caller wants to hold it). */
   metrics?: AppMetrics;
+  /** Whether this instance runs the background jobs (jobs/job-lease.ts); /api/health says so. */
+  jobsHeld?: () => boolean;
   /** Whether the read model is complete (the search index is built after listening); /api/health says so. */
   isReady?: () => boolean;
 }
@@ -77,6 +81,7 @@ export async function createApp({
   mailer = new Mailer(services.store.mail, { from: "Partnerkartan <noreply@localhost>" }),
   metricsToken,
   isReady = () => true,
+  jobsHeld = () => true,
   metrics = appMetricsFor(services),
 }: AppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...connections };
@@ -118,7 +123,11 @@ export async function createApp({
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services, createAuthGuards(auth), mailer),
+      createContext: createContextFactory(
+        services,
+        createAuthGuards(auth, services.store.db.pool, await services.store.deviceCookieSecret()),
+        mailer,
+      ),
       maxBatchSize: MAX_BATCH_CALLS,
       // A refused sign-in says when to come back, as every other 429 and 503 here does.
       responseMeta({ errors }) {
@@ -148,6 +157,10 @@ export async function createApp({
     return {
       status: ready ? "ready" : "starting",
       dataVersion: services.dataVersion,
+      // The entity-write journal position this instance's answers reflect; equal on every instance once caught up.
+      writeSeq: services.writeSeq,
+      store: services.store.db.dialect,
+      jobs: jobsHeld() ? "running" : "standby",
       origin: (await services.store.info()).origin,
       counts,
     };
@@ -176,6 +189,14 @@ export function appMetricsFor(services: Services): AppMetrics {
   return new AppMetrics({
     dataVersion: () => services.dataVersion,
     databasePath: services.store.path,
+    databaseBytes:
+      services.store.db.dialect === "postgres"
+        ? async () =>
+            Number(
+              (await services.store.db.get<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes"))
+                ?.bytes,
+            )
+        : undefined,
     procedures: new Set(Object.keys(appRouter._def.procedures)),
   });
 }

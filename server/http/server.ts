@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { BackupSchedule } from "../backup/backup-schedule";
 import { takeStoreLock } from "../backup/store-lock";
 import type { Env } from "../env";
+import { JobLease } from "../jobs/job-lease";
+import { WriteListener } from "../live/write-listener";
 import { Mailer } from "../mail/mailer";
 import { scheduleReviewDigest } from "../mail/review-digest";
 import type { AppMetrics } from "../metrics/app-metrics";
@@ -25,17 +27,30 @@ export interface RunningServer {
   metrics: AppMetrics;
   /** Backups taken by the server itself, when BACKUP_DIR is set. */
   backups: BackupSchedule | undefined;
+  /** Whether this instance runs the background jobs; `jobs.run(start, stop)` adds one. */
+  jobs: JobLease;
+  /** On PostgreSQL: follows other instances' writes. */
+  listener: WriteListener | undefined;
   close(): Promise<void>;
 }
 
-/** Opens the store and loads data/ into it if, and only if, the store is new. */
+/**
+ * Opens the store (the SQLite file, or PostgreSQL with DATABASE_URL) and loads data/ into it if, and only if, the
+ * store is new. Instances starting together on one PostgreSQL database seed it once (see Store.importDataset).
+ */
 export async function openStore(
-  env: Pick<Env, "DATABASE_PATH" | "DATA_DIR">,
+  env: Pick<Env, "DATABASE_PATH" | "DATA_DIR"> & { DATABASE_URL?: string },
 ): Promise<{ store: Store; seeded: boolean }> {
-  const store = new Store(env.DATABASE_PATH);
+  const store = await Store.open(env.DATABASE_URL ?? env.DATABASE_PATH);
   try {
     if (await store.isSeeded()) return { store, seeded: false };
-    await store.importDataset(loadDataDir(env.DATA_DIR), "seed");
+    const data = loadDataDir(env.DATA_DIR);
+    try {
+      await store.importDataset(data, "seed");
+    } catch (error) {
+      if (await store.isSeeded()) return { store, seeded: false };
+      throw error;
+    }
     return { store, seeded: true };
   } catch (error) {
     await store.close();
@@ -49,8 +64,9 @@ export async function startServer(
   clientDir?: string,
   overrides: Partial<Omit<AppOptions, "services">> = {},
 ): Promise<RunningServer> {
-  // Held while the server runs: `npm run restore` refuses to replace the store under it.
-  const releaseLock = takeStoreLock(env.DATABASE_PATH);
+  // Held while the server runs: `npm run restore` refuses to replace the store under it (SQLite only: a PostgreSQL
+  // database is shared by design, and restored with pg_restore).
+  const releaseLock = env.DATABASE_URL ? () => {} : takeStoreLock(env.DATABASE_PATH);
   let opened: Awaited<ReturnType<typeof openStore>>;
   let services: Services;
   try {
@@ -78,9 +94,11 @@ export async function startServer(
   const whenReady = new Promise<void>((resolvePromise) => {
     markReady = resolvePromise;
   });
+  const jobs = new JobLease(store.db, { retryMs: overrides.jobLeaseRetryMs ?? env.JOB_LEASE_RETRY });
   const app = await createApp({
     metrics,
     isReady: () => ready,
+    jobsHeld: () => jobs.held,
     metricsToken: env.METRICS_TOKEN,
     requestLog: { slowMs: env.SLOW_REQUEST_MS, accessLog: env.ACCESS_LOG },
     services,
@@ -92,7 +110,20 @@ export async function startServer(
     ...overrides,
     mailer,
   });
-  const stopDigest = scheduleReviewDigest(store, mailer);
+  // Several instances on one PostgreSQL database: each follows the others' writes; one runs the jobs.
+  const listener = store.db.pool ? new WriteListener(services, { log: app.log }) : undefined;
+  if (listener) listener.onMail = () => mailer.poke();
+  let stopDigest = () => {};
+  jobs.run(
+    () => {
+      mailer.start();
+      stopDigest = scheduleReviewDigest(store, mailer);
+    },
+    async () => {
+      stopDigest();
+      await mailer.pause();
+    },
+  );
   const backups = env.BACKUP_DIR
     ? new BackupSchedule(store.db, {
         dir: env.BACKUP_DIR,
@@ -103,7 +134,8 @@ export async function startServer(
     : undefined;
   // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
-    stopDigest();
+    await listener?.stop();
+    await jobs.stop();
     await mailer.stop();
     await backups?.stop();
     await store.close();
@@ -124,7 +156,9 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   mailer.publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
-  mailer.start();
+  jobs.log = app.log;
+  jobs.start();
+  await listener?.start();
   return {
     app,
     store,
@@ -134,6 +168,8 @@ export async function startServer(
     whenReady,
     metrics,
     backups,
+    jobs,
+    listener,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
   };

@@ -15,23 +15,48 @@ import { nodeKey } from "../graph/model";
 import { serverLayouts } from "../layout/server-layouts";
 import { buildServices, type Services } from "../services";
 import type { EntityKind } from "../store/entity-kind";
+import type { WrittenEntity } from "../store/store";
 import { patchDataset } from "./patch-dataset";
 
 /** Every entity kind but funding calls is a node of the graph (funding calls are edge attributes). */
 const isNodeKind = (kind: EntityKind): kind is NodeKind => kind !== "funding-call";
 
-/** The read model of what the store holds now (inside a transaction: what it would hold after committing). */
-export async function prepareRefresh(services: Services): Promise<Services | undefined> {
-  const { store } = services;
-  const { written, writeSeq } = await store.readWrittenSince(services.writeSeq);
-  if (written.length === 0 && (await store.info()).dataVersion === services.dataVersion) return undefined;
+/** What a refresh reads from the store: the entities written since the served model, and where that leaves it. */
+export interface RefreshRead {
+  written: WrittenEntity[];
+  writeSeq: number;
+  dataVersion: number;
+}
+
+/** The store's part of a refresh (inside a transaction: what the store would hold after committing). */
+export async function readRefresh(services: Services): Promise<RefreshRead> {
+  const { written, writeSeq } = await services.store.readWrittenSince(services.writeSeq);
+  return { written, writeSeq, dataVersion: (await services.store.info()).dataVersion };
+}
+
+/**
+ * The next read model from what readRefresh read, without touching the store: it can run while holding the refresh
+ * turn (live/refresh-turn.ts) without waiting for a database connection. undefined when nothing changed.
+ */
+export async function buildRefresh(services: Services, read: RefreshRead): Promise<Services | undefined> {
+  const { written, writeSeq, dataVersion } = read;
+  // Read before a newer model was served (another refresh won the turn first): it would patch older records into the
+  // served model's search index, which the carry-over changes in place. That model is already newer: nothing to do.
+  if (writeSeq < services.writeSeq) return undefined;
+  if (written.length === 0 && dataVersion === services.dataVersion) return undefined;
   const changed = new Set(written.flatMap((w) => (isNodeKind(w.kind) ? [nodeKey(w.kind, w.id)] : [])));
   // A funding call is no node, but its projects' edges carry it: after writing one, the graph is built anew.
   const fundingWritten = written.some((w) => w.kind === "funding-call");
-  return buildServices(store, patchDataset(services.data, written), writeSeq, {
+  return buildServices(services.store, patchDataset(services.data, written), writeSeq, {
     previous: fundingWritten ? undefined : { graph: services.graph, matchIndex: services.matchIndex, changed },
     search: { from: services.search, changed },
+    dataVersion,
   });
+}
+
+/** The read model of what the store holds now (inside a transaction: what it would hold after committing). */
+export async function prepareRefresh(services: Services): Promise<Services | undefined> {
+  return buildRefresh(services, await readRefresh(services));
 }
 
 /** Serves a prepared read model from now on. */

@@ -8,27 +8,39 @@ import { reportReadModelRefresh } from "../metrics/read-model-timing";
 import type { Services } from "../services";
 import { describeBrokenStore, ReadModelError } from "./diagnose-store";
 import { applyRefresh, prepareRefresh } from "./refresh";
+import { refreshTurn } from "./refresh-turn";
 
 export async function writeLive<T>(services: Services, write: () => Promise<T>): Promise<T> {
   let refreshMs = 0;
-  const { result, next } = await services.store.db.transaction(async () => {
-    const result = await write();
-    try {
-      const started = performance.now();
-      const next = await prepareRefresh(services);
-      refreshMs = performance.now() - started;
-      return { result, next };
-    } catch (error) {
-      // Still inside the transaction: the diagnosis sees what the write would have left.
-      throw new ReadModelError(
-        `Nothing was written: the graph could not load the result (${(error as Error).message}).` +
-          (await describeBrokenStore(services.store.db)),
-        { cause: error },
-      );
-    }
-  });
-  const started = performance.now();
-  applyRefresh(services, next);
-  if (next) reportReadModelRefresh(services.store, (refreshMs + performance.now() - started) / 1000);
-  return result;
+  // Taken once the write is done, inside its transaction, and held until the next model is served.
+  let release: (() => void) | undefined;
+  try {
+    return await writeAndRefresh();
+  } finally {
+    release?.();
+  }
+
+  async function writeAndRefresh(): Promise<T> {
+    const { result, next } = await services.store.db.transaction(async () => {
+      const result = await write();
+      release = await refreshTurn(services).acquire();
+      try {
+        const started = performance.now();
+        const next = await prepareRefresh(services);
+        refreshMs = performance.now() - started;
+        return { result, next };
+      } catch (error) {
+        // Still inside the transaction: the diagnosis sees what the write would have left.
+        throw new ReadModelError(
+          `Nothing was written: the graph could not load the result (${(error as Error).message}).` +
+            (await describeBrokenStore(services.store.db)),
+          { cause: error },
+        );
+      }
+    });
+    const started = performance.now();
+    applyRefresh(services, next);
+    if (next) reportReadModelRefresh(services.store, (refreshMs + performance.now() - started) / 1000);
+    return result;
+  }
 }

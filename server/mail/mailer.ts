@@ -52,7 +52,8 @@ export class Mailer {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
-  private stopped = false;
+  // Until start(): an instance that does not hold the job lease (jobs/job-lease.ts) only queues.
+  private stopped = true;
   /** Where links in mail point; set once the server knows its address (PUBLIC_URL, or localhost and the port). */
   publicUrl = "http://localhost:3000";
   log: MailLog = quiet;
@@ -115,10 +116,20 @@ export class Mailer {
 
   /** Stops the loop after the message in hand; queued ones wait in the database for the next start. */
   async stop(): Promise<void> {
+    await this.pause();
+    this.transport?.close();
+  }
+
+  /** Stops sending here (another instance took over the jobs) but can start again. */
+  async pause(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    this.transport?.close();
+  }
+
+  /** A message was queued elsewhere (another instance): look at the queue now, if this instance sends. */
+  poke(): void {
+    this.wake();
   }
 
   /** Runs the loop soon; a call while it runs makes it look again when done. */

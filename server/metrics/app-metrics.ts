@@ -16,6 +16,8 @@ export type SignInRefusal = "wrong_credentials" | "too_many_attempts" | "busy";
 export interface AppMetricsSources {
   dataVersion(): number;
   databasePath: string;
+  /** On PostgreSQL, the database's size (pg_database_size); the SQLite file's size is read from disk instead. */
+  databaseBytes?: () => Promise<number>;
   /** The known tRPC procedure names ("graph.snapshot", …); others are counted as "unknown". */
   procedures: ReadonlySet<string>;
 }
@@ -95,10 +97,14 @@ export class AppMetrics {
     });
     new Gauge({
       name: "partnerkartan_database_bytes",
-      help: "Size of the SQLite store on disk, its write-ahead log included",
+      help: "Size of the store: the SQLite file with its write-ahead log, or the PostgreSQL database",
       registers,
-      collect() {
-        this.set(fileSize(sources.databasePath) + fileSize(`${sources.databasePath}-wal`));
+      async collect() {
+        this.set(
+          sources.databaseBytes
+            ? await sources.databaseBytes().catch(() => 0)
+            : fileSize(sources.databasePath) + fileSize(`${sources.databasePath}-wal`),
+        );
       },
     });
   }

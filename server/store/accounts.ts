@@ -82,7 +82,7 @@ export class AccountStore {
     await this.checkNameFree(input.displayName);
     const inserted = await this.db.get<{ id: number }>(
       `INSERT INTO account (email, display_name, display_key, password_hash, role, language, email_verified_at)
-       VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? = 1 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        RETURNING id`,
       input.email,
       input.displayName,
@@ -90,7 +90,7 @@ export class AccountStore {
       input.passwordHash,
       input.role,
       input.language ?? "sv",
-      input.emailVerified ? 1 : 0,
+      input.emailVerified ? new Date().toISOString() : null,
     );
     return (await this.byId(Number(inserted?.id))) as AccountRow;
   }
@@ -126,7 +126,8 @@ export class AccountStore {
 
   async markVerified(id: number): Promise<void> {
     await this.db.run(
-      "UPDATE account SET email_verified_at = coalesce(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
+      "UPDATE account SET email_verified_at = coalesce(email_verified_at, ?) WHERE id = ?",
+      new Date().toISOString(),
       id,
     );
   }
@@ -166,10 +167,11 @@ export class AccountStore {
       const name = removedAccountName(id);
       await this.db.run(
         `UPDATE account SET email = ?, display_name = ?, display_key = ?, password_hash = '!', disabled = 1, digest = 0,
-         removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+         removed_at = ? WHERE id = ?`,
         `removed-${id}@removed.invalid`,
         name,
         displayNameKey(name),
+        new Date().toISOString(),
         id,
       );
       await this.db.run("DELETE FROM session WHERE account_id = ?", id);

@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { MIGRATIONS, type Migration, type TableRebuild } from "./migrations";
+import { POSTGRES_MIGRATIONS, RATE_LIMIT_TABLE_SQL } from "./postgres-migrations";
 
 /** The raw better-sqlite3 handle: migrations and backups of the SQLite file use it directly. */
 export type SqliteHandle = Database.Database;
@@ -44,7 +45,18 @@ export class Db {
     readonly dialect: DialectName,
     /** Set for SQLite only. */
     readonly sqlite?: SqliteHandle,
+    /** Set for PostgreSQL only: the pool behind Kysely, for LISTEN, locks held across transactions and migrations. */
+    readonly pool?: pg.Pool,
   ) {}
+
+  /**
+   * A PostgreSQL connection of its own, outside the pool, for what holds one for long (LISTEN, the job lease): the
+   * pool stays whole for requests. The caller connects and ends it.
+   */
+  dedicatedClient(): pg.Client {
+    if (!this.pool) throw new Error("A dedicated connection needs a PostgreSQL database.");
+    return new pg.Client(this.pool.options);
+  }
 
   /** The raw SQLite handle, for tests and tools that read the file directly; throws on PostgreSQL. */
   get raw(): SqliteHandle {
@@ -105,16 +117,22 @@ export class Db {
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside another transaction
    * it is a savepoint (as better-sqlite3's nested transactions were), so a caught failure undoes only its own writes.
-   * On SQLite the transaction starts IMMEDIATE: it takes the write lock first, so two processes never deadlock on an
-   * upgrade from read to write.
+   * On SQLite a writing transaction starts IMMEDIATE: it takes the write lock first, so two connections never deadlock
+   * on an upgrade from read to write; a read-only one is DEFERRED and reads one snapshot (WAL). On PostgreSQL a
+   * read-only transaction is REPEATABLE READ, READ ONLY: one snapshot for all its queries (a read model and the
+   * journal position it reflects must come from the same moment). Writers are ordered where it matters by the
+   * entity-write journal's own lock (postgres-migrations.ts, 4).
    */
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  async transaction<T>(fn: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
     const open = this.current.getStore();
     if (open) return this.savepoint(open, fn);
-    if (this.dialect === "postgres")
-      return this.kysely.transaction().execute((trx) => this.current.run({ connection: trx, savepoints: 0 }, fn));
+    if (this.dialect === "postgres") {
+      let builder = this.kysely.transaction();
+      if (options.readOnly) builder = builder.setIsolationLevel("repeatable read").setAccessMode("read only");
+      return builder.execute((trx) => this.current.run({ connection: trx, savepoints: 0 }, fn));
+    }
     return this.kysely.connection().execute(async (connection) => {
-      await sql`BEGIN IMMEDIATE`.execute(connection);
+      await (options.readOnly ? sql`BEGIN DEFERRED` : sql`BEGIN IMMEDIATE`).execute(connection);
       try {
         const result = await this.current.run({ connection, savepoints: 0 }, fn);
         await sql`COMMIT`.execute(connection);
@@ -151,11 +169,66 @@ export class Db {
 
 /**
  * The executor over a PostgreSQL pool (DATABASE_URL). Counts and bigints come back as text from pg; the store
- * converts what it reads with Number().
+ * converts what it reads with Number(). Call migratePostgres before use.
  */
 export function openPostgresDatabase(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  return new Db(new Kysely({ dialect: new PostgresDialect({ pool }) }), "postgres");
+  // An idle client that loses its server (a restart, a failover) must not crash the process: the pool replaces it.
+  pool.on("error", () => {});
+  return new Db(new Kysely({ dialect: new PostgresDialect({ pool }) }), "postgres", undefined, pool);
+}
+
+/** Session-level advisory lock keys (pg_advisory_lock), one per purpose, the same in every instance. */
+export const ADVISORY_LOCKS = {
+  migrate: 720_001,
+  seed: 720_002,
+  /** Taken (per transaction) by the entity-write trigger: postgres-migrations.ts, 4. */
+  journal: 720_003,
+  /** The background jobs' lease: one instance at a time (jobs/job-lease.ts). */
+  jobs: 720_004,
+} as const;
+
+/**
+ * Brings a PostgreSQL schema up to date: the same version numbers as SQLite's user_version, kept in
+ * schema_version. Under an advisory lock, so instances starting together migrate once; each migration in its own
+ * transaction. A schema newer than this program is refused, as on SQLite.
+ */
+export async function migratePostgres(db: Db): Promise<void> {
+  if (!db.pool) throw new Error("migratePostgres needs a PostgreSQL database.");
+  const client = await db.pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.migrate]);
+    await client.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    const row = (await client.query<{ version: number }>("SELECT version FROM schema_version")).rows[0];
+    const current = row?.version ?? 0;
+    if (current > POSTGRES_MIGRATIONS.length)
+      throw new Error(
+        `Database schema version ${current} is newer than this program knows (${POSTGRES_MIGRATIONS.length}).`,
+      );
+    for (let version = current; version < POSTGRES_MIGRATIONS.length; version++) {
+      await client.query("BEGIN");
+      try {
+        await client.query(POSTGRES_MIGRATIONS[version] as string);
+        await client.query("DELETE FROM schema_version");
+        await client.query("INSERT INTO schema_version (version) VALUES ($1)", [version + 1]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`PostgreSQL migration ${version + 1} failed: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    await client.query(RATE_LIMIT_TABLE_SQL);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCKS.migrate]).catch(() => {});
+    client.release();
+  }
+}
+
+/** The schema version a database is at (SQLite's user_version, PostgreSQL's schema_version). */
+export async function schemaVersion(db: Db): Promise<number> {
+  if (db.sqlite) return db.sqlite.pragma("user_version", { simple: true }) as number;
+  const row = await db.get<{ version: number }>("SELECT version FROM schema_version");
+  return Number(row?.version ?? 0);
 }
 
 /** Opens the SQLite file with the settings every connection needs, brings its schema up to date, and wraps it. */

@@ -193,7 +193,8 @@ export class EntityStore {
       if (row.deleted) throw new NotFoundError(ref.kind, ref.id);
       const before = JSON.parse(row.data) as EditableRecord;
       await this.db.run(
-        "UPDATE entity SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1 WHERE kind = ? AND id = ?",
+        "UPDATE entity SET deleted_at = ?, version = version + 1 WHERE kind = ? AND id = ?",
+        new Date().toISOString(),
         ref.kind,
         ref.id,
       );
@@ -277,9 +278,9 @@ export class EntityStore {
        FROM change c JOIN account a ON a.id = c.account_id
        JOIN entity e ON e.kind = c.kind AND e.id = c.entity_id
        WHERE a.role = 'member' AND c.action IN ('update', 'delete')
-         AND c.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+         AND c.at >= ?
        ORDER BY c.id DESC LIMIT ?`,
-      `-${days} days`,
+      new Date(Date.now() - days * 86_400_000).toISOString(),
       limit,
     );
     return rows.map((r) => {
@@ -387,11 +388,12 @@ export class EntityStore {
     const { version } = (await this.db.get<{ version: number }>(
       `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, 0)
        ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, deleted_at = NULL, version = entity.version + 1,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         updated_at = ?
        RETURNING version`,
       ref.kind,
       ref.id,
       JSON.stringify(record),
+      new Date().toISOString(),
     )) as { version: number };
     await this.references.write(ref, record);
     await this.log(action, ref, before, record, actor, note);

@@ -114,13 +114,14 @@ export function writeImportedEntities(
         if (stored?.gone) throw new DeletedEntityError({ kind: w.kind, id: w.record.id });
         const before = stored?.data;
         await db.run(
-          `INSERT INTO entity (kind, id, data, synthetic) VALUES (?, ?, ?, ?)
+          `INSERT INTO entity (kind, id, data, synthetic, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, synthetic = excluded.synthetic,
-             version = entity.version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+             version = entity.version + 1, updated_at = excluded.updated_at`,
           w.kind,
           w.record.id,
           JSON.stringify(w.record),
           w.record.synthetic ? 1 : 0,
+          new Date().toISOString(),
         );
         // Projects and organisations keep a history; an import is a change by the system.
         if (w.kind === "project" || w.kind === "organisation") {

@@ -32,12 +32,13 @@ export class LayoutCache {
   /** Replaces the positions of a layout in one statement; older versions of it are dropped. */
   async write(name: string, dataVersion: number, positions: Positions): Promise<void> {
     await this.db.run(
-      `INSERT INTO layout_cache (name, data_version, positions) VALUES (?, ?, ?)
+      `INSERT INTO layout_cache (name, data_version, positions, computed_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET data_version = excluded.data_version, positions = excluded.positions,
-         computed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+         computed_at = excluded.computed_at`,
       name,
       dataVersion,
       JSON.stringify(positions),
+      new Date().toISOString(),
     );
   }
 }

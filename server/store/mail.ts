@@ -60,6 +60,9 @@ export class MailStore {
       delivery === "outbox" ? at : null,
       mail.accountId ?? null,
     );
+    // The instance that sends mail may be another one (live/write-listener.ts): told at commit.
+    if (delivery === "queue" && this.db.dialect === "postgres")
+      await this.db.run("SELECT pg_notify('partnerkartan_mail', '')");
     return Number(row?.id);
   }
 

@@ -11,8 +11,6 @@ import type { Db } from "./database";
 
 interface RawEntry {
   organisation_id: string;
-  name: string;
-  kind: OrganisationKind;
   note: string;
   added_by: string | null;
   added_at: string;
@@ -27,22 +25,25 @@ export interface ShortlistExportRow {
   organisation: Organisation;
 }
 
-const SELECT = `SELECT s.organisation_id, json_extract(e.data, '$.name') AS name, json_extract(e.data, '$.kind') AS kind,
+const SELECT = `SELECT s.organisation_id,
     s.note, a.display_name AS added_by, s.added_at, s.updated_at, e.deleted_at IS NOT NULL AS gone, e.data
   FROM shortlist_entry s
   JOIN entity e ON e.kind = s.organisation_kind AND e.id = s.organisation_id
   LEFT JOIN account a ON a.id = s.added_by`;
 
-const toEntry = (r: RawEntry): ShortlistEntry => ({
-  organisationId: r.organisation_id,
-  name: r.name,
-  kind: r.kind,
-  note: r.note,
-  ...(r.added_by !== null ? { addedBy: r.added_by } : {}),
-  addedAt: r.added_at,
-  updatedAt: r.updated_at,
-  gone: r.gone === 1 || r.gone === true,
-});
+const toEntry = (r: RawEntry): ShortlistEntry => {
+  const { name, kind } = JSON.parse(r.data) as { name: string; kind: OrganisationKind };
+  return {
+    organisationId: r.organisation_id,
+    name,
+    kind,
+    note: r.note,
+    ...(r.added_by !== null ? { addedBy: r.added_by } : {}),
+    addedAt: r.added_at,
+    updatedAt: r.updated_at,
+    gone: r.gone === 1 || r.gone === true,
+  };
+};
 
 export class ShortlistStore {
   constructor(
@@ -187,8 +188,9 @@ export class ShortlistStore {
 
   private async setNote(projectId: string, organisationId: string, note: string): Promise<void> {
     await this.db.run(
-      "UPDATE shortlist_entry SET note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE project_id = ? AND organisation_id = ?",
+      "UPDATE shortlist_entry SET note = ?, updated_at = ? WHERE project_id = ? AND organisation_id = ?",
       note,
+      new Date().toISOString(),
       projectId,
       organisationId,
     );

@@ -1,10 +1,11 @@
 /** The store: the only module that reads or writes the database. Every write runs in one transaction. */
+import { randomBytes } from "node:crypto";
 import type { Dataset, DatasetPart } from "../../shared/schema/dataset";
 import { DATASET_FILES } from "../../shared/schema/dataset";
 import { AccountTokenStore } from "./account-tokens";
 import { AccountStore } from "./accounts";
 import { ContactRequestStore } from "./contact-requests";
-import { type Db, openDatabase } from "./database";
+import { ADVISORY_LOCKS, type Db, migratePostgres, openDatabase, openPostgresDatabase } from "./database";
 import { EntityStore } from "./entities";
 import { type EntityKind, KIND_OF_PART } from "./entity-kind";
 import { LayoutCache } from "./layout-cache";
@@ -52,8 +53,15 @@ export class Store {
   /** Claims of organisations' profiles, waiting for a coordinator. */
   readonly claims: OwnershipClaimStore;
 
-  constructor(readonly path: string) {
-    this.db = openDatabase(path);
+  /**
+   * `path` names the store in messages: the SQLite file, or for PostgreSQL the URL without its password. `db` is
+   * given for PostgreSQL (see Store.open); without it the SQLite file at `path` is opened.
+   */
+  constructor(
+    readonly path: string,
+    db?: Db,
+  ) {
+    this.db = db ?? openDatabase(path);
     this.layouts = new LayoutCache(this.db);
     this.accounts = new AccountStore(this.db);
     this.sessions = new SessionStore(this.db);
@@ -66,12 +74,38 @@ export class Store {
     this.claims = new OwnershipClaimStore(this.db);
   }
 
+  /** Opens the store at a file path, or on PostgreSQL for a postgres:// URL (DATABASE_URL), its schema up to date. */
+  static async open(location: string): Promise<Store> {
+    if (!isPostgresUrl(location)) return new Store(location);
+    const db = openPostgresDatabase(location);
+    try {
+      await migratePostgres(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return new Store(redactedUrl(location), db);
+  }
+
   async info(): Promise<StoreInfo> {
     const rows = await this.db.all<{ key: string; value: string }>(
       "SELECT key, value FROM meta WHERE key IN ('data_version', 'origin', 'seeded_at')",
     );
     const get = (key: string) => rows.find((r) => r.key === key)?.value;
     return { dataVersion: Number(get("data_version") ?? 0), origin: get("origin"), seededAt: get("seeded_at") };
+  }
+
+  /**
+   * The secret device cookies are signed with (auth/device-cookie.ts): made once, kept in meta, so that every
+   * instance and every restart honour the same cookies. The first instance to ask makes it; the others read it.
+   */
+  async deviceCookieSecret(): Promise<Buffer> {
+    await this.db.run(
+      "INSERT INTO meta (key, value) VALUES ('device_cookie_secret', ?) ON CONFLICT (key) DO NOTHING",
+      randomBytes(32).toString("hex"),
+    );
+    const row = await this.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'device_cookie_secret'");
+    return Buffer.from(row?.value ?? "", "hex");
   }
 
   async isSeeded(): Promise<boolean> {
@@ -87,6 +121,8 @@ export class Store {
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
     const parts = Object.keys(DATASET_FILES) as DatasetPart[];
     await this.db.transaction(async () => {
+      // Instances starting together on one PostgreSQL database: one seeds, the others find it seeded.
+      if (this.db.dialect === "postgres") await this.db.run("SELECT pg_advisory_xact_lock(?)", ADVISORY_LOCKS.seed);
       if (await this.isSeeded()) throw new Error(`The store at ${this.path} already holds a data set.`);
       for (const part of parts) {
         const kind = KIND_OF_PART[part];
@@ -126,7 +162,9 @@ export class Store {
    * no write slips in between.
    */
   readDatasetAt(): Promise<{ data: Dataset; writeSeq: number }> {
-    return this.db.transaction(async () => ({ data: await this.readDataset(), writeSeq: await this.lastWriteSeq() }));
+    return this.db.transaction(async () => ({ data: await this.readDataset(), writeSeq: await this.lastWriteSeq() }), {
+      readOnly: true,
+    });
   }
 
   /** The journal position of the latest entity write (0 before any). */
@@ -140,17 +178,25 @@ export class Store {
    * soft-deleted), and the position this reflects: what a running server needs to bring its read model up to date.
    */
   readWrittenSince(seq: number): Promise<{ written: WrittenEntity[]; writeSeq: number }> {
-    return this.db.transaction(async () => {
-      const rows = await this.db.all<{ kind: EntityKind; id: string; data: string | null }>(
-        `SELECT w.kind, w.id, e.data FROM (SELECT DISTINCT kind, id FROM entity_write WHERE seq > ?) w
-         LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id AND e.deleted_at IS NULL`,
-        seq,
-      );
-      return {
-        written: rows.map(({ kind, id, data }) => ({ kind, id, record: data === null ? null : JSON.parse(data) })),
-        writeSeq: await this.lastWriteSeq(),
-      };
-    });
+    // One statement, so one snapshot even at READ COMMITTED (inside a writer's transaction): the position returned is
+    // the newest among the rows read, never a separate max() that could see a write the rows did not.
+    return this.db.transaction(
+      async () => {
+        const rows = await this.db.all<{ kind: EntityKind; id: string; seq: number | string; data: string | null }>(
+          `SELECT w.kind, w.id, w.seq, e.data
+           FROM (SELECT kind, id, max(seq) AS seq FROM entity_write WHERE seq > ? GROUP BY kind, id) w
+           LEFT JOIN entity e ON e.kind = w.kind AND e.id = w.id AND e.deleted_at IS NULL`,
+          seq,
+        );
+        let writeSeq = seq;
+        for (const row of rows) writeSeq = Math.max(writeSeq, Number(row.seq));
+        return {
+          written: rows.map(({ kind, id, data }) => ({ kind, id, record: data === null ? null : JSON.parse(data) })),
+          writeSeq,
+        };
+      },
+      { readOnly: true },
+    );
   }
 
   /** Reads every entity back as the records they were written as. */
@@ -187,5 +233,20 @@ export class Store {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** A PostgreSQL URL fit for logs and messages: the password is never printed. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unreadable URL)";
   }
 }

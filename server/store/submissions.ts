@@ -175,9 +175,10 @@ export class SubmissionStore {
 
   private async decide(id: number, status: SubmissionStatus, coordinatorId: number, reason?: string): Promise<void> {
     await this.db.run(
-      "UPDATE submission SET status = ?, decided_by = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), reason = ? WHERE id = ?",
+      "UPDATE submission SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
       status,
       coordinatorId,
+      new Date().toISOString(),
       reason || null,
       id,
     );

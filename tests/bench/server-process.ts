@@ -37,6 +37,8 @@ export interface ServerProcessOptions {
   realLimits?: boolean;
   /** Serve a copy of this database (e.g. a generated one) instead of seeding one from data/. */
   databasePath?: string;
+  /** Serve this PostgreSQL database (DATABASE_URL) instead of a SQLite file; seeded from data/ if empty. */
+  databaseUrl?: string;
   /** Write the server's V8 CPU profile (.cpuprofile, for Chrome DevTools) into this folder when it stops. */
   cpuProfileDir?: string;
   /**
@@ -122,6 +124,7 @@ if (process.argv[1] === import.meta.filename && JSON.parse(process.env[OPTIONS_E
     databasePath,
     undefined,
     options.realLimits ? {} : RELAXED_LIMITS,
+    options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {},
   );
   console.log(JSON.stringify({ url: server.url }));
   const loop = monitorEventLoopDelay({ resolution: 5 });

@@ -37,7 +37,7 @@ export async function startTestServer(
   clientDir?: string,
   overrides: Partial<AppOptions> = RELAXED_LIMITS,
   /** More settings, such as SMTP_URL (without it, mail goes to the outbox). */
-  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL", string>> = {},
+  settings: Partial<Record<"SMTP_URL" | "MAIL_FROM" | "PUBLIC_URL" | "DATABASE_URL", string>> = {},
 ): Promise<RunningServer> {
   const env = readEnv({
     PORT: "0",

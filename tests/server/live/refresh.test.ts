@@ -1,7 +1,7 @@
 /**
  * A read model patched after writes must equal one loaded from the store afresh: same records, nodes and edges in the
  * same order, same match index, same search hits. Random creates, updates, deletes, restores and imports on a real
- * SQLite file, compared with a full reload after every write.
+ * SQLite file (and on PostgreSQL, in the postgres project), compared with a full reload after every write.
  */
 import { describe, expect, it } from "vitest";
 import { readTaxonomy } from "../../../server/cli/generate";
@@ -11,9 +11,10 @@ import { patchDataset } from "../../../server/live/patch-dataset";
 import { refreshServices } from "../../../server/live/refresh";
 import { loadServices, type Services } from "../../../server/services";
 import { writeImportedEntities } from "../../../server/store/import-entities";
-import { Store } from "../../../server/store/store";
+import type { Store } from "../../../server/store/store";
 import type { Dataset } from "../../../shared/schema/dataset";
-import { organisation, project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+import { organisation, project, smallDataset } from "../../fixtures/dataset";
+import { newTestStore, storeUnderTest } from "../../fixtures/test-store";
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[random.below(list.length)] as T;
 const some = <T>(random: Random, list: readonly T[], most: number): T[] => [
@@ -55,10 +56,10 @@ describe("patchDataset", () => {
   });
 });
 
-describe("refreshServices", () => {
+describe(`refreshServices on ${storeUnderTest}`, () => {
   // 80 writes, each compared with a full reload: seconds, more on a busy machine (hence the longer timeout).
   it("after random writes, equals a read model loaded from the store afresh", async () => {
-    const store = new Store(tempDatabasePath());
+    const store = await newTestStore();
     const seedData: Dataset = generateDataset({ projects: 40, organisations: 60, seed: 11 }, readTaxonomy("data"));
     await store.importDataset(seedData, "synthetic");
     const services = await loadServices(store, { warmSearch: false });
@@ -156,7 +157,7 @@ describe("refreshServices", () => {
   }, 60_000);
 
   it("does nothing when nothing was written", async () => {
-    const store = new Store(tempDatabasePath());
+    const store = await newTestStore();
     await store.importDataset(smallDataset(), "seed");
     const services = await loadServices(store, { warmSearch: false });
     const graph = services.graph;

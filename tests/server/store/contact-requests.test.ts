@@ -1,5 +1,5 @@
 /**
- * Pins the contact-request and profile-claim stores on a real SQLite file: only claimed organisations can be written
+ * Pins the contact-request and profile-claim stores on a real SQLite file (and PostgreSQL, in the postgres project): only claimed organisations can be written
  * to, one open request per pair and a daily limit per project (each refusal naming its field), addresses shown only
  * to the two parties of an accepted request, reports that decline, the measured figures (partners made afterwards
  * count), and a claim that makes its claimant an owner once approved.
@@ -7,9 +7,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { validateEditable } from "../../../server/live/validate-editable";
 import { ContactLimitError } from "../../../server/store/contact-requests";
-import { Store } from "../../../server/store/store";
+import type { Store } from "../../../server/store/store";
 import { ConflictError, type NotFoundError } from "../../../shared/errors";
-import { organisation, project, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+import { organisation, project, smallDataset } from "../../fixtures/dataset";
+import { newTestStore } from "../../fixtures/test-store";
 
 const stores: Store[] = [];
 async function account(store: Store, name: string): Promise<number> {
@@ -24,7 +25,7 @@ async function account(store: Store, name: string): Promise<number> {
   ).id;
 }
 async function seeded() {
-  const store = new Store(tempDatabasePath());
+  const store = await newTestStore();
   stores.push(store);
   await store.importDataset(smallDataset(), "seed");
   const sender = await account(store, "Sara");

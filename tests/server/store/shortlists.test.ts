@@ -6,13 +6,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { validateEditable } from "../../../server/live/validate-editable";
 import { ShortlistStore } from "../../../server/store/shortlists";
-import { Store } from "../../../server/store/store";
+import type { Store } from "../../../server/store/store";
 import { ConflictError, NotFoundError } from "../../../shared/errors";
-import { organisation, smallDataset, tempDatabasePath } from "../../fixtures/dataset";
+import { organisation, smallDataset } from "../../fixtures/dataset";
+import { newTestStore } from "../../fixtures/test-store";
 
 const stores: Store[] = [];
 async function seeded(): Promise<{ store: Store; owner: number }> {
-  const store = new Store(tempDatabasePath());
+  const store = await newTestStore();
   stores.push(store);
   await store.importDataset(smallDataset(), "seed");
   const owner = (
@@ -169,19 +170,17 @@ describe("ShortlistStore", () => {
     await store.entities.create({ kind: "organisation", record: organisation("short-lived") }, owner);
     await store.shortlists.add({ projectId: P, organisationId: "short-lived" }, owner);
     await store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
-    store.db.raw.prepare("DELETE FROM entity WHERE kind = 'organisation' AND id = 'short-lived'").run();
+    await store.db.run("DELETE FROM entity WHERE kind = 'organisation' AND id = 'short-lived'");
     expect(await (await store.shortlists.list(P)).map((e) => e.organisationId)).toEqual(["vinnova"]);
-    const count = () => (store.db.raw.prepare("SELECT count(*) AS n FROM shortlist_entry").get() as { n: number }).n;
-    expect(count()).toBe(1);
+    const count = await store.db.get<{ n: number | string }>("SELECT count(*) AS n FROM shortlist_entry");
+    expect(Number(count?.n)).toBe(1);
   });
 
   it("refuses a note longer than the limit in the database itself", async () => {
     const { store, owner } = await seeded();
     await store.shortlists.add({ projectId: P, organisationId: "vinnova" }, owner);
-    expect(() =>
-      store.db.raw
-        .prepare("UPDATE shortlist_entry SET note = ? WHERE organisation_id = 'vinnova'")
-        .run("å".repeat(1001)),
-    ).toThrow(/CHECK constraint failed/);
+    await expect(
+      store.db.run("UPDATE shortlist_entry SET note = ? WHERE organisation_id = 'vinnova'", "å".repeat(1001)),
+    ).rejects.toThrow(/CHECK constraint failed|violates check constraint/);
   });
 });
