@@ -30,6 +30,9 @@ import { buildFacetIndex, facetCounts, knownFilters, visibleKeys, withExpanded }
 import { EMPTY_FILTERS, filterParams, hasFilters, type View } from "./state/url-state";
 import { useUrlState } from "./state/use-url-state";
 
+/** The fragment that keeps "Kontaktförfrågningar" open across a reload. */
+const CONTACTS_HASH = "#contacts";
+
 /** The coverage view (maps, d3-geo, Sweden's outline) loads only when opened, keeping the first download small. */
 const CoverageView = lazy(() => import("./features/coverage/CoverageView").then((m) => ({ default: m.CoverageView })));
 
@@ -66,18 +69,28 @@ export function App() {
   );
   const [selectedKind, selectedId] = state.selected?.split(":") ?? [];
   // A link from a mail (/#reset=…) opens its page; the fragment is then dropped so the secret leaves the address bar.
+  // "Kontaktförfrågningar" holds no secret and is where the request mail leads: it keeps #contacts in the address
+  // while open, so a reload (or a bookmark) comes back to it.
   const [workspace, setWorkspace] = useState<WorkspacePage | undefined>(() => pageOfMailLink(window.location.hash));
   useEffect(() => {
     const open = () => {
       const page = pageOfMailLink(window.location.hash);
       if (!page) return;
       setWorkspace(page);
-      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+      if (page.page !== "contacts")
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     };
     open();
     window.addEventListener("hashchange", open);
     return () => window.removeEventListener("hashchange", open);
   }, []);
+  useEffect(() => {
+    const here = window.location.hash === CONTACTS_HASH;
+    const base = window.location.pathname + window.location.search;
+    if (workspace?.page === "contacts" && !here)
+      window.history.replaceState(window.history.state, "", base + CONTACTS_HASH);
+    else if (workspace?.page !== "contacts" && here) window.history.replaceState(window.history.state, "", base);
+  }, [workspace]);
   const showInMap = useCallback(
     (key: string) => {
       setWorkspace(undefined);

@@ -24,7 +24,9 @@ export function useUrlState(): [UrlState, UpdateUrlState] {
       const next = { ...current, ...patch };
       const search = writeUrlState(next, window.location.search);
       if (search !== window.location.search) {
-        const url = `${window.location.pathname}${search}`;
+        // The contacts page's fragment (#contacts) stays; no other fragment outlives its first reading (App.tsx).
+        const hash = window.location.hash === "#contacts" ? window.location.hash : "";
+        const url = `${window.location.pathname}${search}${hash}`;
         if (options?.replace) window.history.replaceState(null, "", url);
         else window.history.pushState(null, "", url);
       }

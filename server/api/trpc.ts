@@ -46,6 +46,11 @@ const t = initTRPC.context<Context>().create({
       const stale = cause instanceof StaleVersionError ? { stale: cause.stale } : {};
       return { ...shape, data: { ...shape.data, fieldErrors: { [cause.field]: [detail] }, ...stale } };
     }
+    // A limit (contact requests, submissions) says when it frees up, so a form can say when to try again.
+    const retryAt = (cause as { retryAt?: unknown } | undefined)?.retryAt;
+    if (error.code === "TOO_MANY_REQUESTS" && typeof retryAt === "string") {
+      return { ...shape, data: { ...shape.data, retryAt } };
+    }
     return shape;
   },
 });

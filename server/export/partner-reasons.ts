@@ -1,6 +1,8 @@
 /**
  * A partner suggestion's reasons as sentences for a file (the shortlist CSV), in Swedish or English: the same
  * sentences the suggestions panel shows (client/features/partners/explain.ts, from the project's side), kept short.
+ * `side: "organisation"` phrases the same evidence for the organisation written to ("Projektet saknar Norrbotten,
+ * som ni täcker"), as the recipient of a contact request reads it.
  */
 import type { Evidence, EvidenceItem, RegionEvidence, TopicEvidence } from "../../shared/schema/match";
 
@@ -44,6 +46,44 @@ const TEXT = {
   },
 };
 
+/** The same evidence, told to the organisation: "ni/you" is the organisation, the project is named as such. */
+const TO_ORGANISATION: typeof TEXT = {
+  sv: {
+    topicsDirect: (list: string) => `Ni arbetar med ${list}, liksom projektet`,
+    topicsInherited: (list: string, project: string) => `Ni har arbetat med ${list} i projektet ${project}`,
+    skills: (list: string) => `Ni erbjuder ${list}, som projektet behöver`,
+    complement: {
+      in: (list: string) => `Projektet saknar ${list}, som ni täcker`,
+      neighbour: (list: string) => `Projektet saknar ${list}, och ni verkar i grannlän`,
+      national: (list: string) => `Projektet saknar ${list}, som ni når genom att verka nationellt`,
+    },
+    nearby: {
+      in: (list: string) => `Ni verkar i ${list}, där projektet finns`,
+      neighbour: (list: string) => `Ni verkar i grannlän till ${list}, där projektet finns`,
+      national: (list: string) => `Ni verkar nationellt, även i ${list}, där projektet finns`,
+    },
+    network: (list: string) => `Ni och projektet har båda arbetat med ${list}`,
+    event: (list: string) => `Ni och projektet var båda med på ${list}`,
+  },
+  en: {
+    topicsDirect: (list: string) => `You work on ${list}, as the project does`,
+    topicsInherited: (list: string, project: string) => `You have worked on ${list} in the project ${project}`,
+    skills: (list: string) => `You offer ${list}, which the project needs`,
+    complement: {
+      in: (list: string) => `The project lacks ${list}, which you cover`,
+      neighbour: (list: string) => `The project lacks ${list}, and you are active next to it`,
+      national: (list: string) => `The project lacks ${list}, which you reach by working nationally`,
+    },
+    nearby: {
+      in: (list: string) => `You are active in ${list}, where the project is`,
+      neighbour: (list: string) => `You are active next to ${list}, where the project is`,
+      national: (list: string) => `You work nationally, including ${list}, where the project is`,
+    },
+    network: (list: string) => `You and the project have both worked with ${list}`,
+    event: (list: string) => `You and the project were both at ${list}`,
+  },
+};
+
 /** Lower-cases a label's first letter inside a sentence, unless it is an acronym ("AI-policy" stays). */
 function inSentence(label: string): string {
   const [first = "", second = ""] = label;
@@ -55,8 +95,7 @@ function list(items: EvidenceItem[], lang: FileLang, lowerCase: boolean): string
   return new Intl.ListFormat(lang === "sv" ? "sv" : "en-GB", { type: "conjunction" }).format(names);
 }
 
-function topicSentences(topics: TopicEvidence[], lang: FileLang): string[] {
-  const text = TEXT[lang];
+function topicSentences(topics: TopicEvidence[], lang: FileLang, text: (typeof TEXT)[FileLang]): string[] {
   const sentences: string[] = [];
   const direct = topics.filter((x) => x.direct);
   if (direct.length > 0) sentences.push(text.topicsDirect(list(direct, lang, true)));
@@ -71,10 +110,14 @@ function topicSentences(topics: TopicEvidence[], lang: FileLang): string[] {
   return sentences;
 }
 
-/** The reasons, one sentence each, in the order the panel shows them. */
-export function partnerReasons(evidence: Evidence, lang: FileLang): string[] {
-  const text = TEXT[lang];
-  const sentences = topicSentences(evidence.topics, lang);
+/** The reasons, one sentence each, in the order the panel shows them; told to the project unless `side` says. */
+export function partnerReasons(
+  evidence: Evidence,
+  lang: FileLang,
+  side: "project" | "organisation" = "project",
+): string[] {
+  const text = (side === "organisation" ? TO_ORGANISATION : TEXT)[lang];
+  const sentences = topicSentences(evidence.topics, lang, text);
   if (evidence.skills.length > 0) sentences.push(text.skills(list(evidence.skills, lang, true)));
   for (const via of ["in", "neighbour", "national"] as const) {
     const regions = evidence.regions.filter((r) => r.via === via);

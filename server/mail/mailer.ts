@@ -76,16 +76,36 @@ export class Mailer {
     return `${this.publicUrl.replace(/\/+$/, "")}${path.startsWith("/") ? path : `/${path}`}`;
   }
 
-  /** Queues one message to `to` in `language` and returns its id; the request goes on at once. */
-  async send(to: string, language: Language, message: MailMessage): Promise<number> {
-    const rendered = renderMail(mailContent(message, language), language);
+  /**
+   * Queues one message to `to` in `language` and returns its id; the request goes on at once. Every link into the app
+   * gets `lang=` the recipient's language, so the page opens in the language the mail is in. `accountId`: the account
+   * the message is for, if it has one, so that removing the account removes its unsent mail whatever the address.
+   */
+  async send(to: string, language: Language, message: MailMessage, accountId?: number): Promise<number> {
+    const localised = this.withLanguage(message, language);
+    const rendered = renderMail(mailContent(localised, language), language);
     const id = await this.store.add(
-      { template: message.template, language, to, ...rendered },
+      { template: message.template, language, to, ...rendered, ...(accountId === undefined ? {} : { accountId }) },
       this.transport ? "queue" : "outbox",
     );
     this.log.info({ mail: id, template: message.template, delivery: this.delivery }, "mail queued");
     this.wake();
     return id;
+  }
+
+  /** The message with `lang=language` in the query of each of its links into the app (before any `#…`). */
+  private withLanguage(message: MailMessage, language: Language): MailMessage {
+    const origin = this.publicUrl.replace(/\/+$/, "");
+    const out: Record<string, unknown> = { ...message };
+    for (const [key, value] of Object.entries(message)) {
+      // Only the link fields: a person's words (a message) that happen to hold a link stay as written.
+      if (key !== "link" && !key.endsWith("Link")) continue;
+      if (typeof value !== "string" || !(value === origin || value.startsWith(`${origin}/`))) continue;
+      const url = new URL(value);
+      url.searchParams.set("lang", language);
+      out[key] = url.toString();
+    }
+    return out as MailMessage;
   }
 
   /** Starts the background loop (sends what an earlier run left queued). */

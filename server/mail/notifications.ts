@@ -24,18 +24,28 @@ export async function notifySubmissionDecided(
   if (!submitter) return;
   const ref = { kind: submission.kind, id: submission.entityId };
   if (submission.status === "approved") {
-    await mailer.send(submitter.email, submitter.language, {
-      template: "submission-approved",
-      name: submission.name,
-      link: nodeLink(mailer, ref),
-    });
+    await mailer.send(
+      submitter.email,
+      submitter.language,
+      {
+        template: "submission-approved",
+        name: submission.name,
+        link: nodeLink(mailer, ref),
+      },
+      submitter.id,
+    );
   } else if (submission.status === "rejected") {
-    await mailer.send(submitter.email, submitter.language, {
-      template: "submission-rejected",
-      name: submission.name,
-      reason: submission.reason ?? "",
-      link: mailer.link("/"),
-    });
+    await mailer.send(
+      submitter.email,
+      submitter.language,
+      {
+        template: "submission-rejected",
+        name: submission.name,
+        reason: submission.reason ?? "",
+        link: mailer.link("/"),
+      },
+      submitter.id,
+    );
   }
 }
 
@@ -51,11 +61,16 @@ export async function notifyOwnersOfEdit(
     if (ownerId === editor.id) continue;
     const owner = await store.accounts.byId(ownerId);
     if (!owner || owner.disabled) continue;
-    await mailer.send(owner.email, owner.language, {
-      template: "profile-edited",
-      name,
-      editor: editor.displayName,
-      historyLink: mailer.link(`/#history=${encodeURIComponent(`${ref.kind}:${ref.id}`)}`),
-    });
+    await mailer.send(
+      owner.email,
+      owner.language,
+      {
+        template: "profile-edited",
+        name,
+        editor: editor.displayName,
+        historyLink: mailer.link(`/#history=${encodeURIComponent(`${ref.kind}:${ref.id}`)}`),
+      },
+      owner.id,
+    );
   }
 }

@@ -23,12 +23,17 @@ export async function sendReviewDigest(store: Store, mailer: Mailer, now = new D
     if (waiting === 0) return 0;
     const recipients = await store.accounts.digestRecipients();
     for (const account of recipients) {
-      await mailer.send(account.email, account.language, {
-        template: "review-digest",
-        waiting,
-        link: mailer.link("/#review"),
-        settingsLink: mailer.link("/#account"),
-      });
+      await mailer.send(
+        account.email,
+        account.language,
+        {
+          template: "review-digest",
+          waiting,
+          link: mailer.link("/#review"),
+          settingsLink: mailer.link("/#account"),
+        },
+        account.id,
+      );
     }
     await store.db.run(
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -4,6 +4,7 @@
  * (sent and received) and its claims of organisations' profiles.
  */
 import type { AccountDataExport } from "../../shared/schema/account-data";
+import { withSubmitterNames } from "./entities";
 import type { Store } from "./store";
 
 interface RawChange {
@@ -22,9 +23,12 @@ export function accountData(store: Store, accountId: number, now = new Date()): 
   return store.db.transaction(async () => {
     const account = await store.accounts.byId(accountId);
     if (!account) return undefined;
-    const changes = await store.db.all<RawChange>(
-      "SELECT id, at, action, kind, entity_id, before, after, note, version FROM change WHERE account_id = ? ORDER BY id",
-      accountId,
+    const changes = await withSubmitterNames(
+      store.db,
+      await store.db.all<RawChange>(
+        "SELECT id, at, action, kind, entity_id, before, after, note, version FROM change WHERE account_id = ? ORDER BY id",
+        accountId,
+      ),
     );
     return {
       exportedAt: now.toISOString(),
@@ -35,7 +39,7 @@ export function accountData(store: Store, accountId: number, now = new Date()): 
         role: account.role,
         language: account.language,
         emailVerified: account.emailVerified,
-        digest: account.digest,
+        ...(account.role === "coordinator" || account.role === "administrator" ? { digest: account.digest } : {}),
         disabled: account.disabled,
         createdAt: account.createdAt,
         owns: await store.accounts.ownedBy(account.id),

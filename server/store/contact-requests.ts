@@ -16,12 +16,21 @@ import type {
 import { CONTACT_WINDOW_HOURS } from "../../shared/schema/limits";
 import type { Db } from "./database";
 
-/** What the server computed about the pair when the request was sent. */
+/**
+ * What the server computed about the pair when the request was sent: the reasons told to the project (`sv`, `en`,
+ * what its owner saw in the dialog) and the same told to the organisation (`toOrganisation`, what its owners read).
+ * Requests recorded before the second form existed have none: the recipient then sees no reasons rather than
+ * sentences that address the project ("…, which you lack").
+ */
 export interface ContactReasons {
   score: number | null;
   sv: string[];
   en: string[];
+  toOrganisation?: { sv: string[]; en: string[] };
 }
+
+/** Whose view of a request: the project's side (the sender and the project's owners) or the organisation's. */
+export type ContactSide = "sender" | "recipient";
 
 interface RawRequest {
   id: number;
@@ -123,6 +132,14 @@ export class ContactRequestStore {
     return (await this.sentInWindow(projectId, now)).length;
   }
 
+  /** At `perDay` requests in the window: when the project may send again; else undefined. */
+  async limitFreesAt(projectId: string, perDay: number, now = new Date()): Promise<string | undefined> {
+    const window = await this.sentInWindow(projectId, now);
+    if (window.length < perDay) return undefined;
+    const oldest = window[window.length - perDay] as string;
+    return new Date(Date.parse(oldest) + WINDOW_MS).toISOString();
+  }
+
   async openFor(projectId: string, organisationId: string): Promise<{ id: number; createdAt: string } | undefined> {
     const row = await this.db.get<{ id: number; created_at: string }>(
       "SELECT id, created_at FROM contact_request WHERE project_id = ? AND organisation_id = ? AND status = 'open'",
@@ -132,11 +149,29 @@ export class ContactRequestStore {
     return row && { id: Number(row.id), createdAt: row.created_at };
   }
 
+  /** Whether the organisation's owners reported a request from this project: then it may not write to them again. */
+  async wasReported(projectId: string, organisationId: string): Promise<boolean> {
+    return (
+      (await this.db.get(
+        `SELECT 1 FROM contact_report r JOIN contact_request c ON c.id = r.request_id
+         WHERE c.project_id = ? AND c.organisation_id = ?`,
+        projectId,
+        organisationId,
+      )) !== undefined
+    );
+  }
+
   /**
    * Every rule a new request must pass, cheapest first; throws the refusal naming the field. Called before the
    * reasons are computed, and again inside the transaction that inserts.
    */
-  async checkCanSend(projectId: string, organisationId: string, perDay: number, now = new Date()): Promise<void> {
+  async checkCanSend(
+    projectId: string,
+    organisationId: string,
+    perDay: number,
+    now = new Date(),
+    senderId?: number,
+  ): Promise<void> {
     if (!(await this.isLive("project", projectId))) throw new NotFoundError("project", projectId, "projectId");
     if (!(await this.isLive("organisation", organisationId)))
       throw new NotFoundError("organisation", organisationId, "organisationId");
@@ -146,8 +181,28 @@ export class ContactRequestStore {
         `"${organisationId}" has not claimed its profile, so there is no one to send to; contact it through its website`,
       );
     }
+    if (
+      senderId !== undefined &&
+      (await this.db.get(
+        "SELECT 1 FROM ownership WHERE account_id = ? AND kind = 'organisation' AND id = ?",
+        senderId,
+        organisationId,
+      ))
+    ) {
+      throw new ConflictError(
+        "organisationId",
+        `you own the profile of "${organisationId}" yourself; a contact request goes to another organisation`,
+      );
+    }
     if (await this.isPartner(projectId, organisationId)) {
       throw new ConflictError("organisationId", `"${organisationId}" is already a partner of project "${projectId}"`);
+    }
+    if (await this.wasReported(projectId, organisationId)) {
+      // Worded so the sender does not learn that it was a report.
+      throw new ConflictError(
+        "organisationId",
+        `"${organisationId}" does not take further contact requests from project "${projectId}"`,
+      );
     }
     if (await this.openFor(projectId, organisationId)) {
       throw new ConflictError(
@@ -155,11 +210,8 @@ export class ContactRequestStore {
         `project "${projectId}" already has an open request to "${organisationId}"; wait for its answer`,
       );
     }
-    const window = await this.sentInWindow(projectId, now);
-    if (window.length >= perDay) {
-      const oldest = window[window.length - perDay] as string;
-      throw new ContactLimitError(perDay, new Date(Date.parse(oldest) + WINDOW_MS).toISOString());
-    }
+    const retryAt = await this.limitFreesAt(projectId, perDay, now);
+    if (retryAt) throw new ContactLimitError(perDay, retryAt);
   }
 
   /** Records a new open request; `afterInsert` runs in the same transaction (queue the mail there). Returns its id. */
@@ -170,7 +222,7 @@ export class ContactRequestStore {
     now = new Date(),
   ): Promise<number> {
     return await this.db.transaction(async () => {
-      await this.checkCanSend(input.projectId, input.organisationId, perDay, now);
+      await this.checkCanSend(input.projectId, input.organisationId, perDay, now, input.senderId);
       const row = await this.db.get<{ id: number }>(
         `INSERT INTO contact_request (project_id, organisation_id, sender_id, message, reasons, status, created_at)
          VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id`,
@@ -191,10 +243,13 @@ export class ContactRequestStore {
     return await this.db.get<RawRequest>(`${SELECT} WHERE c.id = ?`, id);
   }
 
-  /** The request as `viewerId` may see it: the other party's address only on acceptance, only for the two of them. */
-  async byId(id: number, viewerId?: number): Promise<ContactRequest | undefined> {
+  /**
+   * The request as `viewerId` may see it from `side`: the other party's address only on acceptance, only for the two
+   * of them; the reasons phrased for that side; a report only on the recipient's side.
+   */
+  async byId(id: number, viewerId?: number, side: ContactSide = "sender"): Promise<ContactRequest | undefined> {
     const row = await this.raw(id);
-    return row && (await this.toRequest(row, viewerId));
+    return row && (await this.toRequest(row, viewerId, side));
   }
 
   /** The sender and the accepting owner of a request (for the mails on acceptance). */
@@ -229,7 +284,7 @@ export class ContactRequestStore {
     return row && { name: row.display_name, email: row.email };
   }
 
-  private async toRequest(raw: RawRequest, viewerId?: number): Promise<ContactRequest> {
+  private async toRequest(raw: RawRequest, viewerId: number | undefined, side: ContactSide): Promise<ContactRequest> {
     // Ids as numbers on either database (PostgreSQL's bigint comes back as text).
     const r = {
       ...raw,
@@ -254,13 +309,17 @@ export class ContactRequestStore {
       organisationId: r.organisation_id,
       organisationName: nameOf(r.organisation_data),
       message: r.message,
-      reasons: { sv: reasons.sv, en: reasons.en },
+      reasons:
+        side === "sender"
+          ? { sv: reasons.sv, en: reasons.en }
+          : { sv: reasons.toOrganisation?.sv ?? [], en: reasons.toOrganisation?.en ?? [] },
       score: reasons.score,
       status: r.status,
       senderName: r.sender_name,
       createdAt: r.created_at,
       ...(r.decided_at ? { decidedAt: r.decided_at } : {}),
-      reported: r.reported > 0,
+      // The sender is not told that the recipient reported it: to them it is declined (or as it was answered).
+      reported: side === "recipient" && r.reported > 0,
       ...(other ? { contact: other } : {}),
     };
   }
@@ -286,12 +345,12 @@ export class ContactRequestStore {
         accountId,
         accountId,
       );
-      const view = async (rows: RawRequest[]): Promise<ContactRequest[]> => {
+      const view = async (rows: RawRequest[], side: ContactSide): Promise<ContactRequest[]> => {
         const out: ContactRequest[] = [];
-        for (const r of rows) out.push(await this.toRequest(r, accountId));
+        for (const r of rows) out.push(await this.toRequest(r, accountId, side));
         return out;
       };
-      return { sent: await view(sent), received: await view(received) };
+      return { sent: await view(sent, "sender"), received: await view(received, "recipient") };
     });
   }
 

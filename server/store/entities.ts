@@ -54,6 +54,32 @@ const toChange = (r: RawChange): Change => ({
   version: r.version,
 });
 
+/** The note an approval writes: no name in it, so the append-only log never holds the submitter's. */
+export const approvalNote = (submissionId: number): string => `approved submission ${submissionId}`;
+
+/**
+ * Notes of approvals ("approved submission 3", or "approved submission 3 by Maja" as written before names were kept
+ * out of the log) read "approved submission 3 by NAME" with the submitter's name as it is now: "removed account N"
+ * once that account is removed, as the change's actor is.
+ */
+export async function withSubmitterNames<T extends { note?: string | null }>(db: Db, changes: T[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const change of changes) {
+    const approved = change.note ? /^approved submission (\d+)(?: by [\s\S]*)?$/.exec(change.note) : null;
+    if (!approved) {
+      out.push(change);
+      continue;
+    }
+    const row = await db.get<{ name: string }>(
+      "SELECT a.display_name AS name FROM submission s JOIN account a ON a.id = s.submitted_by WHERE s.id = ?",
+      Number(approved[1]),
+    );
+    const note = approvalNote(Number(approved[1]));
+    out.push({ ...change, note: row ? `${note} by ${row.name}` : note });
+  }
+  return out;
+}
+
 interface Row {
   data: string;
   deleted: boolean;
@@ -330,12 +356,12 @@ export class EntityStore {
       `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id WHERE c.id = ?`,
       id,
     );
-    return row && toChange(row);
+    return row && (await withSubmitterNames(this.db, [toChange(row)]))[0];
   }
 
   /** Every change of one entity, newest first. */
   async history(ref: EntityRef): Promise<Change[]> {
-    return (
+    const changes = (
       await this.db.all<RawChange>(
         `SELECT c.*, a.display_name AS actor FROM change c LEFT JOIN account a ON a.id = c.account_id
          WHERE c.kind = ? AND c.entity_id = ? ORDER BY c.id DESC`,
@@ -343,6 +369,7 @@ export class EntityStore {
         ref.id,
       )
     ).map(toChange);
+    return await withSubmitterNames(this.db, changes);
   }
 
   /** Writes the record, its references and the log entry, and moves the data version. Call inside a transaction. */

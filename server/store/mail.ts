@@ -14,6 +14,8 @@ export interface NewMail {
   subject: string;
   text: string;
   html: string;
+  /** The account the message is for, when it is for one. */
+  accountId?: number;
 }
 
 /** A message due to be sent. */
@@ -44,8 +46,9 @@ export class MailStore {
   async add(mail: NewMail, delivery: "queue" | "outbox", now = new Date()): Promise<number> {
     const at = now.toISOString();
     const row = await this.db.get<{ id: number }>(
-      `INSERT INTO mail (template, language, to_address, subject, text, html, status, next_attempt_at, sent_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO mail (template, language, to_address, subject, text, html, status, next_attempt_at, sent_at,
+         account_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       mail.template,
       mail.language,
       mail.to,
@@ -55,6 +58,7 @@ export class MailStore {
       delivery === "outbox" ? "outbox" : "queued",
       at,
       delivery === "outbox" ? at : null,
+      mail.accountId ?? null,
     );
     // The instance that sends mail may be another one (live/write-listener.ts): told at commit.
     if (delivery === "queue" && this.db.dialect === "postgres")
@@ -123,9 +127,17 @@ export class MailStore {
     }
   }
 
-  /** Messages not yet sent to an account being removed: they would only reach an address that is no longer kept. */
-  async dropQueuedFor(address: string): Promise<void> {
-    await this.db.run("DELETE FROM mail WHERE status IN ('queued', 'outbox') AND to_address = ?", address);
+  /**
+   * Messages not yet sent to an account being removed (queued, or held in the outbox): they would only reach an address
+   * that is no longer kept. Those for the account whatever the address (an old one, one it was moving to), and those
+   * to its current address. Their rows go, address and body with them.
+   */
+  async dropQueuedFor(accountId: number, address: string): Promise<void> {
+    await this.db.run(
+      "DELETE FROM mail WHERE status IN ('queued', 'outbox') AND (account_id = ? OR lower(to_address) = lower(?))",
+      accountId,
+      address,
+    );
   }
 
   /** The newest messages first, for the administrators' outbox page. */

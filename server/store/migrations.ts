@@ -261,4 +261,17 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX ownership_claim_status ON ownership_claim (status, created_at);
   CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
   `,
+  // 12: a message remembers the account it is for, so removing the account removes its unsent mail also to an
+  // address it had before (the notice to the old address on a change of address) or one it was moving to. And the
+  // notes of approvals lose the submitter's name ("approved submission 3 by Maja" → "approved submission 3"): the name
+  // is read from the submission's account when shown, so it becomes "removed account N" with the account. The only
+  // rewrite the append-only log ever gets, done here with its guard lifted and put back in the same transaction.
+  `
+  ALTER TABLE mail ADD COLUMN account_id INTEGER;
+  CREATE INDEX mail_account ON mail (account_id) WHERE account_id IS NOT NULL;
+  DROP TRIGGER change_append_only_update;
+  UPDATE change SET note = substr(note, 1, instr(note, ' by ') - 1)
+    WHERE note LIKE 'approved submission % by %';
+  CREATE TRIGGER change_append_only_update BEFORE UPDATE ON change BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+  `,
 ];

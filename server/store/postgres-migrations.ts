@@ -271,6 +271,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX ownership_claim_status ON ownership_claim (status, created_at);
   CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
   `,
+  // 12: mail remembers its account; approval notes lose the submitter's name (the append-only guard lifted for this
+  // one rewrite, inside the migration's transaction).
+  `
+  ALTER TABLE mail ADD COLUMN account_id INTEGER;
+  CREATE INDEX mail_account ON mail (account_id) WHERE account_id IS NOT NULL;
+  ALTER TABLE change DISABLE TRIGGER change_append_only;
+  UPDATE change SET note = substr(note, 1, strpos(note, ' by ') - 1)
+    WHERE note LIKE 'approved submission % by %';
+  ALTER TABLE change ENABLE TRIGGER change_append_only;
+  `,
 ];
 
 /**

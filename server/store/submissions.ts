@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from "../../shared/errors";
 import type { EditableEntity, Submission, SubmissionStatus } from "../../shared/schema/editable";
 import { SUBMISSION_WINDOW_HOURS } from "../../shared/schema/limits";
 import type { Db } from "./database";
-import type { EntityStore } from "./entities";
+import { approvalNote, type EntityStore } from "./entities";
 
 interface RawSubmission {
   id: number;
@@ -144,7 +144,7 @@ export class SubmissionStore {
     return this.db.transaction(async () => {
       const submission = await this.pending(id);
       const entity = validate({ kind: submission.kind, record: submission.record } as EditableEntity);
-      await this.entities.create(entity, coordinatorId, `approved submission ${id} by ${submission.submittedBy}`);
+      await this.entities.create(entity, coordinatorId, approvalNote(id));
       const submitter = (await this.submitterOf(id)) as number;
       await this.db.run(
         "INSERT INTO ownership (account_id, kind, id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

@@ -12,7 +12,8 @@ export interface AccountDataExport {
     role: Role;
     language: Language;
     emailVerified: boolean;
-    digest: boolean;
+    /** Coordinators and administrators only: the daily review mail (members get none, so none is listed). */
+    digest?: boolean;
     disabled: boolean;
     createdAt: string;
     owns: { kind: "project" | "organisation"; id: string }[];

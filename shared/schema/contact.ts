@@ -72,6 +72,8 @@ export interface ContactPreview {
   /** Requests the project sent in the last 24 hours, and the most allowed. */
   sentToday: number;
   perDay: number;
+  /** At the limit: when the oldest counted request leaves the window and the project may send again (ISO 8601). */
+  retryAt?: string;
 }
 
 /** "Suggestion acted on", measured: what coordinators see and evaluations can use. */

@@ -5,6 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import { createAccount } from "../integration/server-helpers";
 import { seriousViolations } from "./axe";
 import { appSession } from "./session";
@@ -119,5 +120,52 @@ describe("account pages reached by mail", () => {
     await p.getByRole("button", { name: "Account settings", exact: true }).click();
     await p.getByRole("heading", { level: 2, name: "Account settings" }).waitFor();
     expect(await seriousViolations(p, ".workspace")).toEqual([]);
+  });
+
+  it("deleting the account lands on a page that says so, its heading focused, in Swedish and English", async () => {
+    for (const [lang, texts] of [
+      [
+        "sv",
+        {
+          settings: "Kontoinställningar",
+          password: "Lösenord",
+          confirm: "Jag förstår att kontot tas bort för gott",
+          button: "Ta bort mitt konto",
+          heading: "Ditt konto är borttaget",
+          body: "Kontot är borttaget med din e-postadress",
+        },
+      ],
+      [
+        "en",
+        {
+          settings: "Account settings",
+          password: "Password",
+          confirm: "I understand that the account is removed for good",
+          button: "Delete my account",
+          heading: "Your account was deleted",
+          body: "The account was deleted with your e-mail address",
+        },
+      ],
+    ] as const) {
+      const leaver = await createAccount(app.server.store, "member", `Lämnar ${lang}`);
+      const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const url = new URL(app.server.url);
+      const token = (await app.server.store.sessions.create(leaver.id)).token;
+      await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/" }]);
+      const q = await context.newPage();
+      await q.goto(`${app.server.url}/?lang=${lang}`);
+      await q.locator(".account-button").click();
+      await q.getByRole("button", { name: texts.settings, exact: true }).click();
+      const part = q.locator(".account-part").last();
+      await part.getByLabel(texts.password).fill(leaver.password);
+      await part.getByLabel(texts.confirm).check();
+      await part.getByRole("button", { name: texts.button }).click();
+      const heading = q.getByRole("heading", { level: 2, name: texts.heading });
+      await heading.waitFor();
+      await expect.poll(() => q.evaluate(() => document.activeElement?.textContent)).toBe(texts.heading);
+      await q.getByRole("status").filter({ hasText: texts.body }).waitFor();
+      expect(await app.server.store.accounts.byEmail(leaver.email)).toBeUndefined();
+      await context.close();
+    }
   });
 });

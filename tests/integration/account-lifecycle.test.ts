@@ -21,12 +21,13 @@ let smtp: TestMailServer;
 let server: RunningServer;
 const PASSWORD = "a long enough passphrase";
 
-/** The secret from the link in a message: /#verify=…, /#reset=…, /#email=… */
+/** The secret from the link in a message: /?lang=…#verify=…, /?lang=…#reset=…, /?lang=…#email=… */
 function linkToken(links: string[], kind: "verify" | "reset" | "email"): string {
-  const link = links.find((l) => l.includes(`/#${kind}=`));
+  const link = links.find((l) => l.includes(`#${kind}=`));
   if (!link) throw new Error(`no ${kind} link in ${links.join(", ")}`);
-  expect(link.startsWith("https://karta.example.org/#")).toBe(true);
-  return link.slice(link.indexOf("=") + 1);
+  // The page opens in the language of the mail.
+  expect(link).toMatch(/^https:\/\/karta\.example\.org\/\?lang=(sv|en)#/);
+  return link.slice(link.indexOf("#") + 1).slice(kind.length + 1);
 }
 
 beforeAll(async () => {
@@ -52,6 +53,7 @@ describe("sign-up with e-mail verification", () => {
     const mail = await smtp.waitFor("vera@example.org");
     expect(mail.subject).toBe("Confirm your e-mail address");
     const token = linkToken(mail.links, "verify");
+    expect(mail.links[0]).toMatch(/\?lang=en#verify=/);
 
     const early = await failure(visitor.auth.login.mutate({ email, password: PASSWORD }));
     expect(early.status).toBe(403);
@@ -120,6 +122,7 @@ describe("forgotten password", () => {
     expect(await anonymous.auth.requestPasswordReset.mutate({ email: "ghost@example.org" })).toEqual({ ok: true });
     const mail = await smtp.waitFor(email, (m) => m.subject === "Välj ett nytt lösenord");
     expect(mail.text).toMatch(/gäller i en timme/);
+    expect(mail.links[0]).toMatch(/\?lang=sv#reset=/);
     const token = linkToken(mail.links, "reset");
     // The token is kept only as its SHA-256.
     const stored = server.store.db.raw
@@ -264,7 +267,11 @@ describe("download my data and delete my account", () => {
     expect(data.changes).toHaveLength(1);
     expect(data.changes[0]).toMatchObject({ action: "update", entityId: "lisas-lab", after: { name: "Lisas labb" } });
     const accountId = data.account.id;
+    // A member gets no review digest, so none is listed as theirs.
+    expect(data.account).not.toHaveProperty("digest");
 
+    const before = await coordinator.entity.history.query({ kind: "project", id: "lisas-lab" });
+    expect(before[1]?.note).toBe(`approved submission ${submission.id} by Lisa Leaver`);
     expect((await failure(leaver.account.delete.mutate({ password: "not my password" }))).status).toBe(400);
     await leaver.account.delete.mutate({ password: PASSWORD });
     expect(await leaver.auth.me.query()).toBeNull();
@@ -278,6 +285,10 @@ describe("download my data and delete my account", () => {
 
     const history = await coordinator.entity.history.query({ kind: "project", id: "lisas-lab" });
     expect(history.map((c) => c.actor)).toEqual([`removed account ${accountId}`, "Cora"]);
+    // The approval's note named the submitter: it names the removed account now, and the log itself holds no name.
+    expect(history[1]?.note).toBe(`approved submission ${submission.id} by removed account ${accountId}`);
+    const notes = JSON.stringify(server.store.db.raw.prepare("SELECT note FROM change").all());
+    expect(notes).not.toMatch(/Lisa|Leaver/);
     expect(
       (await coordinator.submission.queue.query({ status: "approved" })).find((s) => s.id === submission.id),
     ).toMatchObject({
@@ -321,7 +332,8 @@ describe("notifications", () => {
     await coordinator.submission.approve.mutate({ id: submission.id });
     const mail = await smtp.waitFor("sam@example.org", (m) => m.subject.includes("approved"));
     expect(mail.subject).toBe("“Sam's <project>” was approved");
-    expect(mail.links).toEqual(["https://karta.example.org/?node=project%3Asams-project"]);
+    // In the recipient's language: English, so the page opens in English.
+    expect(mail.links).toEqual(["https://karta.example.org/?node=project%3Asams-project&lang=en"]);
     expect(mail.html).toContain("Sam&#39;s &lt;project&gt;");
   });
 
@@ -352,7 +364,7 @@ describe("notifications", () => {
     const mail = await smtp.waitFor("owner@example.org", (m) => m.subject.includes("har ändrats"));
     expect(mail.subject).toBe("”Olgas projekt (rättat)” har ändrats");
     expect(mail.text).toContain("Nora Notifier har ändrat");
-    expect(mail.links).toEqual(["https://karta.example.org/#history=project%3Aolgas-project"]);
+    expect(mail.links).toEqual(["https://karta.example.org/?lang=sv#history=project%3Aolgas-project"]);
     // The owner's own edit sent nothing (the approval mail may arrive meanwhile; it is not an edit notice).
     const toOwner = smtp.received
       .slice(before)
@@ -385,7 +397,10 @@ describe("notifications", () => {
     const sent = await sendReviewDigest(server.store, server.mailer, morning);
     expect(sent).toBeGreaterThanOrEqual(1);
     const mail = await smtp.waitFor(coordinatorEmail, (m) => m.subject.includes("väntar på granskning"));
-    expect(mail.links[0]).toBe("https://karta.example.org/#review");
+    expect(mail.links).toEqual([
+      "https://karta.example.org/?lang=sv#review",
+      "https://karta.example.org/?lang=sv#account",
+    ]);
     // Once a day.
     expect(await sendReviewDigest(server.store, server.mailer, new Date("2031-03-02T18:00:00Z"))).toBe(0);
     // Switched off: the next day's digest skips this coordinator.
@@ -393,5 +408,39 @@ describe("notifications", () => {
     const recipients = (await server.store.accounts.digestRecipients()).map((a) => a.email);
     expect(recipients).not.toContain(coordinatorEmail);
     expect(await sendReviewDigest(server.store, server.mailer, new Date("2031-03-03T07:00:00Z"))).toBe(sent - 1);
+  });
+});
+
+describe("deleting an account without an SMTP server (mail held in the outbox)", () => {
+  let outboxServer: RunningServer;
+  beforeAll(async () => {
+    outboxServer = await startTestServer(writeDataDir(smallDataset()), tempDatabasePath(), undefined, RELAXED_LIMITS, {
+      PUBLIC_URL: "https://karta.example.org",
+    });
+  });
+  afterAll(async () => {
+    await outboxServer?.close();
+  });
+
+  it("leaves no mail to any address the account had, the one before a change of address included", async () => {
+    const login = await createAccount(outboxServer.store, "member", "Otto Outbox");
+    const client = sessionClientFor(outboxServer.url);
+    await client.auth.login.mutate({ email: login.email, password: login.password });
+    await client.account.requestEmailChange.mutate({ password: login.password, newEmail: "otto-new@example.org" });
+    const [confirm] = await outboxServer.store.mail.to("otto-new@example.org");
+    const token = /#email=([^\s"]+)/.exec(confirm?.text ?? "")?.[1];
+    if (!token) throw new Error("no confirmation link in the outbox");
+    await client.account.confirmEmailChange.mutate({ token });
+    await client.account.changePassword.mutate({ currentPassword: login.password, newPassword: PASSWORD });
+    // Held in the outbox: the notice to the old address, the link to the new one, the password notice.
+    expect((await outboxServer.store.mail.to(login.email)).map((m) => m.template)).toEqual(["email-changing"]);
+    expect(await outboxServer.store.mail.to("otto-new@example.org")).toHaveLength(2);
+
+    await client.account.delete.mutate({ password: PASSWORD });
+    expect(await outboxServer.store.mail.to(login.email)).toEqual([]);
+    expect(await outboxServer.store.mail.to("otto-new@example.org")).toEqual([]);
+    const rows = JSON.stringify(outboxServer.store.db.raw.prepare("SELECT * FROM mail").all());
+    expect(rows).not.toContain(login.email);
+    expect(rows).not.toContain("otto-new@example.org");
   });
 });

@@ -272,9 +272,10 @@ function defineCases(): void {
       input: async () => ({ ...(await shortlisted()), note: fresh("note") }),
     },
     "shortlist.remove": { type: "mutation", access: owners, input: async () => await shortlisted() },
+    // Only the project's own owners write in its name: not a coordinator or an administrator who does not own it.
     "contact.send": {
       type: "mutation",
-      access: owners,
+      access: recipients,
       input: async () => ({ ...(await contactPair()), message: "Vill ni vara med?" }),
     },
     // Only an owner of the organisation written to answers: coordinators cannot share their address in its name.

@@ -94,8 +94,17 @@ describe("contact requests over HTTP with real mail", () => {
     const mail = await smtp.waitFor("rut-mottagare@example.org", (m) => m.subject.includes("get in touch"));
     expect(mail.subject).toBe("Open Up! would like to get in touch with Digidem Lab");
     expect(mail.text).toContain("Vill ni hålla en workshop med oss?");
-    for (const reason of preview.reasons.en) expect(mail.text).toContain(reason);
-    expect(mail.links).toEqual(["https://karta.example.org/#contacts"]);
+    // The recipient reads the reasons told to the organisation, not the project's own ("…, which you lack").
+    const [received] = (await recipient.contact.mine.query()).received;
+    expect(received?.reasons.en.length).toBe(preview.reasons.en.length);
+    expect(received?.reasons.en).not.toEqual(preview.reasons.en);
+    for (const reason of received?.reasons.en ?? []) {
+      expect(reason).not.toMatch(/which you (lack|need)|where you are/);
+      expect(mail.text).toContain(reason);
+    }
+    for (const reason of preview.reasons.en) expect(mail.text).not.toContain(reason);
+    // The link opens the page in the recipient's language.
+    expect(mail.links).toEqual(["https://karta.example.org/?lang=en#contacts"]);
     expect(mail.text).not.toContain("sara-s");
     expect(mail.html).toContain('<html lang="en">');
 
@@ -179,6 +188,32 @@ describe("contact requests over HTTP with real mail", () => {
     expect(figures).toMatchObject({ sent: 5, accepted: 1, reported: 1, becamePartners: 0 });
   });
 
+  it("does not tell the sender of a report, and refuses the project a new request to that organisation", async () => {
+    const [reported] = (await recipient.contact.mine.query()).received.filter((r) => r.reported);
+    if (!reported) throw new Error("no reported request");
+    const seenBySender = (await sender.contact.mine.query()).sent.find((r) => r.id === reported.id);
+    expect(seenBySender).toMatchObject({ status: "declined", reported: false });
+    await server.store.db.run("UPDATE contact_request SET created_at = '2020-01-01T00:00:00.000Z'");
+    const again = await trpcFailure(
+      sender.contact.send.mutate({
+        projectId: reported.projectId,
+        organisationId: reported.organisationId,
+        message: "Hej igen",
+      }),
+    );
+    expect(again.status).toBe(409);
+    expect(again.message).toMatch(/field "organisationId": .*does not take further contact requests/);
+    expect(again.message).not.toMatch(/report/i);
+  });
+
+  it("lets only the project's own owners send: a coordinator who does not own it is refused, naming the field", async () => {
+    const refused = await trpcFailure(
+      coordinator.contact.send.mutate({ projectId: "open-up", organisationId: "civic-tech-goteborg", message: "Hej" }),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/field "projectId": only an owner of project "open-up"/);
+  });
+
   it("puts both sides' requests in download my data, and keeps addresses and messages out of the log", async () => {
     const senderData = await sender.account.exportData.query();
     expect(senderData.contactRequests.sent).toHaveLength(5);
@@ -188,5 +223,15 @@ describe("contact requests over HTTP with real mail", () => {
     const all = logged.join("\n");
     expect(all).toMatch(/contact-request/);
     expect(all).not.toMatch(/@example\.org|workshop|karta\.example\.org/i);
+  });
+
+  it("refuses a request to an organisation the sender owns, naming the field", async () => {
+    // Rut owns Digidem Lab; made a co-owner of Open Up!, she may not write to her own organisation.
+    await server.store.accounts.addOwner(recipientId, { kind: "project", id: "open-up" });
+    const refused = await trpcFailure(
+      recipient.contact.send.mutate({ projectId: "open-up", organisationId: "digidem-lab", message: "Hej" }),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.message).toMatch(/field "organisationId": you own the profile of "digidem-lab" yourself/);
   });
 });

@@ -45,12 +45,13 @@ describe("mail over SMTP", () => {
     expect(mail.from).toMatch(/^"?Partnerkartan"? <karta@example.org>$/);
     expect(mail.subject).toBe("“<script>alert(1)</script> & co” was not approved");
     expect(mail.text).toContain('Duplicate of "Egenmakt" <b>');
-    expect(mail.links).toEqual(["https://karta.example.org/#reset=secret-token-123"]);
+    // The link opens the page in the recipient's language.
+    expect(mail.links).toEqual(["https://karta.example.org/?lang=en#reset=secret-token-123"]);
     expect(mail.lang).toBe("en");
     expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
     expect(mail.html).toContain("Duplicate of &quot;Egenmakt&quot; &lt;b&gt;");
     expect(mail.html).not.toMatch(/<script>|<b>/);
-    expect(mail.html).toContain('<a href="https://karta.example.org/#reset=secret-token-123">');
+    expect(mail.html).toContain('<a href="https://karta.example.org/?lang=en#reset=secret-token-123">');
     // Once sent, neither the address nor the body (with its secret link) is kept.
     await expect.poll(async () => (await server.store.mail.list()).find((m) => m.id === id)?.status).toBe("sent");
     const row = (await server.store.mail.list()).find((m) => m.id === id);

@@ -112,9 +112,9 @@ export async function outboxMail(store: Store, address: string): Promise<OutboxM
   return mail;
 }
 
-/** The secret of a link in a mail: `kind` is "verify", "reset" or "email" (as in /#verify=…). */
+/** The secret of a link in a mail: `kind` is "verify", "reset" or "email" (as in /?lang=sv#verify=…). */
 export function tokenIn(text: string | null, kind: "verify" | "reset" | "email"): string {
-  const found = new RegExp(`/#${kind}=([A-Za-z0-9_-]{43})`).exec(text ?? "");
+  const found = new RegExp(`/\\?lang=(?:sv|en)#${kind}=([A-Za-z0-9_-]{43})`).exec(text ?? "");
   if (!found) throw new Error(`no ${kind} link in the mail`);
   return found[1] as string;
 }

@@ -2,7 +2,7 @@
  * The pages that open in place of the map (registration, my submissions, review, accounts, edit, history, account
  * settings, outbox, and the pages links in mail open), behind a "Back to the map" button. Loaded on first use, so visitors who only read never download the forms.
  */
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "../../../shared/schema/account";
 import type { GraphNode } from "../../../shared/schema/graph";
@@ -41,11 +41,13 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
   const choices = useMemo(() => graphChoices(nodes ?? [], lang), [nodes, lang]);
   const name = useMemo(() => nodeNames(nodes, lang), [nodes, lang]);
   const pageKey = JSON.stringify(page);
+  /** The account was just deleted here: the page says so (signed out now) until the person leaves it. */
+  const [deleted, setDeleted] = useState(false);
   // A new page takes the focus to its heading, as a page load would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes, named by its key
   useEffect(() => {
     document.getElementById("workspace-title")?.focus();
-  }, [pageKey, me?.id]);
+  }, [pageKey, me?.id, deleted]);
 
   const allowed =
     me &&
@@ -67,6 +69,13 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
         <MailLinkPage key={pageKey} kind={page.page} token={page.token} onDone={() => onOpen(undefined)} />
       ) : page.page === "reset" ? (
         <ResetPasswordPage key={pageKey} token={page.token} onDone={() => onOpen(undefined)} />
+      ) : deleted ? (
+        <section aria-labelledby="workspace-title" className="account-deleted">
+          <h2 id="workspace-title" tabIndex={-1}>
+            {t("mailAccount.settings.deletedTitle")}
+          </h2>
+          <p role="status">{t("mailAccount.settings.deleted")}</p>
+        </section>
       ) : isLoading ? (
         <p aria-busy="true">{t("registration.loading")}</p>
       ) : !me ? (
@@ -95,7 +104,7 @@ export function Workspace({ page, nodes, lang, onOpen, onShow }: Props) {
           <ContactReview />
         </>
       ) : page.page === "settings" ? (
-        <AccountSettings me={me} onSignedOut={() => onOpen(undefined)} />
+        <AccountSettings me={me} onSignedOut={() => setDeleted(true)} />
       ) : page.page === "contacts" ? (
         <ContactsView lang={lang} />
       ) : page.page === "outbox" ? (

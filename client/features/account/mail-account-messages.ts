@@ -57,14 +57,16 @@ export const mailAccountMessages = {
       mailSaved: "Inställningarna är sparade.",
       dataTitle: "Dina uppgifter",
       dataIntro:
-        "Ladda ned allt vi har om ditt konto: kontot, dina inlämningar och dina ändringar i historiken, som en JSON-fil.",
+        "Ladda ned allt vi har om ditt konto: kontot, dina inlämningar, dina ändringar i historiken, dina kontaktförfrågningar (skickade och mottagna) och dina anspråk på profiler, som en JSON-fil.",
       download: "Ladda ned mina uppgifter",
       deleteTitle: "Ta bort kontot",
       deleteIntro:
         "Din e-postadress, ditt namn och ditt lösenord tas bort. I historiken står dina ändringar sedan på ett borttaget konto med ett nummer, och profilerna du äger finns kvar utan ägare. Det går inte att ångra.",
       deleteConfirm: "Jag förstår att kontot tas bort för gott",
       delete: "Ta bort mitt konto",
-      deleted: "Kontot är borttaget. Du är utloggad.",
+      deleted:
+        "Kontot är borttaget med din e-postadress och ditt namn, och du är utloggad. I historiken står dina ändringar nu på ett borttaget konto.",
+      deletedTitle: "Ditt konto är borttaget",
       wrongPassword: "Det är inte ditt nuvarande lösenord.",
       lastAdmin: "Du är den sista administratören. Gör någon annan till administratör först.",
       required: "Fyll i ditt lösenord.",
@@ -152,14 +154,16 @@ export const mailAccountMessages = {
       mailSaved: "The settings were saved.",
       dataTitle: "Your data",
       dataIntro:
-        "Download everything we hold about your account: the account, your submissions and your changes in the history, as a JSON file.",
+        "Download everything we hold about your account: the account, your submissions, your changes in the history, your contact requests (sent and received) and your claims of profiles, as a JSON file.",
       download: "Download my data",
       deleteTitle: "Delete the account",
       deleteIntro:
         "Your e-mail address, your name and your password are removed. In the history your changes are then credited to a removed account with a number, and the profiles you own remain, without an owner. This cannot be undone.",
       deleteConfirm: "I understand that the account is removed for good",
       delete: "Delete my account",
-      deleted: "The account was deleted. You are signed out.",
+      deleted:
+        "The account was deleted with your e-mail address and your name, and you are signed out. In the history your changes are now credited to a removed account.",
+      deletedTitle: "Your account was deleted",
       wrongPassword: "That is not your current password.",
       lastAdmin: "You are the last administrator. Make someone else an administrator first.",
       required: "Enter your password.",

@@ -1,8 +1,12 @@
-/** "Kontakta / Contact" under a partner suggestion: opens the contact dialog below it, and returns focus on close. */
-import { useRef, useState } from "react";
+/**
+ * "Kontakta / Contact" under a partner suggestion: opens the contact dialog below it, and returns focus to the button
+ * on close and after sending, when a live region beside the button says that the request went.
+ */
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../state/url-state";
 import { ContactDialog } from "./ContactDialog";
+import { useOneContactDialog } from "./one-dialog";
 
 interface Props {
   projectId: string;
@@ -14,6 +18,11 @@ interface Props {
 export function ContactButton({ projectId, organisationId, name, lang }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  useOneContactDialog(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
@@ -23,10 +32,16 @@ export function ContactButton({ projectId, organisationId, name, lang }: Props) 
         className="btn contact-open"
         aria-expanded={open}
         aria-label={t("contact.openFor", { name })}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setAnnouncement("");
+          setOpen((o) => !o);
+        }}
       >
         {t("contact.open")}
       </button>
+      <span role="status" aria-live="polite" className="contact-announcement">
+        {announcement}
+      </span>
       {open && (
         <ContactDialog
           projectId={projectId}
@@ -35,6 +50,11 @@ export function ContactButton({ projectId, organisationId, name, lang }: Props) 
           lang={lang}
           onClose={() => {
             setOpen(false);
+            button.current?.focus();
+          }}
+          onSent={(text) => {
+            setOpen(false);
+            setAnnouncement(text);
             button.current?.focus();
           }}
         />

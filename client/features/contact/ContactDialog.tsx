@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { withoutForbidden } from "../../../shared/schema/text";
-import { errorText } from "../../lib/error-text";
+import { errorText, httpStatusOf } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
 
@@ -18,7 +18,15 @@ interface Props {
   name: string;
   lang: Lang;
   onClose: () => void;
+  /** Sent: the opener closes the dialog, returns focus to its button and announces `announcement`. */
+  onSent: (announcement: string) => void;
 }
+
+/** When the 429 says the project may send again (the server puts `retryAt` in the error's data). */
+const retryAtOf = (error: unknown): string | undefined => {
+  const data = (error as { data?: { retryAt?: unknown } } | null)?.data;
+  return typeof data?.retryAt === "string" ? data.retryAt : undefined;
+};
 
 const hostOf = (url: string) => {
   try {
@@ -28,15 +36,21 @@ const hostOf = (url: string) => {
   }
 };
 
-export function ContactDialog({ projectId, organisationId, name, lang, onClose }: Props) {
+export function ContactDialog({ projectId, organisationId, name, lang, onClose, onSent }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const ids = { heading: useId(), message: useId(), hint: useId(), error: useId() };
+  const ids = { heading: useId(), message: useId(), hint: useId(), error: useId(), counter: useId() };
+  const max = MAX_CHARS.contactMessage;
+  /** Over the limit the text is kept as typed (never cut), and said at the field with how much too long. */
+  const tooLong = (text: string) =>
+    text.length > max ? t("contact.tooLong", { max, over: text.length - max }) : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState("");
   const [fieldError, setFieldError] = useState<string>();
   const [status, setStatus] = useState("");
   const [sending, setSending] = useState(false);
+  /** The limit was met at sending (a 429): when the project may send again. */
+  const [limitedUntil, setLimitedUntil] = useState<string>();
   const key = ["contact", "preview", projectId, organisationId];
   const preview = useQuery({
     queryKey: key,
@@ -46,8 +60,9 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
 
   const send = async () => {
     setFieldError(undefined);
-    if (!message.trim()) {
-      setFieldError(t("contact.required"));
+    const refusal = !message.trim() ? t("contact.required") : tooLong(message);
+    if (refusal) {
+      setFieldError(refusal);
       document.getElementById(ids.message)?.focus();
       return;
     }
@@ -55,18 +70,32 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
     try {
       await trpc.contact.send.mutate({ projectId, organisationId, message });
       setMessage("");
-      setStatus(t("contact.sent", { name }));
-      await queryClient.invalidateQueries({ queryKey: key });
-      await queryClient.invalidateQueries({ queryKey: ["contact", "mine"] });
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: ["contact", "mine"] });
+      onSent(t("contact.sent", { name }));
+      return;
     } catch (error) {
-      setFieldError(t("contact.failed", { message: errorText(error, t) }));
-      document.getElementById(ids.message)?.focus();
-    } finally {
-      setSending(false);
+      const retryAt = httpStatusOf(error) === 429 ? retryAtOf(error) : undefined;
+      if (retryAt) {
+        setLimitedUntil(retryAt);
+        setStatus(t("contact.limitReached", { max: preview.data?.perDay ?? "", when: when(retryAt) }));
+        heading.current?.focus();
+      } else {
+        setFieldError(t("contact.failed", { message: errorText(error, t) }));
+        document.getElementById(ids.message)?.focus();
+      }
     }
+    setSending(false);
   };
 
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(iso),
+    );
   const data = preview.data;
+  // At the limit (known from the preview, or from the 429 of a send): say so and when, and offer no Send.
+  const retryAt = limitedUntil ?? (data && data.sentToday >= data.perDay ? data.retryAt : undefined);
+  const limited = data !== undefined && (limitedUntil !== undefined || data.sentToday >= data.perDay);
   return (
     <section className="contact-dialog" aria-labelledby={ids.heading} data-contact-dialog={organisationId}>
       <h4 id={ids.heading} tabIndex={-1} ref={heading}>
@@ -89,7 +118,14 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
         </>
       )}
       {data?.claimed && data.open && <p>{t("contact.alreadyOpen", { name })}</p>}
-      {data?.claimed && !data.open && (
+      {data?.claimed && !data.open && limited && (
+        <p className="contact-limit" data-contact-limit>
+          {retryAt
+            ? t("contact.limitReached", { max: data.perDay, when: when(retryAt) })
+            : t("contact.limitReachedSoon", { max: data.perDay })}
+        </p>
+      )}
+      {data?.claimed && !data.open && !limited && (
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -112,9 +148,8 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
             id={ids.message}
             value={message}
             rows={4}
-            maxLength={MAX_CHARS.contactMessage}
             aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${ids.error} ${ids.hint}` : ids.hint}
+            aria-describedby={fieldError ? `${ids.error} ${ids.counter} ${ids.hint}` : `${ids.counter} ${ids.hint}`}
             // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
             dir="auto"
             onChange={(e) => {
@@ -126,10 +161,16 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose }
                       count: removed.length,
                       list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
                     })
-                  : undefined,
+                  : tooLong(text),
               );
             }}
           />
+          <p
+            id={ids.counter}
+            className={message.length > max ? "field-hint field-counter over" : "field-hint field-counter"}
+          >
+            {t("contact.counter", { count: message.length, max })}
+          </p>
           <p id={ids.hint} className="field-hint">
             {t("contact.messageHint", { max: MAX_CHARS.contactMessage })}{" "}
             {t("contact.quota", { sent: data.sentToday, max: data.perDay })}

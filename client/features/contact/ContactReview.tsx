@@ -25,7 +25,7 @@ export function ContactReview() {
     try {
       if (approve) await trpc.claim.approve.mutate({ id });
       else await trpc.claim.reject.mutate({ id, reason: reasons[id] ?? "" });
-      setStatus(t(approve ? "contact.approve" : "contact.reject"));
+      setStatus(t(approve ? "contact.claimApproved" : "contact.claimRejected"));
       await queryClient.invalidateQueries({ queryKey: ["claim", "queue"] });
     } catch (error) {
       setStatus(t("contact.failed", { message: errorText(error, t) }));
@@ -36,7 +36,7 @@ export function ContactReview() {
       <h3>{t("contact.figuresHeading")}</h3>
       {figures.data && <p data-contact-figures>{t("contact.figures", figures.data)}</p>}
       <h3>{t("contact.reportsHeading")}</h3>
-      {reports.data?.length === 0 && <p>{t("contact.none")}</p>}
+      {reports.data?.length === 0 && <p>{t("contact.noReports")}</p>}
       <ul>
         {reports.data?.map((r) => (
           <li key={r.requestId}>
@@ -52,7 +52,7 @@ export function ContactReview() {
         ))}
       </ul>
       <h3>{t("contact.claimsHeading")}</h3>
-      {claims.data?.length === 0 && <p>{t("contact.none")}</p>}
+      {claims.data?.length === 0 && <p>{t("contact.noClaims")}</p>}
       <ul>
         {claims.data?.map((c) => (
           <li key={c.id}>
@@ -63,7 +63,9 @@ export function ContactReview() {
                 message: c.message,
               })}
             </p>
-            <label htmlFor={`${reasonId}-${c.id}`}>{t("contact.rejectReason")}</label>
+            <label htmlFor={`${reasonId}-${c.id}`}>
+              {t("contact.rejectReasonFor", { claimant: c.claimantName, organisation: c.organisationName })}
+            </label>
             <input
               id={`${reasonId}-${c.id}`}
               type="text"
@@ -72,10 +74,20 @@ export function ContactReview() {
               onChange={(e) => setReasons({ ...reasons, [c.id]: e.target.value })}
             />
             <div className="form-actions">
-              <button type="button" className="btn primary" onClick={() => decide(c.id, true)}>
+              <button
+                type="button"
+                className="btn primary"
+                aria-label={t("contact.approveFor", { claimant: c.claimantName, organisation: c.organisationName })}
+                onClick={() => decide(c.id, true)}
+              >
                 {t("contact.approve")}
               </button>
-              <button type="button" className="btn" onClick={() => decide(c.id, false)}>
+              <button
+                type="button"
+                className="btn"
+                aria-label={t("contact.rejectFor", { claimant: c.claimantName, organisation: c.organisationName })}
+                onClick={() => decide(c.id, false)}
+              >
                 {t("contact.reject")}
               </button>
             </div>

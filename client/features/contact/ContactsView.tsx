@@ -1,9 +1,10 @@
 /**
  * "Kontaktförfrågningar / Contact requests": requests to the organisations the person owns (accept, decline, report)
- * and those sent from their projects, with the other party's address once accepted between them.
+ * and those sent from their projects, with the other party's address once accepted between them. Each button's name
+ * says which request it answers; a report asks to be confirmed first, then focus goes back where it was.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContactRequest } from "../../../shared/schema/contact";
 import { errorText } from "../../lib/error-text";
@@ -15,10 +16,15 @@ export function ContactsView({ lang }: { lang: Lang }) {
   const queryClient = useQueryClient();
   const mine = useQuery({ queryKey: ["contact", "mine"], queryFn: () => trpc.contact.mine.query() });
   const [status, setStatus] = useState("");
+  /** The request whose report waits for confirmation. */
+  const [confirming, setConfirming] = useState<number>();
+  const reportButtons = useRef(new Map<number, HTMLButtonElement>());
+  const names = (r: ContactRequest) => ({ project: r.projectName, organisation: r.organisationName });
   const act = async (action: "accept" | "decline" | "report", request: ContactRequest) => {
     try {
       if (action === "report") await trpc.contact.report.mutate({ requestId: request.id, note: "" });
       else await trpc.contact[action].mutate({ requestId: request.id });
+      setConfirming(undefined);
       setStatus(
         t(action === "accept" ? "contact.accepted" : action === "decline" ? "contact.declined" : "contact.reportDone"),
       );
@@ -32,7 +38,8 @@ export function ContactsView({ lang }: { lang: Lang }) {
       <p>
         <strong>{t("contact.fromTo", { project: r.projectName, organisation: r.organisationName })}</strong> ·{" "}
         {t(`contact.status.${r.status}`)}
-        {r.reported && ` · ${t("contact.reported")}`}
+        {/* Only the recipients see a report; to the sender the request is simply declined. */}
+        {received && r.reported && ` · ${t("contact.reported")}`}
       </p>
       <p className="contact-from">{t("contact.from", { name: r.senderName })}</p>
       <p className="contact-message">{r.message}</p>
@@ -53,7 +60,7 @@ export function ContactsView({ lang }: { lang: Lang }) {
               <button
                 type="button"
                 className="btn primary"
-                aria-label={t("contact.acceptFor", { project: r.projectName })}
+                aria-label={t("contact.acceptFor", names(r))}
                 onClick={() => act("accept", r)}
               >
                 {t("contact.accept")}
@@ -61,22 +68,53 @@ export function ContactsView({ lang }: { lang: Lang }) {
               <button
                 type="button"
                 className="btn"
-                aria-label={t("contact.declineFor", { project: r.projectName })}
+                aria-label={t("contact.declineFor", names(r))}
                 onClick={() => act("decline", r)}
               >
                 {t("contact.decline")}
               </button>
             </>
           )}
-          {!r.reported && (
+          {!r.reported && confirming !== r.id && (
             <button
+              ref={(el) => {
+                if (el) reportButtons.current.set(r.id, el);
+                else reportButtons.current.delete(r.id);
+              }}
               type="button"
               className="btn"
-              aria-label={t("contact.reportFor", { project: r.projectName })}
-              onClick={() => act("report", r)}
+              aria-label={t("contact.reportFor", names(r))}
+              onClick={() => {
+                setConfirming(r.id);
+                // The confirmation replaces the button: focus its first choice once it is drawn.
+                requestAnimationFrame(() => document.getElementById(`contact-report-confirm-${r.id}`)?.focus());
+              }}
             >
               {t("contact.report")}
             </button>
+          )}
+          {!r.reported && confirming === r.id && (
+            <fieldset className="contact-report-confirm">
+              <legend>{t("contact.reportQuestion", names(r))}</legend>
+              <button
+                id={`contact-report-confirm-${r.id}`}
+                type="button"
+                className="btn primary"
+                onClick={() => act("report", r)}
+              >
+                {t("contact.reportConfirm")}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setConfirming(undefined);
+                  requestAnimationFrame(() => reportButtons.current.get(r.id)?.focus());
+                }}
+              >
+                {t("contact.reportCancel")}
+              </button>
+            </fieldset>
           )}
         </div>
       )}

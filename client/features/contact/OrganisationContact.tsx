@@ -4,7 +4,7 @@
  * approves in the review queue.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import { errorText } from "../../lib/error-text";
@@ -12,6 +12,7 @@ import { trpc } from "../../lib/trpc";
 import type { Lang } from "../../state/url-state";
 import { useMe } from "../account/use-me";
 import { ContactDialog } from "./ContactDialog";
+import { useOneContactDialog } from "./one-dialog";
 
 interface Props {
   organisationId: string;
@@ -25,10 +26,16 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
-  const ids = { project: useId(), claim: useId(), error: useId() };
+  const ids = { project: useId(), claim: useId(), error: useId(), counter: useId() };
+  const max = MAX_CHARS.contactMessage;
   const projects = (me?.owns ?? []).filter((o) => o.kind === "project").map((o) => o.id);
   const [projectId, setProjectId] = useState<string>();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useOneContactDialog(
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const [claiming, setClaiming] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
@@ -44,6 +51,12 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
 
   const claim = async () => {
     setError(undefined);
+    // Over the limit the text is kept as typed (never cut) and the field says how much too long.
+    if (message.length > max) {
+      setError(t("contact.tooLong", { max, over: message.length - max }));
+      document.getElementById(ids.claim)?.focus();
+      return;
+    }
     try {
       await trpc.claim.create.mutate({ organisationId, message });
       setClaiming(false);
@@ -71,7 +84,16 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
               </select>
             </>
           )}
-          <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          <button
+            ref={opener}
+            type="button"
+            className="btn"
+            aria-expanded={open}
+            onClick={() => {
+              setStatus("");
+              setOpen((o) => !o);
+            }}
+          >
             {t("contact.openFor", { name })}
           </button>
         </div>
@@ -83,7 +105,15 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
           organisationId={organisationId}
           name={name}
           lang={lang}
-          onClose={() => setOpen(false)}
+          onClose={() => {
+            setOpen(false);
+            opener.current?.focus();
+          }}
+          onSent={(text) => {
+            setOpen(false);
+            setStatus(text);
+            opener.current?.focus();
+          }}
         />
       )}
       {!target.data.mine &&
@@ -102,11 +132,20 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
               id={ids.claim}
               rows={3}
               value={message}
-              maxLength={MAX_CHARS.contactMessage}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? ids.error : undefined}
-              onChange={(e) => setMessage(e.target.value)}
+              aria-describedby={error ? `${ids.error} ${ids.counter}` : ids.counter}
+              onChange={(e) => {
+                setMessage(e.target.value);
+                setError(
+                  e.target.value.length > max
+                    ? t("contact.tooLong", { max, over: e.target.value.length - max })
+                    : undefined,
+                );
+              }}
             />
+            <p id={ids.counter} className="field-hint field-counter">
+              {t("contact.counter", { count: message.length, max })}
+            </p>
             {error && (
               <p id={ids.error} className="field-error">
                 {error}

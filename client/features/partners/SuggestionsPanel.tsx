@@ -75,6 +75,8 @@ export function SuggestionsPanel({
   // A project's owners and coordinators keep a shortlist of its partner suggestions; others never see the controls.
   const { data: me } = useMe();
   const owner = kind === "partners" && canEdit(me, "project", id);
+  // Contact requests go out in the project's name: only its own owners write them, not every coordinator.
+  const ownsProject = kind === "partners" && (me?.owns ?? []).some((o) => o.kind === "project" && o.id === id);
   const shortlist = useShortlist(id, owner);
   const percent = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
@@ -125,7 +127,7 @@ export function SuggestionsPanel({
               ))}
             </ul>
             {owner && shortlist.list && <ShortlistToggle suggestion={s} shortlist={shortlist} />}
-            {owner && <ContactButton projectId={id} organisationId={s.id} name={s.name} lang={lang} />}
+            {ownsProject && <ContactButton projectId={id} organisationId={s.id} name={s.name} lang={lang} />}
           </li>
         ))}
       </ol>

@@ -43,7 +43,7 @@ export const accountRouter = router({
       const passwordHash = await ctx.guards.hashing.run(() => hashPassword(input.newPassword));
       const current = ctx.session.token ? hashToken(ctx.session.token) : undefined;
       await ctx.services.store.accounts.setPassword(account.id, passwordHash, current);
-      await ctx.mail.send(account.email, account.language, { template: "password-changed" });
+      await ctx.mail.send(account.email, account.language, { template: "password-changed" }, account.id);
       return { ok: true as const };
     }),
 
@@ -62,12 +62,22 @@ export const accountRouter = router({
       const { accounts, tokens } = ctx.services.store;
       if (!(await accounts.byEmail(input.newEmail))) {
         const token = await tokens.issue(account.id, "change-email", { newEmail: input.newEmail });
-        await ctx.mail.send(input.newEmail, account.language, {
-          template: "confirm-new-email",
-          link: ctx.mail.link(`/#email=${token}`),
-        });
+        await ctx.mail.send(
+          input.newEmail,
+          account.language,
+          {
+            template: "confirm-new-email",
+            link: ctx.mail.link(`/#email=${token}`),
+          },
+          account.id,
+        );
       }
-      await ctx.mail.send(account.email, account.language, { template: "email-changing", newAddress: input.newEmail });
+      await ctx.mail.send(
+        account.email,
+        account.language,
+        { template: "email-changing", newAddress: input.newEmail },
+        account.id,
+      );
       return { ok: true };
     }),
 
@@ -118,7 +128,7 @@ export const accountRouter = router({
         });
       }
       await ctx.services.store.db.transaction(async () => {
-        await mail.dropQueuedFor(account.email);
+        await mail.dropQueuedFor(account.id, account.email);
         await accounts.remove(account.id);
       });
       ctx.session.clear();

@@ -58,6 +58,7 @@ export async function mailResetLink(
     account.email,
     account.language,
     template === "reset-password" ? { template, link } : { template, resetLink: link },
+    account.id,
   );
 }
 
@@ -93,7 +94,7 @@ export const authRouter = router({
       language: input.language,
     });
     const link = ctx.mail.link(`/#verify=${await tokens.issue(account.id, "verify")}`);
-    await ctx.mail.send(account.email, account.language, { template: "verify-email", link });
+    await ctx.mail.send(account.email, account.language, { template: "verify-email", link }, account.id);
     return SENT;
   }),
 
@@ -177,7 +178,7 @@ export const authRouter = router({
     });
     if (accountId === undefined) throw deadLink();
     const account = await accounts.byId(accountId);
-    if (account) await ctx.mail.send(account.email, account.language, { template: "password-changed" });
+    if (account) await ctx.mail.send(account.email, account.language, { template: "password-changed" }, account.id);
     return { ok: true as const };
   }),
 });

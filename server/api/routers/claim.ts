@@ -21,18 +21,28 @@ async function notifyClaimant(store: Store, mailer: Mailer, claim: OwnershipClai
   if (!claimant || claimant.disabled) return;
   const link = mailer.link(`/?node=${encodeURIComponent(`organisation:${claim.organisationId}`)}`);
   if (claim.status === "approved")
-    await mailer.send(claimant.email, claimant.language, {
-      template: "claim-approved",
-      name: claim.organisationName,
-      link,
-    });
+    await mailer.send(
+      claimant.email,
+      claimant.language,
+      {
+        template: "claim-approved",
+        name: claim.organisationName,
+        link,
+      },
+      claimant.id,
+    );
   else if (claim.status === "rejected")
-    await mailer.send(claimant.email, claimant.language, {
-      template: "claim-rejected",
-      name: claim.organisationName,
-      reason: claim.reason ?? "",
-      link,
-    });
+    await mailer.send(
+      claimant.email,
+      claimant.language,
+      {
+        template: "claim-rejected",
+        name: claim.organisationName,
+        reason: claim.reason ?? "",
+        link,
+      },
+      claimant.id,
+    );
 }
 
 export const claimRouter = router({

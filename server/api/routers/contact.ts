@@ -25,15 +25,34 @@ import { authorize } from "../authorize";
 import type { Context } from "../context";
 import { publicProcedure, router } from "../trpc";
 
-/** The pair's reasons as the suggestions panel gives them with the default weights, in both languages. */
+/**
+ * The pair's reasons as the suggestions panel gives them with the default weights, in both languages: told to the
+ * project (what its owner sees), and told to the organisation (what its owners read in the request and the mail).
+ */
 function reasonsOf(services: Services, projectId: string, organisationId: string): ContactReasons {
   const suggestion = partnerScore(services.matchIndex, projectId, organisationId, DEFAULT_WEIGHTS, "complement");
-  if (!suggestion) return { score: null, sv: [], en: [] };
+  if (!suggestion) return { score: null, sv: [], en: [], toOrganisation: { sv: [], en: [] } };
   return {
     score: suggestion.score,
     sv: partnerReasons(suggestion.evidence, "sv"),
     en: partnerReasons(suggestion.evidence, "en"),
+    toOrganisation: {
+      sv: partnerReasons(suggestion.evidence, "sv", "organisation"),
+      en: partnerReasons(suggestion.evidence, "en", "organisation"),
+    },
   };
+}
+
+/**
+ * Only the project's own owners write on its behalf: a coordinator or administrator who does not own it may not
+ * (authorize("owner") lets them pass, as it does for editing), since the request goes out in the project's name.
+ */
+async function requireProjectOwner(ctx: Context & { actor: { id: number } }, projectId: string): Promise<void> {
+  if (!(await ctx.services.store.accounts.owns(ctx.actor.id, { kind: "project", id: projectId })))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `field "projectId": only an owner of project "${projectId}" may send contact requests for it`,
+    });
 }
 
 /** Only an owner of the organisation written to may answer or report: 404 for an unknown id, else 403. */
@@ -72,6 +91,7 @@ export const contactRouter = router({
         });
       const open = await store.contacts.openFor(projectId, organisationId);
       const { sv, en } = reasonsOf(ctx.services, projectId, organisationId);
+      const retryAt = await store.contacts.limitFreesAt(projectId, CONTACT_REQUESTS_PER_PROJECT_PER_DAY);
       return {
         projectId,
         projectName: project.name,
@@ -83,6 +103,7 @@ export const contactRouter = router({
         ...(open ? { open } : {}),
         sentToday: await store.contacts.sentToday(projectId),
         perDay: CONTACT_REQUESTS_PER_PROJECT_PER_DAY,
+        ...(retryAt ? { retryAt } : {}),
       };
     }),
 
@@ -118,9 +139,10 @@ export const contactRouter = router({
     .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
       const { store } = ctx.services;
       const perDay = CONTACT_REQUESTS_PER_PROJECT_PER_DAY;
+      await requireProjectOwner(ctx, input.projectId);
       try {
         // The rules first (cheap), then the reasons; create() checks the rules again inside its transaction.
-        await store.contacts.checkCanSend(input.projectId, input.organisationId, perDay);
+        await store.contacts.checkCanSend(input.projectId, input.organisationId, perDay, new Date(), ctx.actor.id);
         const reasons = reasonsOf(ctx.services, input.projectId, input.organisationId);
         const id = await store.contacts.create(
           { ...input, senderId: ctx.actor.id, reasons },
@@ -130,15 +152,20 @@ export const contactRouter = router({
             for (const ownerId of await store.contacts.recipientsOf(input.organisationId)) {
               const owner = await store.accounts.byId(ownerId);
               if (!owner || ownerId === ctx.actor.id) continue;
-              await ctx.mail.send(owner.email, owner.language, {
-                template: "contact-request",
-                projectName: request.projectName,
-                organisationName: request.organisationName,
-                senderName: ctx.actor.displayName,
-                message: input.message,
-                reasons: reasons[owner.language],
-                link: ctx.mail.link("/#contacts"),
-              });
+              await ctx.mail.send(
+                owner.email,
+                owner.language,
+                {
+                  template: "contact-request",
+                  projectName: request.projectName,
+                  organisationName: request.organisationName,
+                  senderName: ctx.actor.displayName,
+                  message: input.message,
+                  reasons: reasons.toOrganisation?.[owner.language] ?? [],
+                  link: ctx.mail.link("/#contacts"),
+                },
+                owner.id,
+              );
             }
           },
         );
@@ -171,20 +198,30 @@ export const contactRouter = router({
       await store.contacts.decide(input.requestId, ctx.actor.id, "accepted", async () => {
         const request = (await store.contacts.byId(input.requestId)) as ContactRequest;
         const names = { projectName: request.projectName, organisationName: request.organisationName };
-        await ctx.mail.send(sender.email, sender.language, {
-          template: "contact-accepted",
-          ...names,
-          name: owner.displayName,
-          address: owner.email,
-        });
-        await ctx.mail.send(owner.email, owner.language, {
-          template: "contact-shared",
-          ...names,
-          name: sender.displayName,
-          address: sender.email,
-        });
+        await ctx.mail.send(
+          sender.email,
+          sender.language,
+          {
+            template: "contact-accepted",
+            ...names,
+            name: owner.displayName,
+            address: owner.email,
+          },
+          sender.id,
+        );
+        await ctx.mail.send(
+          owner.email,
+          owner.language,
+          {
+            template: "contact-shared",
+            ...names,
+            name: sender.displayName,
+            address: sender.email,
+          },
+          owner.id,
+        );
       });
-      return (await store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
+      return (await store.contacts.byId(input.requestId, ctx.actor.id, "recipient")) as ContactRequest;
     }),
 
   /** Declines: the sender is told, and nothing is shared. */
@@ -199,14 +236,19 @@ export const contactRouter = router({
         const sender = await store.accounts.byId(parties.senderId);
         const request = (await store.contacts.byId(input.requestId)) as ContactRequest;
         if (!sender || sender.disabled) return;
-        await ctx.mail.send(sender.email, sender.language, {
-          template: "contact-declined",
-          projectName: request.projectName,
-          organisationName: request.organisationName,
-          link: ctx.mail.link(`/?node=${encodeURIComponent(`project:${request.projectId}`)}`),
-        });
+        await ctx.mail.send(
+          sender.email,
+          sender.language,
+          {
+            template: "contact-declined",
+            projectName: request.projectName,
+            organisationName: request.organisationName,
+            link: ctx.mail.link(`/?node=${encodeURIComponent(`project:${request.projectId}`)}`),
+          },
+          sender.id,
+        );
       });
-      return (await store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
+      return (await store.contacts.byId(input.requestId, ctx.actor.id, "recipient")) as ContactRequest;
     }),
 
   /** Reports a request as abuse (an open one is declined with it); coordinators see the report. */
@@ -216,7 +258,7 @@ export const contactRouter = router({
     .mutation(async ({ ctx, input }): Promise<ContactRequest> => {
       await requireRecipient(ctx, input.requestId);
       await ctx.services.store.contacts.report(input.requestId, ctx.actor.id, input.note);
-      return (await ctx.services.store.contacts.byId(input.requestId, ctx.actor.id)) as ContactRequest;
+      return (await ctx.services.store.contacts.byId(input.requestId, ctx.actor.id, "recipient")) as ContactRequest;
     }),
 
   reports: publicProcedure

@@ -81,11 +81,11 @@ describe("ContactRequestStore", () => {
   });
 
   it("refuses an unclaimed organisation, a partner already in the project and unknown ids, naming the field", async () => {
-    const { store, sender } = await seeded();
+    const { store, sender, recipient } = await seeded();
     const unclaimed = await thrown(() => send(store, sender, "vinnova"));
     expect(unclaimed).toBeInstanceOf(ConflictError);
     expect(unclaimed.message).toMatch(/field "organisationId": .*has not claimed its profile/);
-    await store.accounts.addOwner(sender, { kind: "organisation", id: "open-knowledge-sweden" });
+    await store.accounts.addOwner(recipient, { kind: "organisation", id: "open-knowledge-sweden" });
     expect((await thrown(() => send(store, sender, "open-knowledge-sweden"))).message).toMatch(/already a partner/);
     expect(((await thrown(() => send(store, sender, "nope"))) as NotFoundError).field).toBe("organisationId");
     expect(((await thrown(() => send(store, sender, "digidem-lab", new Date(), "nope"))) as NotFoundError).field).toBe(
@@ -145,7 +145,9 @@ describe("ContactRequestStore", () => {
     const id = await send(store, sender);
     await store.contacts.report(id, recipient, "Reklam");
     expect((await store.contacts.byId(id))?.status).toBe("declined");
-    expect((await store.contacts.byId(id))?.reported).toBe(true);
+    // Only the recipient's side is told of the report; the sender sees a declined request.
+    expect((await store.contacts.byId(id, recipient, "recipient"))?.reported).toBe(true);
+    expect((await store.contacts.byId(id, sender, "sender"))?.reported).toBe(false);
     expect(await thrown(() => store.contacts.report(id, recipient, "igen"))).toBeInstanceOf(ConflictError);
     const [report] = await store.contacts.reports();
     expect(report).toMatchObject({ requestId: id, senderName: "Sara", reportedBy: "Rolf", note: "Reklam" });
