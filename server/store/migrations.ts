@@ -212,7 +212,7 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX mail_due ON mail (status, next_attempt_at);
   `,
-  // 11 (10 until issue 17's migration is merged ahead of it): contact requests from a project's owner to an owned organisation, with the match's reasons as computed at
+  // 10: contact requests from a project's owner to an owned organisation, with the match's reasons as computed at
   // send time; reports of abuse; and claims of an organisation's profile, which a coordinator approves into an
   // ownership. Timestamps come from the application (ISO 8601, UTC) and the SQL avoids SQLite-only forms, so the
   // same text serves PostgreSQL later. At most one open request per pair: a partial unique index, as both engines have.
@@ -261,7 +261,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX ownership_claim_status ON ownership_claim (status, created_at);
   CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
   `,
-  // 12: a message remembers the account it is for, so removing the account removes its unsent mail also to an
+  // 11: a message remembers the account it is for, so removing the account removes its unsent mail also to an
   // address it had before (the notice to the old address on a change of address) or one it was moving to. And the
   // notes of approvals lose the submitter's name ("approved submission 3 by Maja" → "approved submission 3"): the name
   // is read from the submission's account when shown, so it becomes "removed account N" with the account. The only

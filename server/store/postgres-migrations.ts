@@ -271,7 +271,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX ownership_claim_status ON ownership_claim (status, created_at);
   CREATE UNIQUE INDEX ownership_claim_pending ON ownership_claim (account_id, organisation_id) WHERE status = 'pending';
   `,
-  // 12: mail remembers its account; approval notes lose the submitter's name (the append-only guard lifted for this
+  // 11: mail remembers its account; approval notes lose the submitter's name (the append-only guard lifted for this
   // one rewrite, inside the migration's transaction).
   `
   ALTER TABLE mail ADD COLUMN account_id INTEGER;
