@@ -90,7 +90,12 @@ interface SaverLog {
   warn(line: string): void;
 }
 
-/** Keeps the saved model up to the served one: checks every `everyMs` and writes when writes have moved it on. */
+/**
+ * Keeps the saved model up to the served one: saves once the server is ready (when the file did not match), then
+ * checks every `everyMs` and saves when writes have moved the model on. A save at 100k nodes costs a few seconds of
+ * a worker thread's CPU, so the pace is minutes, not seconds: after a crash the file is at most that far behind, and
+ * a stale file only means a start that builds the model, as it always did.
+ */
 export class ReadModelSaver {
   private saved: ReadModelKey | undefined;
   /** The served read model's version last saved for: each is tried once (a failing save is not retried in a loop). */
@@ -123,7 +128,7 @@ export class ReadModelSaver {
     return `${this.services.dataVersion}/${this.services.writeSeq}`;
   }
 
-  start(everyMs = 10_000): void {
+  start(everyMs = 5 * 60_000): void {
     void this.flush();
     this.timer = setInterval(() => void this.flush(), everyMs);
     this.timer.unref();
