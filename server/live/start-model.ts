@@ -86,7 +86,7 @@ export function saveReadModelOffThread(request: SaveRequest): { done: Promise<Sa
 }
 
 interface SaverLog {
-  info(line: string): void;
+  debug(line: string): void;
   warn(line: string): void;
 }
 
@@ -156,7 +156,8 @@ export class ReadModelSaver {
     if (this.stopped) return;
     if (reply.ok) {
       this.saved = reply.key;
-      this.log.info(
+      // Routine, so not in the default log (one line per start, stop, error and slow request); a failure is.
+      this.log.debug(
         `read model saved to ${this.file} in ${seconds(reply.ms)} (${(reply.bytes / 1e6).toFixed(1)} MB, data version ${reply.key.dataVersion})`,
       );
     } else this.log.warn(`the read model could not be saved to ${this.file}: ${reply.message}`);
