@@ -81,7 +81,8 @@ export interface Known {
 /** A name on the site that no stored organisation matches: left unlinked, never invented. */
 export interface Unlinked {
   file: string;
-  role: "partner" | "venue" | "organiser";
+  /** `group`: a `_groups/` page that names no organisation and no city (its partners stay unlinked with it). */
+  role: "partner" | "venue" | "organiser" | "group";
   name: string;
 }
 
@@ -189,7 +190,10 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
     if (id === undefined) {
       // Only a group named after a city is a local group; "Vinnovaprojekt" and the like are not organisations.
       const city = parsePlace(page.title.replace(/^civic\s?tech\s+/i, "")).regionCode;
-      if (!city) continue;
+      if (!city) {
+        unlinked.push({ file: page.file, role: "group", name: page.title });
+        continue;
+      }
       id = uniqueId(slugify(page.title), orgIds, "grupp");
       orgIds.add(id);
       const created: SyncOrganisation = {
@@ -282,6 +286,7 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
     const venueRegions = venue ? organisations.get(venue)?.regions : undefined;
     const group = pair.sv?.group ?? pair.en?.group;
     const organiser = group ? groupOrg.get(group) : undefined;
+    if (group && !organiser) unlinked.push({ file: page.file, role: "organiser", name: group });
     // A place the table cannot place ("Humlegården, bakom Kungliga Biblioteket") is in its local group's län.
     const groupRegions = organiser && !place.online ? organisations.get(organiser)?.regions : undefined;
     const region =

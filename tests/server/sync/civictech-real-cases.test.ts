@@ -151,11 +151,24 @@ describe("the real site's shapes", () => {
     const text = JSON.stringify({ site, plan });
     for (const word of PEOPLE) expect(text).not.toContain(word);
     expect(event("fredagsfika")?.partners).toEqual([]);
-    expect(plan.unlinked.map((u) => u.name)).toEqual(["Bibliotek Påhittat", "Humlegården"].sort());
+    expect(plan.unlinked.map((u) => [u.role, u.name])).toEqual([
+      ["partner", "Bibliotek Påhittat"],
+      ["venue", "Humlegården"],
+      ["organiser", "plattformen"],
+      ["group", "Civic Tech Plattformen"],
+    ]);
     for (const hidden of ["greta(at)example.org", "kontakt[at]example[dot]org", "namn (at) exempel.se"])
       expect(carriesPersonalData(hidden)).toBe(true);
     for (const kept of ["Fika (at) 15", "Meet (at) Goto 10", "Civic Tech Lab: Climate Assemblies"])
       expect(carriesPersonalData(kept)).toBe(false);
+  });
+
+  it("says so when a group page names no organisation, and when an event's group is such a page", () => {
+    expect(plan.unlinked.filter((u) => u.role === "group" || u.role === "organiser")).toEqual([
+      { file: "_events/plattformslabb.md", role: "organiser", name: "plattformen" },
+      { file: "_groups/plattformen.md", role: "group", name: "Civic Tech Plattformen" },
+    ]);
+    expect(plan.events.find((e) => e.name.sv === "Civic Tech Lab: Plattformslabb")?.organisers).toEqual([]);
   });
 
   it("changes nothing when run again on what it wrote", () => {
