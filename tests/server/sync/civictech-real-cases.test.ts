@@ -76,16 +76,16 @@ describe("the real site's shapes", () => {
   const event = (id: string) => plan.events.find((e) => e.id === id);
 
   it("skips drafts (published: false) and a notice with no place, naming each", () => {
-    expect(site.problems.map((p) => p.file).sort()).toEqual(["_events/utkast-labb.md", "_events/vill-du-vara-med.md"]);
+    expect(site.problems.map((p) => p.file).sort()).toEqual(["_events/folj-med.md", "_events/utkast-labb.md"]);
     expect(site.problems.find((p) => p.file === "_events/utkast-labb.md")?.message).toMatch(/published.*draft/);
-    expect(plan.events.some((e) => /Utkast|Vill du vara med/.test(e.name.sv))).toBe(false);
+    expect(plan.events.some((e) => /Utkast|Följ med/.test(e.name.sv))).toBe(false);
   });
 
   it("does not take ref: sv / ref: en for a key: two events of one day stay two, a pair stays one", () => {
     const day = plan.events.filter((e) => e.startDate === "2021-10-05").map((e) => e.name);
     expect(day).toEqual(
       expect.arrayContaining([
-        { sv: "Civic Tech Demodag", en: "Civic Tech Demo Day" },
+        { sv: "Civic Tech Visningsdag", en: "Civic Tech Showcase Day" },
         { sv: "Verkstad kring ett remissvar", en: "Verkstad kring ett remissvar" },
       ]),
     );
@@ -94,7 +94,7 @@ describe("the real site's shapes", () => {
   });
 
   it("places 'Sundsvall & online' in Västernorrland and online, and a park by its local group's län", () => {
-    expect(event("govtech-dagen-2020")).toMatchObject({ online: true, city: "Sundsvall", region: "22" });
+    expect(event("forvaltningsteknikdagen-2020")).toMatchObject({ online: true, city: "Sundsvall", region: "22" });
     expect(parsePlace("Göteborg och digitalt")).toEqual({ online: true, city: "Göteborg", regionCode: "14" });
     expect(event("picknick-2020")).toMatchObject({ online: false, region: "01", organisers: ["civic-tech-stockholm"] });
     expect(event("picknick-2020")?.city).toBeUndefined();
