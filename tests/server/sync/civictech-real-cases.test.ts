@@ -153,7 +153,7 @@ describe("the real site's shapes", () => {
     expect(event("fredagsfika")?.partners).toEqual([]);
     expect(plan.unlinked.map((u) => [u.role, u.name])).toEqual([
       ["partner", "Bibliotek Påhittat"],
-      ["venue", "Humlegården"],
+      ["venue", "Rålambshovsparken"],
       ["organiser", "plattformen"],
       ["group", "Civic Tech Plattformen"],
     ]);
