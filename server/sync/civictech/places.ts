@@ -6,6 +6,7 @@
 import { foldText } from "./pair-pages";
 
 export interface Place {
+  /** Held online: the whole place is online or a meeting link, or a place "& online" (hybrid). */
   online: boolean;
   /** The first part of the place when it names a venue, not a street. */
   venueName?: string;
@@ -59,12 +60,19 @@ const STREET =
 const isStreet = (part: string): boolean => STREET.test(part);
 
 const ONLINE = /^(online|digital|digitalt|zoom|jitsi|internet|webinar|webbinarium)\b/i;
+// "Sundsvall & online", "Göteborg och digitalt", "Online / Uppsala": a place that is also streamed.
+const HYBRID =
+  /\s*(?:&|\+|\/|\boch\b|\band\b)\s*(?:online|digitalt|digital)\b\s*$|^\s*(?:online|digitalt|digital)\s*(?:&|\+|\/|\boch\b|\band\b)\s*/i;
 const COUNTRY = new Set(["sweden", "sverige"]);
 
 export function parsePlace(text: string | undefined): Place {
   if (text === undefined) return { online: false };
   const trimmed = text.trim();
   if (trimmed === "") return { online: false };
+  if (HYBRID.test(trimmed)) {
+    const place = parsePlace(trimmed.replace(HYBRID, ""));
+    return { ...place, online: true };
+  }
   if (/^https?:\/\//i.test(trimmed) || ONLINE.test(trimmed)) return { online: true };
   const parts = trimmed
     .split(",")

@@ -2,6 +2,9 @@
  * The pages of the civictech.se repository, as the sync reads them: each page's whitelisted front-matter fields only.
  * `_events/` are events, `_posts/` projects, `_groups/` local groups (with their listed partners). A page's language
  * is `lang: en`, a file name ending in `-en`/`-eng`, or a group written `NAME-en`; otherwise Swedish.
+ * As on the real site: a page marked `published: false` is a draft the site does not show and is skipped; a `ref`
+ * that is only a language code (`ref: sv`, `ref: en`, which many pages carry) is not a key shared by a translation;
+ * an event page without a place is a notice ("Vill du vara med?"), not an event.
  */
 import { carriesPersonalData, keepText } from "./personal-data";
 
@@ -25,7 +28,7 @@ export interface EventPage extends PageBase {
   folder: "_events";
   /** YYYY-MM-DD, as the page states it (its own time zone; never shifted). */
   date: string;
-  place?: string;
+  place: string;
   group?: string;
   partners: SiteLink[];
 }
@@ -43,6 +46,9 @@ export interface GroupPage extends PageBase {
 }
 
 export type SitePage = EventPage | ProjectPage | GroupPage;
+
+/** `ref: sv` and `ref: en` name the page's language, not the pair it belongs to. */
+const LANGUAGE_REF = /^(sv|en|eng|se)$/i;
 
 export class PageError extends Error {
   override name = "PageError";
@@ -107,8 +113,11 @@ function required(file: string, fields: Record<string, unknown>, name: string): 
 /** One page from its front matter; the folder decides what it is. */
 export function readPage(file: string, fields: Record<string, unknown>): SitePage {
   const folder = file.split("/")[0];
+  if (fields.published === false || fields.published === "false")
+    throw new PageError(file, "published", "false: a draft the site does not show; skipped");
   const base = { file, lang: languageOf(file, fields), title: required(file, fields, "title") };
-  const ref = keepText(fields.ref);
+  const keptRef = keepText(fields.ref);
+  const ref = keptRef && !LANGUAGE_REF.test(keptRef) ? keptRef : undefined;
   const withRef = ref ? { ...base, ref } : base;
   if (folder === "_events") {
     const raw = fields["event-date"] ?? fields.date;
@@ -116,12 +125,13 @@ export function readPage(file: string, fields: Record<string, unknown>): SitePag
       typeof raw === "string" ? DATE.exec(raw.trim()) : raw instanceof Date ? DATE.exec(raw.toISOString()) : null;
     if (!match) throw new PageError(file, "event-date", `not a date: ${JSON.stringify(raw ?? null)}`);
     const place = keepText(fields.place);
+    if (!place) throw new PageError(file, "place", "missing: a page with no place is a notice, not an event (skipped)");
     const group = groupKey(fields.group);
     return {
       ...withRef,
       folder,
       date: `${match[1]}-${match[2]}-${match[3]}`,
-      ...(place ? { place } : {}),
+      place,
       ...(group ? { group } : {}),
       partners: links(fields.partners, "link"),
     };

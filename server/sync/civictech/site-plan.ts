@@ -8,7 +8,7 @@
 import { slugify } from "../../../shared/slug";
 import { eventKindOf, type SiteEventKind } from "./event-kind";
 import { type KnownOrganisation, OrganisationMatcher } from "./match-organisation";
-import type { Paired, PairedSite } from "./pair-pages";
+import { foldText, type Paired, type PairedSite } from "./pair-pages";
 import { nameKey, parsePlace } from "./places";
 import type { EventPage, GroupPage, ProjectPage, SiteLink, SitePage } from "./site-pages";
 
@@ -81,7 +81,8 @@ export interface Known {
 /** A name on the site that no stored organisation matches: left unlinked, never invented. */
 export interface Unlinked {
   file: string;
-  role: "partner" | "venue" | "organiser";
+  /** `group`: a `_groups/` page that names no organisation and no city (its partners stay unlinked with it). */
+  role: "partner" | "venue" | "organiser" | "group";
   name: string;
 }
 
@@ -94,14 +95,45 @@ export interface SitePlan {
 
 const first = <P extends SitePage>(pair: Paired<P>): P => (pair.sv ?? pair.en) as P;
 
-/** Replaces the sources citing these site files (at any commit) with the pinned ones; keeps every other source. */
+/**
+ * Replaces the sources citing these site files (at any commit) with the pinned ones, each in its place; keeps every
+ * other source; a file not cited yet is added at the end. The order is kept, so pinning again changes nothing.
+ */
 function pinSources(sources: readonly string[], files: readonly string[], commit: string): string[] {
   const cited = new Set(files);
-  const kept = sources.filter((s) => {
-    const file = citedSiteFile(s);
-    return file === undefined || !cited.has(file);
-  });
-  return [...kept, ...files.map((f) => pinnedSource(commit, f))];
+  const out: string[] = [];
+  for (const source of sources) {
+    const file = citedSiteFile(source);
+    const next = file !== undefined && cited.has(file) ? pinnedSource(commit, file) : source;
+    if (!out.includes(next)) out.push(next);
+  }
+  for (const file of files) {
+    const pinned = pinnedSource(commit, file);
+    if (!out.includes(pinned)) out.push(pinned);
+  }
+  return out;
+}
+
+/** The new list, in the stored order when it holds the same items (a reorder is not a change). */
+function keepOrder(before: readonly string[] | undefined, after: string[]): string[] {
+  if (!before || before.length !== after.length) return after;
+  const had = new Set(before);
+  return after.every((x) => had.has(x)) ? [...before] : after;
+}
+
+/**
+ * An event's names: a new event takes the site's titles (one language standing in for a missing one); a stored
+ * event takes a language's title only from a page in that language whose title is its own (the site often gives the
+ * Swedish and English page one title, and then the stored translation is kept).
+ */
+function eventName(pair: Paired<EventPage>, stored: Bilingual | undefined): Bilingual {
+  const sv = pair.sv?.title;
+  const en = pair.en?.title;
+  const fallback = (sv ?? en) as string;
+  if (!stored) return { sv: sv ?? fallback, en: en ?? fallback };
+  const own = (title: string | undefined, other: string | undefined) =>
+    title !== undefined && (other === undefined || nameKey(title) !== nameKey(other)) ? title : undefined;
+  return { sv: own(sv, en) ?? stored.sv, en: own(en, sv) ?? stored.en };
 }
 
 function citesAny(sources: readonly string[], files: readonly string[]): boolean {
@@ -123,6 +155,24 @@ function uniqueId(base: string, taken: Set<string>, suffix: string): string {
 
 const sorted = (list: Iterable<string>): string[] => [...new Set(list)].sort();
 
+/**
+ * The one stored project whose whole name opens a post's title, word for word ("Open Up! Öppen Upphandling" is the
+ * project "Open Up!"). Names of fewer than six letters ("Tor", "Plato") are too common to decide it, and two
+ * candidates decide nothing.
+ */
+function namedAfter(projects: readonly SyncProject[], titles: readonly string[]): SyncProject | undefined {
+  const words = (text: string) => foldText(text).split(" ").filter(Boolean);
+  const candidates = projects.filter((p) => {
+    const name = words(p.name);
+    if (name.join("").length < 6) return false;
+    return titles.some((t) => {
+      const title = words(t);
+      return title.length > name.length && name.every((w, i) => title[i] === w);
+    });
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
 export function planSite(site: PairedSite, known: Known, commit: string): SitePlan {
   const matcher = new OrganisationMatcher(known.organisations);
   const organisations = new Map(known.organisations.map((o) => [o.id, structuredClone(o)]));
@@ -140,7 +190,10 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
     if (id === undefined) {
       // Only a group named after a city is a local group; "Vinnovaprojekt" and the like are not organisations.
       const city = parsePlace(page.title.replace(/^civic\s?tech\s+/i, "")).regionCode;
-      if (!city) continue;
+      if (!city) {
+        unlinked.push({ file: page.file, role: "group", name: page.title });
+        continue;
+      }
       id = uniqueId(slugify(page.title), orgIds, "grupp");
       orgIds.add(id);
       const created: SyncOrganisation = {
@@ -176,12 +229,21 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
       }
       const partner = organisations.get(partnerId);
       if (!partner) continue;
-      const ties = (partner.ties ?? []).filter((t) => !(t.relation === "partner-of" && t.organisation === id));
-      const before = (partner.ties ?? []).find((t) => t.relation === "partner-of" && t.organisation === id);
-      const sources = pinSources(before?.sources ?? [], [listPage.file], commit);
-      partner.ties = [...ties, { relation: "partner-of" as const, organisation: id, sources }].sort((a, b) =>
-        `${a.relation}:${a.organisation}` < `${b.relation}:${b.organisation}` ? -1 : 1,
-      );
+      const stored = partner.ties ?? [];
+      const at = stored.findIndex((t) => t.relation === "partner-of" && t.organisation === id);
+      const before = at >= 0 ? stored[at] : undefined;
+      const tie = {
+        relation: "partner-of" as const,
+        organisation: id,
+        sources: pinSources(before?.sources ?? [], [listPage.file], commit),
+      };
+      // The tie keeps its place among the stored ties; a new one goes in order.
+      partner.ties =
+        at >= 0
+          ? stored.map((t, i) => (i === at ? tie : t))
+          : [...stored, tie].sort((a, b) =>
+              `${a.relation}:${a.organisation}` < `${b.relation}:${b.organisation}` ? -1 : 1,
+            );
       touched.add(partnerId);
     }
   }
@@ -199,6 +261,7 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
   // Events: one per pair, matched by the files their sources cite, else by day and name.
   const eventIds = new Set(known.events.map((e) => e.id));
   const events: SyncEvent[] = [];
+  const plannedEvents = new Map<string, SyncEvent>();
   for (const pair of site.events) {
     const page = first<EventPage>(pair);
     const existing =
@@ -210,19 +273,32 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
             (t) => t !== undefined && (nameKey(t) === nameKey(e.name.sv) || nameKey(t) === nameKey(e.name.en)),
           ),
       );
+    // A second entry for an event already planned (a page copied under another name, a translation that lost its
+    // ref): the event gains the files as sources, and is never written twice.
+    const planned = existing ? plannedEvents.get(existing.id) : undefined;
+    if (planned) {
+      planned.sources = pinSources(planned.sources, pair.files, commit);
+      continue;
+    }
     const place = parsePlace(pair.sv?.place ?? pair.en?.place);
     const venue = place.venueName ? matcher.find(place.venueName) : undefined;
     if (place.venueName && !venue) unlinked.push({ file: page.file, role: "venue", name: place.venueName });
     const venueRegions = venue ? organisations.get(venue)?.regions : undefined;
-    const region = place.regionCode ?? (venueRegions?.length === 1 ? venueRegions[0] : undefined);
     const group = pair.sv?.group ?? pair.en?.group;
     const organiser = group ? groupOrg.get(group) : undefined;
+    if (group && !organiser) unlinked.push({ file: page.file, role: "organiser", name: group });
+    // A place the table cannot place ("Humlegården, bakom Kungliga Biblioteket") is in its local group's län.
+    const groupRegions = organiser && !place.online ? organisations.get(organiser)?.regions : undefined;
+    const region =
+      place.regionCode ??
+      (venueRegions?.length === 1 ? venueRegions[0] : undefined) ??
+      (groupRegions?.length === 1 ? groupRegions[0] : undefined);
     const partners = linkPartners(page.file, pair.sv?.partners.length ? pair.sv.partners : (pair.en?.partners ?? []), [
       organiser,
     ]);
-    const id = existing?.id ?? uniqueId(page.ref ?? slugify(page.title), eventIds, page.date);
+    const id = existing?.id ?? uniqueId(slugify(page.title), eventIds, page.date);
     eventIds.add(id);
-    const name = { sv: pair.sv?.title ?? page.title, en: pair.en?.title ?? page.title };
+    const name = eventName(pair, existing?.name);
     const event: SyncEvent = {
       ...(existing ? structuredClone(existing) : {}),
       id,
@@ -230,8 +306,14 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
       kind: existing?.kind ?? eventKindOf(`${name.sv} ${name.en}`),
       startDate: page.date,
       online: place.online,
-      organisers: sorted([...(existing?.organisers ?? []), ...(organiser ? [organiser] : [])]),
-      partners: sorted([...(existing?.partners ?? []), ...partners]).filter((p) => p !== organiser),
+      organisers: keepOrder(
+        existing?.organisers,
+        sorted([...(existing?.organisers ?? []), ...(organiser ? [organiser] : [])]),
+      ),
+      partners: keepOrder(
+        existing?.partners,
+        sorted([...(existing?.partners ?? []), ...partners]).filter((p) => p !== organiser),
+      ),
       topics: existing?.topics ?? [],
       sources: pinSources(existing?.sources ?? [], pair.files, commit),
     };
@@ -243,21 +325,37 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
     if (place.city) event.city = place.city;
     if (region) event.region = region;
     events.push(event);
+    plannedEvents.set(id, event);
   }
 
   // Projects: a curated project only gains its pinned source; a new one gets what the post states.
   const projectIds = new Set(known.projects.map((p) => p.id));
   const projects: SyncProject[] = [];
+  const plannedProjects = new Map<string, SyncProject>();
+  const byProjectName = new Map<string, SyncProject>();
   for (const pair of site.projects) {
     const page = first<ProjectPage>(pair);
+    const titles = [pair.sv?.title, pair.en?.title].filter((t): t is string => t !== undefined);
     const existing =
       known.projects.find((p) => citesAny(p.sources, pair.files)) ??
-      known.projects.find((p) => [pair.sv?.title, pair.en?.title].some((t) => t && nameKey(t) === nameKey(p.name)));
-    if (existing) {
-      projects.push({ ...structuredClone(existing), sources: pinSources(existing.sources, pair.files, commit) });
+      known.projects.find((p) => titles.some((t) => nameKey(t) === nameKey(p.name))) ??
+      namedAfter(known.projects, titles);
+    // One project under several posts (renamed files, an old CMS export, a translation without the shared ref) is
+    // planned once: the later posts only add their pinned sources.
+    const planned = existing
+      ? plannedProjects.get(existing.id)
+      : titles.map((t) => byProjectName.get(nameKey(t))).find(Boolean);
+    if (planned) {
+      planned.sources = pinSources(planned.sources, pair.files, commit);
       continue;
     }
-    const id = uniqueId(page.ref ?? slugify(page.title), projectIds, "civictech");
+    if (existing) {
+      const project = { ...structuredClone(existing), sources: pinSources(existing.sources, pair.files, commit) };
+      projects.push(project);
+      plannedProjects.set(project.id, project);
+      continue;
+    }
+    const id = uniqueId(slugify(pair.sv?.title ?? page.title), projectIds, "civictech");
     projectIds.add(id);
     const group = pair.sv?.group ?? pair.en?.group;
     const groupRegions = group ? (organisations.get(groupOrg.get(group) ?? "")?.regions ?? []) : [];
@@ -282,6 +380,8 @@ export function planSite(site: PairedSite, known: Known, commit: string): SitePl
       ...(website ? { website } : {}),
       sources: pair.files.map((f) => pinnedSource(commit, f)),
     });
+    const created = projects[projects.length - 1] as SyncProject;
+    for (const t of titles) byProjectName.set(nameKey(t), created);
   }
 
   return {

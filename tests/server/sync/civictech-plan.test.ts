@@ -71,7 +71,12 @@ describe("planning a sync from civictech.se", () => {
   it("never links or creates a person, and says which names stayed unlinked", () => {
     const text = JSON.stringify(plan);
     for (const word of ["Anna", "Cecilia", "Doris", "@example", "mailto"]) expect(text).not.toContain(word);
-    expect(plan.unlinked).toEqual([]);
+    // The fixture has no _groups/ page for these keys: the events keep no organiser, and the preview says so.
+    expect(plan.unlinked).toEqual([
+      { file: "_events/civic-tech-sthlm-12-outdoor-meetup.md", role: "organiser", name: "stockholm" },
+      { file: "_events/govtechday2020.md", role: "organiser", name: "civic-tech-platform" },
+      { file: "_events/meetup-0.md", role: "organiser", name: "stockholm" },
+    ]);
   });
 
   it("changes nothing when run again on what it wrote", () => {
