@@ -315,4 +315,56 @@ describe("labels and the keyboard, and on a phone", () => {
       await context.close();
     }
   }, 120_000);
+
+  it("on a phone ties every label that stands off its node back to it with a leader line", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    try {
+      // The README's phone picture: a project selected, its neighbourhood crowded into the strip above the sheet.
+      await open(page, seed.url);
+      for (const node of ["project:digifysiska-vardkontakter", await hubOf(page, "node")]) {
+        await open(phone, `${seed.url}/?node=${encodeURIComponent(node)}`);
+        await settled(phone);
+        const loose = await phone.evaluate(() => {
+          const cy = (document.querySelector("[data-testid=graph-canvas]") as unknown as { _cyreg: { cy: Core } })
+            ._cyreg.cy;
+          const zoom = cy.zoom();
+          const pan = cy.pan();
+          const lines = [...document.querySelectorAll("svg.label-leaders line")].map((l) => {
+            const at = (a: string) => Number(l.getAttribute(a));
+            return {
+              x1: at("x1") * zoom + pan.x,
+              y1: at("y1") * zoom + pan.y,
+              x2: at("x2") * zoom + pan.x,
+              y2: at("y2") * zoom + pan.y,
+            };
+          });
+          return cy
+            .nodes()
+            .filter((n: NodeSingular) => n.visible() && Boolean(n.data("label")))
+            .map((n: NodeSingular) => {
+              const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+              const c = n.renderedPosition();
+              const r = (n.renderedWidth() as number) / 2;
+              // How far the label's box is from the node's edge, on screen.
+              const gap = Math.hypot(Math.max(b.x1 - c.x, 0, c.x - b.x2), Math.max(b.y1 - c.y, 0, c.y - b.y2)) - r;
+              // A line from the node's edge to the label's box (the chooser's box and the drawn one differ by a few px).
+              const tied = lines.some(
+                (l) =>
+                  Math.hypot(l.x1 - c.x, l.y1 - c.y) <= r + 4 &&
+                  l.x2 >= b.x1 - 6 &&
+                  l.x2 <= b.x2 + 6 &&
+                  l.y2 >= b.y1 - 6 &&
+                  l.y2 <= b.y2 + 6,
+              );
+              return { name: n.data("name") as string, gap: Math.round(gap), tied };
+            })
+            .filter(({ gap, tied }) => gap > 14 && !tied);
+        });
+        expect(loose, node).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

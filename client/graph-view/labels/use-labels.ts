@@ -15,6 +15,9 @@ import { createLeaderLayer, leaderSegment, type Segment } from "./leader-lines";
 import { createMeasure } from "./measure-text";
 import { type WrappedLabel, wrapLabel } from "./wrap-label";
 
+/** A label whose box stands further than this (screen px) from its node's edge gets a leader line. */
+export const DETACHED_PX = 12;
+
 /** Lines are at most this wide, in em; ordinary names take one or two lines, long ones up to three. */
 const LINE_EM = 11;
 const MAX_LINES = 3;
@@ -184,11 +187,12 @@ export function useLabels(
       labelled = next;
     };
 
-    // Labels standing far from their node: a line back to it, in model coordinates (the layer follows the view).
+    // Labels standing off their node: a line back to it, in model coordinates (the layer follows the view). Not only
+    // the leader spots: a label on a far ray (farPlacementsFor) can stand several lines away in a crowd (a phone's
+    // short strip), and without a line nobody can tell whose it is.
     const drawLeaders = (chosen: ChosenLabel[], zoom: number, pan: { x: number; y: number }) => {
       const lines: Segment[] = [];
       for (const c of chosen) {
-        if (!c.leader) continue;
         const node = cy.getElementById(c.id);
         const p = node.position();
         const box = {
@@ -197,8 +201,10 @@ export function useLabels(
           x2: (c.box.x2 - pan.x) / zoom,
           y2: (c.box.y2 - pan.y) / zoom,
         };
-        const line = leaderSegment(p.x, p.y, (node.data("size") as number) / 2, box);
-        if (line) lines.push(line);
+        // From the drawn node's edge (its style width; a selected node is drawn larger than its size).
+        const line = leaderSegment(p.x, p.y, node.width() / 2, box);
+        if (line && (c.leader || Math.hypot(line.x2 - line.x1, line.y2 - line.y1) * zoom > DETACHED_PX))
+          lines.push(line);
       }
       leaders.draw(lines);
     };
