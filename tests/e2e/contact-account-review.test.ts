@@ -210,6 +210,7 @@ describe("a verification mail that never came", () => {
     await forgot.getByLabel("E-postadress").fill(account.email);
     await forgot.getByRole("button", { name: "Skicka länk" }).click();
     await p.getByText(`Om ${account.email} har ett konto har vi skickat en länk dit.`, { exact: false }).waitFor();
+    await p.getByRole("button", { name: "Stäng" }).click();
 
     const [mail] = await store.mail.to(account.email);
     const link = /https?:\/\/\S+#reset=\S+/.exec(mail?.text ?? "")?.[0] as string;
