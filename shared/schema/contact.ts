@@ -19,7 +19,7 @@ export const ContactSendInputSchema = ContactPairInputSchema.extend({ message: C
 export const ContactTargetInputSchema = z.object({ organisationId: SlugSchema });
 export const ContactRequestIdInputSchema = z.object({ requestId: z.number().int().positive() });
 export const ContactReportInputSchema = ContactRequestIdInputSchema.extend({
-  note: safeText({ max: MAX_CHARS.contactMessage, multiline: true }).default(""),
+  note: safeText({ max: MAX_CHARS.reportNote, multiline: true }).default(""),
 });
 
 export const CONTACT_STATUSES = ["open", "accepted", "declined"] as const;

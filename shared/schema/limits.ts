@@ -25,6 +25,8 @@ export const MAX_CHARS = {
   shortlistNote: 1_000,
   /** A contact request's message, a report of one, a claim's word on who the claimant is. */
   contactMessage: 1_000,
+  /** The optional note a recipient writes when reporting a contact request as abuse. */
+  reportNote: 1_000,
 } as const;
 
 /** The longest text any field accepts: the import refuses a longer string before validating (cheap on a huge file). */

@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../server/auth/session-cookie";
+import { organisation, project } from "../fixtures/dataset";
 import { cookieOf, createAccount, sessionClientFor } from "../integration/server-helpers";
 import { layoutOf } from "./layout-checks";
 import { appSession } from "./session";
@@ -31,7 +32,13 @@ const ACCOUNT_PAGES = [
   { name: "my submissions", entry: "Mina inlämningar", heading: "Mina inlämningar" },
   { name: "review", entry: "Granska", heading: "Granska inlämningar" },
   { name: "accounts", entry: "Konton", heading: "Konton" },
+  // A received request whose organisation and project have long names without a space (#18 review, item 11).
+  { name: "contact requests", entry: "Kontaktförfrågningar", heading: "Kontaktförfrågningar" },
 ];
+
+/** Names with no place to break: they must wrap (overflow-wrap: anywhere), not push the page sideways. */
+const LONG_ORGANISATION = `Samverkansföreningen${"Långtnamnutanmellanslag".repeat(7)}`;
+const LONG_PROJECT = `Medborgardialogprojektet${"Öppnadataförallaikommunen".repeat(6)}`;
 
 async function openFromHeader(p: Page, entry: string) {
   const menu = p.locator(".menu-button");
@@ -55,7 +62,27 @@ async function problems(p: Page, view: string, tall: boolean): Promise<string[]>
 }
 
 beforeAll(async () => {
-  const admin = await createAccount(app.server.store, "administrator", "Admin Alva");
+  const store = app.server.store;
+  const admin = await createAccount(store, "administrator", "Admin Alva");
+  // A contact request the administrator receives, between an organisation and a project with very long names.
+  const sender = await createAccount(store, "member", "Sam Sändare");
+  await store.entities.create(
+    { kind: "organisation", record: organisation("langt-namn-org", { name: LONG_ORGANISATION }) },
+    null,
+  );
+  await store.entities.create({ kind: "project", record: project("langt-namn-projekt", { name: LONG_PROJECT }) }, null);
+  await store.accounts.addOwner(admin.id, { kind: "organisation", id: "langt-namn-org" });
+  await store.accounts.addOwner(sender.id, { kind: "project", id: "langt-namn-projekt" });
+  await store.contacts.create(
+    {
+      projectId: "langt-namn-projekt",
+      organisationId: "langt-namn-org",
+      senderId: sender.id,
+      message: `Hej! ${"Ettmycketlångtordutanmellanslag".repeat(8)}`,
+      reasons: { score: null, sv: [], en: [] },
+    },
+    5,
+  );
   const client = sessionClientFor(app.server.url);
   await client.auth.login.mutate({ email: admin.email, password: admin.password });
   const [, value] = cookieOf(client).split("=");
@@ -79,6 +106,24 @@ describe("every view fits every screen, with one scroll", () => {
       await p.getByRole("heading", { level: 2, name: page.heading, exact: true }).waitFor();
       // The lists on these pages load after the heading.
       await p.waitForLoadState("networkidle");
+      if (page.name === "contact requests") {
+        await p.getByText(LONG_ORGANISATION, { exact: false }).first().waitFor();
+        // The workspace clips sideways, so the page check alone would not see a name cut off inside it: every part
+        // of a request must end inside the screen, and the workspace must not scroll sideways.
+        const cut = await p.evaluate(() => {
+          const found = [...document.querySelectorAll(".contact-list *")]
+            .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${el.className} (right ${Math.round(el.getBoundingClientRect().right)})`,
+            );
+          const box = document.querySelector(".contact-list")?.closest(".workspace");
+          if (box && box.scrollWidth > box.clientWidth + 1)
+            found.push(`the workspace scrolls sideways by ${box.scrollWidth - box.clientWidth}px`);
+          return found.slice(0, 5);
+        });
+        found.push(...cut.map((c) => `contact requests: cut off: ${c}`));
+      }
       found.push(...(await problems(p, page.name, page.name === "registration form")));
     }
     expect(found).toEqual([]);

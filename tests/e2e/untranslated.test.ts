@@ -1,7 +1,7 @@
 /**
  * One language at a time: every view of the Swedish UI is visited (the graph with a project selected and its
  * suggestions, the list, coverage, the export and settings menus, sign-up, registration, the account menu, review as a
- * coordinator, accounts as an administrator) and its visible text, labels and titles must hold no word that only the
+ * coordinator, accounts as an administrator, an organisation's contact and claim region signed in) and its visible text, labels and titles must hold no word that only the
  * English catalogue uses. Key parity alone would not catch a hard-coded English string or English in sv.ts.
  */
 import type { Page } from "playwright-core";
@@ -155,6 +155,20 @@ describe("the Swedish UI speaks only Swedish", () => {
     expect(await englishOn(p)).toEqual([]);
     await openAccountMenu(p, "Utkorg");
     await p.getByRole("heading", { level: 2, name: "Utkorg" }).waitFor();
+    expect(await englishOn(p)).toEqual([]);
+  });
+
+  it("an organisation's details signed in: the contact and claim region, the claim form and its errors", async () => {
+    const p = app.page;
+    await p.goto(`${app.server.url}/?node=organisation%3Adigidem-lab`);
+    if (!(await p.locator(".account-button").isVisible())) await signIn(p, admin.email, admin.password);
+    const region = p.locator(".organisation-contact");
+    await region.getByRole("button", { name: "Gör anspråk på profilen", exact: true }).click();
+    await region.getByRole("button", { name: "Skicka anspråket", exact: true }).click();
+    await region.locator(".field-error").waitFor();
+    expect(await englishOn(p)).toEqual([]);
+    await region.locator("textarea").fill("Hej\u200B");
+    await region.getByText("U+200B", { exact: false }).waitFor();
     expect(await englishOn(p)).toEqual([]);
   });
 });

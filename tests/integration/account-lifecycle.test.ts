@@ -68,6 +68,21 @@ describe("sign-up with e-mail verification", () => {
     );
   });
 
+  it("a lost verification mail: the advice names a password reset, whose link confirms the address", async () => {
+    const visitor = sessionClientFor(server.url);
+    const email = "lost-mail@example.org";
+    await visitor.auth.signUp.mutate({ email, password: PASSWORD, displayName: "Lova Lost", language: "sv" });
+    await smtp.waitFor(email);
+    const refused = await failure(visitor.auth.login.mutate({ email, password: PASSWORD }));
+    expect(refused.status).toBe(403);
+    // Not "sign up again": that would only send a "someone tried" mail, and the name is taken by the account itself.
+    expect(refused.message).toMatch(/No mail\? Ask for a password reset \(Forgot password\?\): its link also confirms/);
+    expect(await visitor.auth.requestPasswordReset.mutate({ email })).toEqual({ ok: true });
+    const reset = await smtp.waitFor(email, (m) => m.links.some((l) => l.includes("#reset=")));
+    await visitor.auth.resetPassword.mutate({ token: linkToken(reset.links, "reset"), password: `${PASSWORD} anew` });
+    expect(await visitor.auth.login.mutate({ email, password: `${PASSWORD} anew` })).toMatchObject({ email });
+  });
+
   it("answers a taken address exactly like a new one; its owner gets a 'someone tried' mail instead", async () => {
     const fresh = await fetch(`${server.url}/trpc/auth.signUp`, {
       method: "POST",

@@ -180,6 +180,17 @@ describe("contact requests over HTTP with real mail", () => {
 
   it("lets the recipient report a request; coordinators see the report and the figures", async () => {
     const [latest] = (await recipient.contact.mine.query()).received;
+    // The note is checked like every field: at most 1,000 characters, no hidden characters (named), nothing stored.
+    const long = await trpcFailure(
+      recipient.contact.report.mutate({ requestId: latest?.id as number, note: "x".repeat(1001) }),
+    );
+    expect(long.status).toBe(400);
+    expect(long.message).toMatch(/field "note": .*1000/);
+    const hidden = await trpcFailure(
+      recipient.contact.report.mutate({ requestId: latest?.id as number, note: "Sp\u200Bam" }),
+    );
+    expect(hidden.message).toMatch(/field "note": .*\(U\+200B\) at character 3/);
+    expect(await coordinator.contact.reports.query()).toEqual([]);
     await recipient.contact.report.mutate({ requestId: latest?.id as number, note: "Spam" });
     const reports = await coordinator.contact.reports.query();
     expect(reports[0]).toMatchObject({ requestId: latest?.id, reportedBy: "Rut Mottagare", note: "Spam" });

@@ -6,8 +6,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmailSchema, hasRole, type Language, type Me, PasswordSchema } from "../../../shared/schema/account";
+import { findForbiddenCharacter } from "../../../shared/schema/forbidden-characters";
 import { MAX_CHARS } from "../../../shared/schema/limits";
-import { errorText } from "../../lib/error-text";
+import { errorText, forbiddenText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
 import { TextField } from "../registration/TextField";
 import { apiErrorOf } from "./api-error";
@@ -52,12 +53,13 @@ export function AccountSettings({ me, onSignedOut }: { me: Me; onSignedOut: () =
     wrongPasswordField?: keyof typeof values,
   ) => {
     setErrors(found);
+    // A new attempt clears this part's last answer, so an old success never stands beside a new error.
+    setStatus((s) => ({ ...s, [part]: undefined }));
     const first = Object.keys(found)[0];
     if (first) {
       document.getElementById(`${id}-${first}`)?.focus();
       return;
     }
-    setStatus((s) => ({ ...s, [part]: undefined }));
     try {
       const text = await call();
       setStatus((s) => ({ ...s, [part]: { ok: true, text } }));
@@ -98,7 +100,10 @@ export function AccountSettings({ me, onSignedOut }: { me: Me; onSignedOut: () =
     event.preventDefault();
     const found: typeof errors = {};
     const email = EmailSchema.safeParse(values.newEmail);
-    if (!email.success) found.newEmail = t("mailAccount.settings.emailInvalid");
+    // A hidden character (a pasted U+200B) is named by code point and position, as in every other field.
+    const hidden = findForbiddenCharacter(values.newEmail);
+    if (hidden) found.newEmail = forbiddenText(hidden, t);
+    else if (!email.success) found.newEmail = t("mailAccount.settings.emailInvalid");
     else if (email.data === me.email) found.newEmail = t("mailAccount.settings.sameEmail");
     if (!values.emailPassword) found.emailPassword = t("mailAccount.settings.required");
     void run(

@@ -16,7 +16,7 @@ export const mailAccountMessages = {
       working: "Bekräftar adressen …",
       done: "Adressen är bekräftad. Nu kan du logga in.",
       failed:
-        "Länken har gått ut eller redan använts. Skapa konto igen med samma adress så får du en ny, eller logga in om du redan bekräftat.",
+        "Länken har gått ut eller redan använts. Logga in om du redan bekräftat adressen. Annars: välj ”Glömt lösenordet?” när du loggar in, så får du en ny länk som också bekräftar adressen.",
       signIn: "Logga in",
     },
     confirmEmail: {
@@ -113,7 +113,7 @@ export const mailAccountMessages = {
       working: "Confirming the address …",
       done: "The address is confirmed. You can sign in now.",
       failed:
-        "The link has expired or was already used. Sign up again with the same address to get a new one, or sign in if you already confirmed.",
+        "The link has expired or was already used. Sign in if you already confirmed the address. Otherwise choose “Forgot password?” when signing in: you get a new link, which also confirms the address.",
       signIn: "Sign in",
     },
     confirmEmail: {

@@ -32,7 +32,7 @@ export const accountMessages = {
       toSignInAfterMail: "Till inloggningen",
       close: "Stäng",
       unverified:
-        "Bekräfta din e-postadress först: följ länken i brevet vi skickade. Inget brev? Skapa konto igen med samma adress så kommer ett nytt.",
+        "Bekräfta din e-postadress först: följ länken i brevet vi skickade. Inget brev? Titta i skräpposten, eller välj ”Glömt lösenordet?” nedan: länken du då får bekräftar också adressen.",
       toSignUp: "Inget konto? Skapa ett",
       toSignIn: "Har du redan ett konto? Logga in",
       cancel: "Avbryt",
@@ -99,7 +99,7 @@ export const accountMessages = {
       toSignInAfterMail: "To sign-in",
       close: "Close",
       unverified:
-        "Confirm your e-mail address first: follow the link in the message we sent. No message? Sign up again with the same address and a new one comes.",
+        "Confirm your e-mail address first: follow the link in the message we sent. No message? Look in your spam folder, or choose “Forgot password?” below: the link it sends also confirms the address.",
       toSignUp: "No account? Create one",
       toSignIn: "Already have an account? Sign in",
       cancel: "Cancel",

@@ -7,9 +7,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
-import { withoutForbidden } from "../../../shared/schema/text";
 import { errorText, httpStatusOf } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
+import { typedText } from "../../lib/typed-text";
 import type { Lang } from "../../state/url-state";
 
 interface Props {
@@ -153,16 +153,9 @@ export function ContactDialog({ projectId, organisationId, name, lang, onClose, 
             // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
             dir="auto"
             onChange={(e) => {
-              const { text, removed } = withoutForbidden(e.target.value, { multiline: true });
+              const { text, removed } = typedText(e.target.value, t);
               setMessage(text);
-              setFieldError(
-                removed.length > 0
-                  ? t("partners.shortlist.refused", {
-                      count: removed.length,
-                      list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
-                    })
-                  : tooLong(text),
-              );
+              setFieldError(removed ?? tooLong(text));
             }}
           />
           <p

@@ -4,11 +4,13 @@
  * says which request it answers; a report asks to be confirmed first, then focus goes back where it was.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContactRequest } from "../../../shared/schema/contact";
+import { MAX_CHARS } from "../../../shared/schema/limits";
 import { errorText } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
+import { typedText } from "../../lib/typed-text";
 import type { Lang } from "../../state/url-state";
 
 export function ContactsView({ lang }: { lang: Lang }) {
@@ -19,11 +21,27 @@ export function ContactsView({ lang }: { lang: Lang }) {
   /** The request whose report waits for confirmation. */
   const [confirming, setConfirming] = useState<number>();
   const reportButtons = useRef(new Map<number, HTMLButtonElement>());
+  /** The reporter's optional note to the coordinators, for the request being confirmed. */
+  const [note, setNote] = useState("");
+  const [noteError, setNoteError] = useState<string>();
+  const noteIds = { box: useId(), counter: useId(), error: useId() };
+  const max = MAX_CHARS.reportNote;
+  const noteTooLong = (text: string) =>
+    text.length > max ? t("contact.reportNoteTooLong", { max, over: text.length - max }) : undefined;
   const names = (r: ContactRequest) => ({ project: r.projectName, organisation: r.organisationName });
   const act = async (action: "accept" | "decline" | "report", request: ContactRequest) => {
     try {
-      if (action === "report") await trpc.contact.report.mutate({ requestId: request.id, note: "" });
-      else await trpc.contact[action].mutate({ requestId: request.id });
+      if (action === "report") {
+        const refusal = noteTooLong(note);
+        if (refusal) {
+          setNoteError(refusal);
+          document.getElementById(noteIds.box)?.focus();
+          return;
+        }
+        await trpc.contact.report.mutate({ requestId: request.id, note: note.trim() });
+        setNote("");
+        setNoteError(undefined);
+      } else await trpc.contact[action].mutate({ requestId: request.id });
       setConfirming(undefined);
       setStatus(
         t(action === "accept" ? "contact.accepted" : action === "decline" ? "contact.declined" : "contact.reportDone"),
@@ -86,6 +104,8 @@ export function ContactsView({ lang }: { lang: Lang }) {
               aria-label={t("contact.reportFor", names(r))}
               onClick={() => {
                 setConfirming(r.id);
+                setNote("");
+                setNoteError(undefined);
                 // The confirmation replaces the button: focus its first choice once it is drawn.
                 requestAnimationFrame(() => document.getElementById(`contact-report-confirm-${r.id}`)?.focus());
               }}
@@ -96,6 +116,32 @@ export function ContactsView({ lang }: { lang: Lang }) {
           {!r.reported && confirming === r.id && (
             <fieldset className="contact-report-confirm">
               <legend>{t("contact.reportQuestion", names(r))}</legend>
+              <label htmlFor={noteIds.box}>{t("contact.reportNote")}</label>
+              <textarea
+                id={noteIds.box}
+                rows={3}
+                value={note}
+                dir="auto"
+                aria-invalid={noteError ? true : undefined}
+                aria-describedby={noteError ? `${noteIds.error} ${noteIds.counter}` : noteIds.counter}
+                onChange={(e) => {
+                  // Hidden and bidi controls never enter the box; the removal is named at the field.
+                  const { text, removed } = typedText(e.target.value, t);
+                  setNote(text);
+                  setNoteError(removed ?? noteTooLong(text));
+                }}
+              />
+              <p
+                id={noteIds.counter}
+                className={note.length > max ? "field-hint field-counter over" : "field-hint field-counter"}
+              >
+                {t("contact.counter", { count: note.length, max })}
+              </p>
+              {noteError && (
+                <p id={noteIds.error} className="field-error">
+                  {noteError}
+                </p>
+              )}
               <button
                 id={`contact-report-confirm-${r.id}`}
                 type="button"

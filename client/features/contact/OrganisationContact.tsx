@@ -7,8 +7,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_CHARS } from "../../../shared/schema/limits";
-import { errorText } from "../../lib/error-text";
+import { errorText, forbiddenIn, forbiddenText, httpStatusOf } from "../../lib/error-text";
 import { trpc } from "../../lib/trpc";
+import { typedText } from "../../lib/typed-text";
 import type { Lang } from "../../state/url-state";
 import { useMe } from "../account/use-me";
 import { ContactDialog } from "./ContactDialog";
@@ -49,27 +50,52 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
   if (!me || !target.data) return null;
   const chosen = projectId ?? projects[0];
 
+  /** Every refusal names the field ("Vem är du på organisationen?") and says what is wrong and what to do. */
+  const field = t("contact.claimField");
+  const tooLong = (text: string) =>
+    text.length > max ? t("contact.claimTooLong", { field, max, over: text.length - max }) : undefined;
+  const claimError = (e: unknown): string => {
+    const text = e instanceof Error ? e.message : "";
+    const forbidden = forbiddenIn(text);
+    switch (httpStatusOf(e)) {
+      case 400:
+        if (forbidden) return t("contact.claimInvalid", { field, reason: forbiddenText(forbidden, t) });
+        if (/at most|too big/i.test(text))
+          return tooLong(message) ?? t("contact.claimTooLong", { field, max, over: 0 });
+        if (/say who you are|too small|at least/i.test(text)) return t("contact.claimRequired", { field });
+        return t("contact.claimInvalid", { field, reason: errorText(e, t) });
+      case 404:
+        return t("contact.claimGone", { name });
+      case 409:
+        return /already own/i.test(text) ? t("contact.claimOwned", { name }) : t("contact.claimWaiting");
+      default:
+        return t("contact.claimFailed", { message: errorText(e, t) });
+    }
+  };
+
   const claim = async () => {
     setError(undefined);
     // Over the limit the text is kept as typed (never cut) and the field says how much too long.
-    if (message.length > max) {
-      setError(t("contact.tooLong", { max, over: message.length - max }));
+    const refusal = !message.trim() ? t("contact.claimRequired", { field }) : tooLong(message);
+    if (refusal) {
+      setError(refusal);
       document.getElementById(ids.claim)?.focus();
       return;
     }
     try {
       await trpc.claim.create.mutate({ organisationId, message });
       setClaiming(false);
+      setMessage("");
       setStatus(t("contact.claimSent"));
       await queryClient.invalidateQueries({ queryKey: key });
     } catch (e) {
-      setError(errorText(e, t));
+      setError(claimError(e));
       document.getElementById(ids.claim)?.focus();
     }
   };
 
   return (
-    <section className="organisation-contact" aria-label={t("contact.open")}>
+    <section className="organisation-contact" aria-label={t("contact.regionLabel", { name })}>
       {projects.length > 0 && !target.data.mine && (
         <div className="form-row">
           {projects.length > 1 && (
@@ -134,16 +160,18 @@ export function OrganisationContact({ organisationId, name, lang, projectName }:
               value={message}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${ids.error} ${ids.counter}` : ids.counter}
+              // dir="auto" keeps a pasted right-to-left text readable; hidden and bidi controls never enter the box.
+              dir="auto"
               onChange={(e) => {
-                setMessage(e.target.value);
-                setError(
-                  e.target.value.length > max
-                    ? t("contact.tooLong", { max, over: e.target.value.length - max })
-                    : undefined,
-                );
+                const { text, removed } = typedText(e.target.value, t);
+                setMessage(text);
+                setError(removed ?? tooLong(text));
               }}
             />
-            <p id={ids.counter} className="field-hint field-counter">
+            <p
+              id={ids.counter}
+              className={message.length > max ? "field-hint field-counter over" : "field-hint field-counter"}
+            >
               {t("contact.counter", { count: message.length, max })}
             </p>
             {error && (

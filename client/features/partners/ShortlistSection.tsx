@@ -6,11 +6,11 @@
  */
 import { type RefObject, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { withoutForbidden } from "../../../shared/schema/forbidden-characters";
 import { MAX_CHARS } from "../../../shared/schema/limits";
 import type { MatchFilters, Weights } from "../../../shared/schema/match";
 import type { ShortlistEntry } from "../../../shared/schema/shortlist";
 import { MATCH_TERMS } from "../../../shared/schema/value-lists";
+import { typedText } from "../../lib/typed-text";
 import type { Lang } from "../../state/url-state";
 import { formatWhen } from "../registration/format-when";
 import "./partners.css";
@@ -137,17 +137,10 @@ function ShortlistItem({
         aria-describedby={noteMessage ? errorId : undefined}
         onChange={(e) => {
           // Invisible and bidi characters never enter the box: the server would refuse them anyway.
-          const { text, removed } = withoutForbidden(e.target.value, { multiline: true });
+          const { text, removed } = typedText(e.target.value, t);
           setDraft(text);
           setSaveError(undefined);
-          setRefused(
-            removed.length > 0
-              ? t("partners.shortlist.refused", {
-                  count: removed.length,
-                  list: removed.map((r) => t("partners.shortlist.refusedAt", { ...r })).join(", "),
-                })
-              : undefined,
-          );
+          setRefused(removed);
         }}
       />
       {noteMessage && (

@@ -131,7 +131,7 @@ export const authRouter = router({
       throw new TRPCError({
         code: "FORBIDDEN",
         message:
-          "Confirm your e-mail address first: follow the link in the mail we sent you. No mail? Sign up again with the same address.",
+          "Confirm your e-mail address first: follow the link in the mail we sent you. No mail? Ask for a password reset (Forgot password?): its link also confirms the address.",
       });
     }
     await attempt.succeeded();
