@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { reservedTermIn } from "./display-name";
 import { MAX_CHARS, MAX_IMPORT_TEXT_CHARS, MAX_ITEMS } from "./limits";
-import { safeText } from "./text";
+import { findForbiddenCharacter, forbiddenMessage, safeText } from "./text";
 
 import { hasRole, ROLES } from "./value-lists";
 
@@ -20,6 +20,11 @@ export const EmailSchema = z
   .trim()
   .toLowerCase()
   .max(MAX_CHARS.email, `at most ${MAX_CHARS.email} characters`)
+  // A hidden character is named (code point and place), as in every other field, instead of "not an address".
+  .superRefine((text, ctx) => {
+    const found = findForbiddenCharacter(text);
+    if (found) ctx.addIssue({ code: "custom", message: forbiddenMessage(found), input: text });
+  })
   .pipe(z.email("must be an e-mail address"));
 /** Long passphrases over complexity rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
 export const PasswordSchema = z

@@ -112,6 +112,22 @@ describe("display names", () => {
     expect(result.message).toContain(`(${cp})`);
   });
 
+  it.each([
+    ["a zero-width space", "ma\u200Bja@example.org", "U+200B"],
+    ["a right-to-left override", "maja\u202E@example.org", "U+202E"],
+  ])(
+    "refuses %s in the e-mail address at sign-up and sign-in, naming field and code point",
+    async (_what, email, cp) => {
+      const up = await failure(signUp("Someone New", email));
+      expect(up.status).toBe(400);
+      expect(up.message).toContain('field "email"');
+      expect(up.message).toContain(`(${cp})`);
+      const signIn = await failure(sessionClientFor(server.url).auth.login.mutate({ email, password: PASSWORD }));
+      expect(signIn.status).toBe(400);
+      expect(signIn.message).toContain(`(${cp})`);
+    },
+  );
+
   it("stores the name NFC-normalised", async () => {
     const email = "zoe@example.org";
     await signUp("Zoe\u0308 Saldan\u0303a", email);
