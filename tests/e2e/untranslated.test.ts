@@ -160,8 +160,19 @@ describe("the Swedish UI speaks only Swedish", () => {
 
   it("an organisation's details signed in: the contact and claim region, the claim form and its errors", async () => {
     const p = app.page;
+    // Whether the session carried over shows only once auth.me has answered: until then the header offers
+    // "Logga in", which is replaced (detached) the moment the answer comes.
+    const me = p.waitForResponse((r) => r.url().includes("auth.me"));
     await p.goto(`${app.server.url}/?node=organisation%3Adigidem-lab`);
-    if (!(await p.locator(".account-button").isVisible())) await signIn(p, admin.email, admin.password);
+    await me;
+    const signedIn = await p
+      .locator(".account-button")
+      .waitFor({ timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!signedIn) await signIn(p, admin.email, admin.password);
     const region = p.locator(".organisation-contact");
     await region.getByRole("button", { name: "Gör anspråk på profilen", exact: true }).click();
     await region.getByRole("button", { name: "Skicka anspråket", exact: true }).click();
