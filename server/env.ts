@@ -28,94 +28,89 @@ const flag = z
   .default("false")
   .transform((text) => text === "true" || text === "1" || text === "yes");
 
-export const EnvSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default("localhost"),
-    DATABASE_PATH: z.string().min(1).default("data/partnerkartan.db"),
-    /**
-     * A PostgreSQL server instead of the SQLite file (postgres://user:password@host:5432/db): several instances can
-     * then serve one database. Unset, the store is the file at DATABASE_PATH.
-     */
-    DATABASE_URL: z
-      .url({
-        protocol: /^postgres(ql)?$/,
-        error: "must be a postgres:// URL, e.g. postgres://partnerkartan:password@localhost:5432/partnerkartan",
-      })
-      .optional(),
-    /**
-     * Where the built read model is saved, so that a start can take it back instead of building it
-     * (live/saved-model.ts): a path, or "off". Default: DATABASE_PATH + ".readmodel". Not used with DATABASE_URL.
-     */
-    READ_MODEL_FILE: z.string().min(1).optional(),
-    /** Where the seed files live; read only when the database is new. */
-    DATA_DIR: z.string().min(1).default("data"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    /**
-     * Behind a reverse proxy that terminates HTTPS: how many proxies (usually 1) or their addresses, so session cookies
-     * are marked Secure and rate limits see the client's address. See http/trust-proxy.ts.
-     */
-    TRUST_PROXY: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        try {
-          return parseTrustProxy(value);
-        } catch (error) {
-          if (!(error instanceof TrustProxyError)) throw error;
-          ctx.addIssue({ code: "custom", message: error.message });
-          return z.NEVER;
-        }
-      }),
-    /** Open connections one client address may hold (not counted for a trusted proxy). */
-    CONNECTIONS_PER_ADDRESS: count(DEFAULT_CONNECTION_LIMITS.perAddress),
-    /** Large answers (whole graph, metrics, coverage, exports) one client address may ask for per minute. */
-    HEAVY_REQUESTS_PER_MINUTE: count(DEFAULT_HEAVY_PER_MINUTE),
-    /** The SMTP server mail goes out through; without it mail goes to the outbox administrators read in the app. */
-    SMTP_URL: z
-      .url({
-        protocol: /^smtps?$/,
-        error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587",
-      })
-      .optional(),
-    /** The sender of every message. */
-    MAIL_FROM: z
-      .string()
-      .trim()
-      .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address or Name <address>")
-      .default("Partnerkartan <noreply@localhost>"),
-    /** The origin people reach the app at, for links in mail (default http://localhost:PORT). */
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://partnerkartan.se" })
-      .transform((url) => url.replace(/\/+$/, ""))
-      .optional(),
-    /** A folder for backups the server takes by itself; unset, it takes none (npm run backup still works). */
-    BACKUP_DIR: z.string().min(1).optional(),
-    /** How often the server takes a backup into BACKUP_DIR. */
-    BACKUP_EVERY: duration("1d"),
-    /** How many of its own backups the server keeps in BACKUP_DIR; older ones are deleted. */
-    BACKUP_KEEP: count(7),
-    /**
-     * Several instances on PostgreSQL: how often one without the background jobs asks to take them over, and how often
-     * the one with them checks its hold. A killed holder's jobs move on within about this long.
-     */
-    JOB_LEASE_RETRY: duration("5s"),
-    /** Lets /metrics answer other hosts than localhost that send `Authorization: Bearer <token>`. */
-    METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
-    /** Requests slower than this (ms) are logged, one line each. */
-    SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
-    /** Log every request, one line each (off: only start, stop, errors and slow requests). */
-    ACCESS_LOG: flag,
-  })
-  .superRefine((env, ctx) => {
-    // The server's own backups copy the SQLite file; a PostgreSQL database is backed up with pg_dump.
-    if (env.DATABASE_URL && env.BACKUP_DIR)
-      ctx.addIssue({
-        code: "custom",
-        path: ["BACKUP_DIR"],
-        message: "is for the SQLite store; with DATABASE_URL back up with pg_dump (docs/production.md)",
-      });
-  });
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_PATH: z.string().min(1).default("data/partnerkartan.db"),
+  /**
+   * A PostgreSQL server instead of the SQLite file (postgres://user:password@host:5432/db): several instances can
+   * then serve one database. Unset, the store is the file at DATABASE_PATH.
+   */
+  DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: "must be a postgres:// URL, e.g. postgres://partnerkartan:password@localhost:5432/partnerkartan",
+    })
+    .optional(),
+  /**
+   * Where the built read model is saved, so that a start can take it back instead of building it
+   * (live/saved-model.ts): a path, or "off". Default: DATABASE_PATH + ".readmodel". Not used with DATABASE_URL.
+   */
+  READ_MODEL_FILE: z.string().min(1).optional(),
+  /** Where the seed files live; read only when the database is new. */
+  DATA_DIR: z.string().min(1).default("data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Behind a reverse proxy that terminates HTTPS: how many proxies (usually 1) or their addresses, so session cookies
+   * are marked Secure and rate limits see the client's address. See http/trust-proxy.ts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        if (!(error instanceof TrustProxyError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
+    }),
+  /** Open connections one client address may hold (not counted for a trusted proxy). */
+  CONNECTIONS_PER_ADDRESS: count(DEFAULT_CONNECTION_LIMITS.perAddress),
+  /** Large answers (whole graph, metrics, coverage, exports) one client address may ask for per minute. */
+  HEAVY_REQUESTS_PER_MINUTE: count(DEFAULT_HEAVY_PER_MINUTE),
+  /** The SMTP server mail goes out through; without it mail goes to the outbox administrators read in the app. */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587",
+    })
+    .optional(),
+  /** The sender of every message. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address or Name <address>")
+    .default("Partnerkartan <noreply@localhost>"),
+  /** The origin people reach the app at, for links in mail (default http://localhost:PORT). */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://partnerkartan.se" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /**
+   * A folder for backups the server takes by itself; unset, it takes none (npm run backup still works). With
+   * DATABASE_URL they are pg_dump files, taken by the instance that runs the background jobs.
+   */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How often the server takes a backup into BACKUP_DIR. */
+  BACKUP_EVERY: duration("1d"),
+  /** How many of its own backups the server keeps in BACKUP_DIR; older ones are deleted. */
+  BACKUP_KEEP: count(7),
+  /**
+   * Several instances on PostgreSQL: how often one without the background jobs asks to take them over, and how often
+   * the one with them checks its hold. A killed holder's jobs move on within about this long.
+   */
+  JOB_LEASE_RETRY: duration("5s"),
+  /** The pg_dump the server's own backups of a PostgreSQL store run (BACKUP_DIR with DATABASE_URL). */
+  PG_DUMP: z.string().min(1).default("pg_dump"),
+  /** Lets /metrics answer other hosts than localhost that send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  /** Requests slower than this (ms) are logged, one line each. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  /** Log every request, one line each (off: only start, stop, errors and slow requests). */
+  ACCESS_LOG: flag,
+});
 export type Env = z.infer<typeof EnvSchema> & { STORE_LOCATION: string };
 
 /** Settings whose value a refusal must not print. */

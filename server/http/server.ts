@@ -147,8 +147,15 @@ export async function startServer(
         everyMs: env.BACKUP_EVERY,
         keep: env.BACKUP_KEEP,
         log: app.log,
+        postgres: env.DATABASE_URL ? { url: env.DATABASE_URL, pgDump: env.PG_DUMP } : undefined,
       })
     : undefined;
+  // With several instances on PostgreSQL, one takes the backups: the one holding the job lease.
+  if (backups && env.DATABASE_URL)
+    jobs.run(
+      () => backups.start(),
+      () => backups.stop(),
+    );
   // The mailer finishes the message in hand, and a backup the copy in hand, before the database closes.
   app.addHook("onClose", async () => {
     await saver?.stop();
@@ -170,7 +177,7 @@ export async function startServer(
     markReady();
     saver?.start();
   });
-  backups?.start();
+  if (!env.DATABASE_URL) backups?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;

@@ -6,6 +6,8 @@
  * instance is killed in the middle of writes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../../server/auth/session-cookie";
@@ -19,6 +21,7 @@ const root = join(import.meta.dirname, "..", "..", "..");
 const dataDir = writeDataDir(smallDataset());
 const children = new Set<ChildProcess>();
 let databaseUrl = "";
+const backupDir = mkdtempSync(join(tmpdir(), "partnerkartan-pg-backups-"));
 let mail: TestMailServer;
 
 interface Instance {
@@ -39,6 +42,10 @@ function startInstance(): Promise<Instance> {
       LOG_LEVEL: "info",
       SMTP_URL: mail.url,
       JOB_LEASE_RETRY: "1s",
+      BACKUP_DIR: backupDir,
+      BACKUP_EVERY: "2s",
+      BACKUP_KEEP: "2",
+      PG_DUMP: "/usr/lib/postgresql/15/bin/pg_dump",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -232,6 +239,27 @@ describe("two instances on one PostgreSQL database", () => {
     const message = await mail.waitFor("newcomer@example.org", undefined, 10_000);
     expect(message.subject).toBeTruthy();
   });
+
+  it("take scheduled backups (pg_dump) on the job holder only, rotated, each one a database pg_restore reads", async () => {
+    const dumps = () => readdirSync(backupDir).filter((f) => /^partnerkartan-.*-v\d+\.dump$/.test(f));
+    // Every 2 s, keeping 2: wait until rotation has had something to delete.
+    await until("two rotations of backups", async () =>
+      (a.output() + b.output()).split('"backup written"').length > 3 ? true : undefined,
+    );
+    expect(dumps().length).toBeGreaterThanOrEqual(1);
+    expect(dumps().length).toBeLessThanOrEqual(2);
+    const holder = (await health(a)).jobs === "running" ? a : b;
+    const standby = holder === a ? b : a;
+    expect(holder.output()).toContain('"backup written"');
+    expect(standby.output()).not.toContain('"backup written"');
+    // Readable by pg_restore, and the password never on a log line.
+    const { execFileSync } = await import("node:child_process");
+    const list = execFileSync("/usr/lib/postgresql/15/bin/pg_restore", [
+      "--list",
+      join(backupDir, dumps()[0] as string),
+    ]);
+    expect(list.toString()).toMatch(/TABLE DATA public entity/);
+  }, 60_000);
 
   it("hand the jobs to the survivor when the holder is killed, losing no acknowledged write", async () => {
     const holder = (await health(a)).jobs === "running" ? a : b;
