@@ -3,54 +3,23 @@
  * moment, several times over the same SQLite file. After each kill every acknowledged write must be there (entity and
  * its change-log entry), the file must pass PRAGMA integrity_check, and the restarted server must serve the writes.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../server/auth/session-cookie";
 import { openStore } from "../../server/http/server";
 import { project, smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { createAccount } from "./server-helpers";
+import { killServerProcesses, startServerProcess } from "./server-process";
 
-const root = join(import.meta.dirname, "..", "..");
 const dataDir = writeDataDir(smallDataset());
 const databasePath = tempDatabasePath();
 const ROUNDS = 4;
-let child: ChildProcess | undefined;
 
-/** Starts `server/main.ts` as `npm start` does (without the client) and resolves with its URL once it listens. */
-function startServerProcess(): Promise<{ url: string; process: ChildProcess }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), "--no-client"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve({ url: match[1] as string, process: proc });
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    proc.on("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
-  });
-}
+/** Starts `server/main.ts` as `npm start` does (without the client) on the test's file. */
+const startServer = () => startServerProcess({ DATABASE_PATH: databasePath, DATA_DIR: dataDir, LOG_LEVEL: "warn" });
 
-afterAll(async () => {
-  child?.kill("SIGKILL");
+afterAll(() => {
+  killServerProcesses();
 });
 
 describe("crash safety", () => {
@@ -64,7 +33,7 @@ describe("crash safety", () => {
     const acknowledged: string[] = [];
     let attempted = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const server = await startServerProcess();
+      const server = await startServer();
       // The server restarted on the same file serves everything acknowledged before.
       const snapshot = (await (await fetch(`${server.url}/trpc/graph.snapshot`)).json()) as {
         result: { data: { nodes: { key: string }[] } };

@@ -3,18 +3,14 @@
  * default a handful of lines for 200 requests (start, no line per request); one error line for a 500; with
  * ACCESS_LOG a line per request, and never an e-mail address, a password or a session token, not even for sign-ins.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../server/http/server";
 import { smallDataset, tempDatabasePath, writeDataDir } from "../fixtures/dataset";
 import { clientFor, createAccount, trpcFailure } from "./server-helpers";
+import { killServerProcesses, startServerProcess } from "./server-process";
 
-const root = join(import.meta.dirname, "..", "..");
-const running: ChildProcess[] = [];
-
-interface ServerProcess {
+interface LoggedServer {
   url: string;
   databasePath: string;
   /** Every line written so far, parsed. */
@@ -22,36 +18,18 @@ interface ServerProcess {
   output(): string;
 }
 
-async function startLoggedServer(env: Record<string, string>): Promise<ServerProcess> {
+async function startLoggedServer(env: Record<string, string>): Promise<LoggedServer> {
   const databasePath = tempDatabasePath();
   const dataDir = writeDataDir(smallDataset());
   await (await openStore({ DATABASE_PATH: databasePath, DATA_DIR: dataDir })).store.close();
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), "--no-client"], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, DATA_DIR: dataDir, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.push(proc);
-  let stdout = "";
-  let stderr = "";
-  proc.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  proc.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /running at (http:\/\/[^\s]+)/.exec(stdout);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1] as string);
-      }
-    }, 20);
-    proc.on("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${stdout}${stderr}`)));
-  });
+  const server = await startServerProcess({ DATABASE_PATH: databasePath, DATA_DIR: dataDir, ...env });
   return {
-    url,
+    url: server.url,
     databasePath,
-    output: () => stdout + stderr,
+    output: server.output,
     lines: () =>
-      stdout
+      server
+        .stdout()
         .split("\n")
         .filter((line) => line.trim() !== "")
         .map((line) => JSON.parse(line) as Record<string, unknown>),
@@ -59,7 +37,7 @@ async function startLoggedServer(env: Record<string, string>): Promise<ServerPro
 }
 
 afterEach(async () => {
-  for (const proc of running.splice(0)) proc.kill("SIGKILL");
+  killServerProcesses();
 });
 
 describe("the server's log", () => {

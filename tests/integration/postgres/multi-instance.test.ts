@@ -5,7 +5,6 @@
  * queued on the other is sent), hand the jobs over when the holder is killed, and lose no acknowledged write when an
  * instance is killed in the middle of writes.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,52 +15,26 @@ import { project, smallDataset, writeDataDir } from "../../fixtures/dataset";
 import { newPostgresDatabase } from "../../fixtures/test-store";
 import { startMailServer, type TestMailServer } from "../mail-server";
 import { createAccount } from "../server-helpers";
+import { killServerProcesses, type ServerProcess, startServerProcess } from "../server-process";
 
-const root = join(import.meta.dirname, "..", "..", "..");
 const dataDir = writeDataDir(smallDataset());
-const children = new Set<ChildProcess>();
 let databaseUrl = "";
 const backupDir = mkdtempSync(join(tmpdir(), "partnerkartan-pg-backups-"));
 let mail: TestMailServer;
 
-interface Instance {
-  url: string;
-  process: ChildProcess;
-  output: () => string;
-}
+type Instance = ServerProcess;
 
 function startInstance(): Promise<Instance> {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "server/main.ts"), "--no-client"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
-      SMTP_URL: mail.url,
-      JOB_LEASE_RETRY: "1s",
-      BACKUP_DIR: backupDir,
-      BACKUP_EVERY: "2s",
-      BACKUP_KEEP: "2",
-      PG_DUMP: "/usr/lib/postgresql/15/bin/pg_dump",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(proc);
-  proc.on("exit", () => children.delete(proc));
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s"]+)/.exec(output);
-      if (match) resolve({ url: match[1] as string, process: proc, output: () => output });
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.on("data", onData);
-    proc.on("exit", (code) => reject(new Error(`instance exited (${code}) before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`instance did not start in 60 s:\n${output}`)), 60_000);
+  return startServerProcess({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    SMTP_URL: mail.url,
+    JOB_LEASE_RETRY: "1s",
+    BACKUP_DIR: backupDir,
+    BACKUP_EVERY: "2s",
+    BACKUP_KEEP: "2",
+    PG_DUMP: "/usr/lib/postgresql/15/bin/pg_dump",
   });
 }
 
@@ -117,7 +90,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  killServerProcesses();
   await mail?.close();
 });
 
